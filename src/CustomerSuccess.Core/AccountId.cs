@@ -42,10 +42,9 @@ public readonly struct AccountId : IEquatable<AccountId>, IComparable<AccountId>
 
     /// <summary>Parses an account id.</summary>
     /// <param name="s">The text to parse.</param>
-    /// <param name="provider">Ignored; ids are culture-invariant.</param>
     /// <returns>The id.</returns>
     /// <exception cref="FormatException"><paramref name="s"/> is not a valid id; the message says why.</exception>
-    public static AccountId Parse(string s, IFormatProvider? provider = null)
+    public static AccountId Parse(string s)
     {
         string? problem = IdentifierText.AccountIdProblem(s);
         return problem is null
@@ -57,14 +56,7 @@ public readonly struct AccountId : IEquatable<AccountId>, IComparable<AccountId>
     /// <param name="s">The text to parse.</param>
     /// <param name="result">The id when parsing succeeded; otherwise <c>default</c>.</param>
     /// <returns><see langword="true"/> when <paramref name="s"/> is a valid id.</returns>
-    public static bool TryParse([NotNullWhen(true)] string? s, out AccountId result) => TryParse(s, null, out result);
-
-    /// <summary>Tries to parse an account id.</summary>
-    /// <param name="s">The text to parse.</param>
-    /// <param name="provider">Ignored; ids are culture-invariant.</param>
-    /// <param name="result">The id when parsing succeeded; otherwise <c>default</c>.</param>
-    /// <returns><see langword="true"/> when <paramref name="s"/> is a valid id.</returns>
-    public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out AccountId result)
+    public static bool TryParse([NotNullWhen(true)] string? s, out AccountId result)
     {
         if (IdentifierText.AccountIdProblem(s) is null)
         {
@@ -75,6 +67,13 @@ public readonly struct AccountId : IEquatable<AccountId>, IComparable<AccountId>
         result = default;
         return false;
     }
+
+    /// <inheritdoc />
+    static bool IParsable<AccountId>.TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out AccountId result) =>
+        TryParse(s, out result);
+
+    /// <inheritdoc />
+    static AccountId IParsable<AccountId>.Parse(string s, IFormatProvider? provider) => Parse(s);
 
     /// <inheritdoc />
     public bool Equals(AccountId other) => string.Equals(_value, other._value, StringComparison.Ordinal);

@@ -77,10 +77,9 @@ public readonly struct Currency : IEquatable<Currency>, IComparable<Currency>, I
 
     /// <summary>Parses an ISO 4217 code.</summary>
     /// <param name="s">A three-letter code in upper case.</param>
-    /// <param name="provider">Ignored; codes are culture-invariant.</param>
     /// <returns>The currency.</returns>
     /// <exception cref="FormatException"><paramref name="s"/> is not a current ISO 4217 code.</exception>
-    public static Currency Parse(string s, IFormatProvider? provider = null)
+    public static Currency Parse(string s)
     {
         ArgumentNullException.ThrowIfNull(s);
         return TryParse(s, out Currency currency) ? currency : throw new FormatException(UnknownCodeMessage(s));
@@ -101,12 +100,12 @@ public readonly struct Currency : IEquatable<Currency>, IComparable<Currency>, I
         return false;
     }
 
-    /// <inheritdoc cref="TryParse(string?, out Currency)" />
-    /// <param name="s">A three-letter code in upper case.</param>
-    /// <param name="provider">Ignored; codes are culture-invariant.</param>
-    /// <param name="result">The currency when <paramref name="s"/> is a known code; otherwise <c>default</c>.</param>
-    public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out Currency result) =>
+    /// <inheritdoc />
+    static bool IParsable<Currency>.TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out Currency result) =>
         TryParse(s, out result);
+
+    /// <inheritdoc />
+    static Currency IParsable<Currency>.Parse(string s, IFormatProvider? provider) => Parse(s);
 
     /// <inheritdoc />
     public bool Equals(Currency other) => string.Equals(_code, other._code, StringComparison.Ordinal);

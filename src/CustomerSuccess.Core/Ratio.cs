@@ -95,10 +95,11 @@ public readonly struct Ratio : IEquatable<Ratio>, IComparable<Ratio>, IComparabl
 
     /// <summary>Formats as a percentage, such as "108.0%", or "undefined".</summary>
     /// <param name="decimals">Digits after the decimal point, 0 to 10.</param>
-    /// <param name="provider">The culture for the number; <see langword="null"/> for the invariant culture.</param>
-    /// <returns>The formatted percentage.</returns>
+    /// <returns>The formatted percentage, in the invariant culture; use <c>ToString("P1", culture)</c> for another.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="decimals"/> is outside 0 to 10.</exception>
-    public string ToPercentString(int decimals = 1, IFormatProvider? provider = null)
+    public string ToPercentString(int decimals = 1) => FormatPercent(decimals, CultureInfo.InvariantCulture);
+
+    private string FormatPercent(int decimals, IFormatProvider? provider)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(decimals);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(decimals, 10);
@@ -114,7 +115,7 @@ public readonly struct Ratio : IEquatable<Ratio>, IComparable<Ratio>, IComparabl
 
     /// <summary>Formats as a percentage with one decimal, such as "108.0%", or "undefined".</summary>
     /// <returns>The formatted ratio.</returns>
-    public override string ToString() => ToPercentString(1, CultureInfo.InvariantCulture);
+    public override string ToString() => ToPercentString();
 
     /// <summary>
     /// Formats the ratio. "P" or "P<i>n</i>" formats as a percentage with <i>n</i> decimals (default 1), as
@@ -128,13 +129,13 @@ public readonly struct Ratio : IEquatable<Ratio>, IComparable<Ratio>, IComparabl
     {
         if (string.IsNullOrEmpty(format))
         {
-            return ToPercentString(1, formatProvider);
+            return FormatPercent(1, formatProvider);
         }
 
         if (format[0] is 'P' or 'p')
         {
             int decimals = format.Length == 1 ? 1 : int.Parse(format.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture);
-            return ToPercentString(decimals, formatProvider);
+            return FormatPercent(decimals, formatProvider);
         }
 
         return _hasValue ? _value.ToString(format, formatProvider ?? CultureInfo.InvariantCulture) : UndefinedText;

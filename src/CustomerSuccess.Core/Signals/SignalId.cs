@@ -42,10 +42,9 @@ public readonly struct SignalId : IEquatable<SignalId>, IComparable<SignalId>, I
 
     /// <summary>Parses a signal id.</summary>
     /// <param name="s">The text to parse.</param>
-    /// <param name="provider">Ignored; ids are culture-invariant.</param>
     /// <returns>The id.</returns>
     /// <exception cref="FormatException"><paramref name="s"/> is not a valid id; the message says why.</exception>
-    public static SignalId Parse(string s, IFormatProvider? provider = null)
+    public static SignalId Parse(string s)
     {
         string? problem = IdentifierText.SignalIdProblem(s);
         return problem is null
@@ -57,14 +56,7 @@ public readonly struct SignalId : IEquatable<SignalId>, IComparable<SignalId>, I
     /// <param name="s">The text to parse.</param>
     /// <param name="result">The id when parsing succeeded; otherwise <c>default</c>.</param>
     /// <returns><see langword="true"/> when <paramref name="s"/> is a valid id.</returns>
-    public static bool TryParse([NotNullWhen(true)] string? s, out SignalId result) => TryParse(s, null, out result);
-
-    /// <summary>Tries to parse a signal id.</summary>
-    /// <param name="s">The text to parse.</param>
-    /// <param name="provider">Ignored; ids are culture-invariant.</param>
-    /// <param name="result">The id when parsing succeeded; otherwise <c>default</c>.</param>
-    /// <returns><see langword="true"/> when <paramref name="s"/> is a valid id.</returns>
-    public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out SignalId result)
+    public static bool TryParse([NotNullWhen(true)] string? s, out SignalId result)
     {
         if (IdentifierText.SignalIdProblem(s) is null)
         {
@@ -75,6 +67,13 @@ public readonly struct SignalId : IEquatable<SignalId>, IComparable<SignalId>, I
         result = default;
         return false;
     }
+
+    /// <inheritdoc />
+    static bool IParsable<SignalId>.TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out SignalId result) =>
+        TryParse(s, out result);
+
+    /// <inheritdoc />
+    static SignalId IParsable<SignalId>.Parse(string s, IFormatProvider? provider) => Parse(s);
 
     /// <inheritdoc />
     public bool Equals(SignalId other) => string.Equals(_value, other._value, StringComparison.Ordinal);
