@@ -23,13 +23,31 @@ public sealed class ExchangeRateTable
 {
     private readonly FrozenDictionary<RateKey, decimal> _rates;
 
-    private ExchangeRateTable(FrozenDictionary<RateKey, decimal> rates) => _rates = rates;
+    private ExchangeRateTable(FrozenDictionary<RateKey, decimal> rates)
+    {
+        _rates = rates;
+        var list = new ExchangeRate[rates.Count];
+        int i = 0;
+        foreach (var pair in rates)
+        {
+            list[i++] = new ExchangeRate(pair.Key.From, pair.Key.To, pair.Key.Month, pair.Value);
+        }
+
+        Array.Sort(list, static (a, b) =>
+            a.Month != b.Month ? a.Month.CompareTo(b.Month)
+            : a.From != b.From ? a.From.CompareTo(b.From)
+            : a.To.CompareTo(b.To));
+        Rates = Array.AsReadOnly(list);
+    }
 
     /// <summary>Gets a table with no rates: it converts only a currency to itself.</summary>
     public static ExchangeRateTable Empty { get; } = new(FrozenDictionary<RateKey, decimal>.Empty);
 
     /// <summary>Gets the number of rates given explicitly (reciprocals not counted).</summary>
     public int Count => _rates.Count;
+
+    /// <summary>Gets the rates given explicitly, ordered by month, then source and target currency.</summary>
+    public IReadOnlyList<ExchangeRate> Rates { get; }
 
     /// <summary>Starts a new table.</summary>
     /// <returns>An empty builder.</returns>
@@ -148,6 +166,12 @@ public sealed class ExchangeRateTable
             _rates[key] = rate;
             return this;
         }
+
+        /// <summary>Adds a rate; see <see cref="Add(Currency, Currency, YearMonth, decimal)"/>.</summary>
+        /// <param name="rate">The rate.</param>
+        /// <returns>This builder.</returns>
+        /// <exception cref="ArgumentException">The rate is invalid or conflicts with one added before.</exception>
+        public Builder Add(ExchangeRate rate) => Add(rate.From, rate.To, rate.Month, rate.Rate);
 
         /// <summary>Builds an immutable table from the rates added so far. The builder can go on being used.</summary>
         /// <returns>The table.</returns>

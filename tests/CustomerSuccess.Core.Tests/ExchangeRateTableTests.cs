@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using CustomerSuccess.Testing;
 using FsCheck;
 using FsCheck.Fluent;
@@ -100,5 +101,27 @@ public class ExchangeRateTableTests
 
         Assert.Equal(1, table.Count);
         Assert.False(table.TryGetRate(Currency.GBP, Currency.USD, June, out _));
+    }
+
+    [Fact]
+    public void Rates_ListsTheGivenRatesInOrder_AndRebuildsAnEqualTable()
+    {
+        var table = ExchangeRateTable.CreateBuilder()
+            .Add(Currency.GBP, Currency.USD, June, 1.27m)
+            .Add(Currency.EUR, Currency.USD, June, 1.08m)
+            .Add(Currency.EUR, Currency.USD, new YearMonth(2026, 5), 1.07m)
+            .Build();
+
+        Assert.Equal(
+            ["EUR/USD 2026-05 = 1.07", "EUR/USD 2026-06 = 1.08", "GBP/USD 2026-06 = 1.27"],
+            table.Rates.Select(r => r.ToString()));
+
+        var rebuilt = ExchangeRateTable.CreateBuilder();
+        foreach (ExchangeRate rate in table.Rates)
+        {
+            rebuilt.Add(rate);
+        }
+
+        Assert.Equal(table.Rates, rebuilt.Build().Rates);
     }
 }

@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+
+namespace CustomerSuccess.Cli;
+
+/// <summary>
+/// The options of one command: <c>--name value</c> or <c>--name=value</c>, and flags. Every option a command
+/// accepts is declared, so a misspelt option is a usage error rather than silently ignored.
+/// </summary>
+internal sealed class CommandLine
+{
+    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
+
+    private CommandLine()
+    {
+    }
+
+    public bool HelpRequested { get; private set; }
+
+    /// <summary>Parses the arguments after the command name.</summary>
+    /// <param name="command">The command, for messages.</param>
+    /// <param name="args">The arguments.</param>
+    /// <param name="valueOptions">Options that take a value, without "--".</param>
+    /// <param name="flagOptions">Options that take no value, without "--".</param>
+    public static CommandLine Parse(string command, IReadOnlyList<string> args, IReadOnlyCollection<string> valueOptions, IReadOnlyCollection<string> flagOptions)
+    {
+        var result = new CommandLine();
+        for (int i = 0; i < args.Count; i++)
+        {
+            string arg = args[i];
+            if (arg is "--help" or "-h" or "-?")
+            {
+                result.HelpRequested = true;
+                continue;
+            }
+
+            if (!arg.StartsWith("--", StringComparison.Ordinal) || arg.Length == 2)
+            {
+                throw new UsageException($"'{command}' takes no argument '{arg}'. Options start with '--'; see '{command} --help'.");
+            }
+
+            string name = arg[2..];
+            string? inlineValue = null;
+            int equals = name.IndexOf('=', StringComparison.Ordinal);
+            if (equals >= 0)
+            {
+                inlineValue = name[(equals + 1)..];
+                name = name[..equals];
+            }
+
+            if (Contains(flagOptions, name))
+            {
+                if (inlineValue is not null)
+                {
+                    throw new UsageException($"Option '--{name}' of '{command}' takes no value.");
+                }
+
+                result._flags.Add(name);
+            }
+            else if (Contains(valueOptions, name))
+            {
+                string value = inlineValue
+                    ?? (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal)
+                        ? args[++i]
+                        : throw new UsageException($"Option '--{name}' of '{command}' needs a value."));
+                if (!result._values.TryAdd(name, value))
+                {
+                    throw new UsageException($"Option '--{name}' of '{command}' is given twice.");
+                }
+            }
+            else
+            {
+                throw new UsageException($"'{command}' has no option '--{name}'; see '{command} --help'.");
+            }
+        }
+
+        return result;
+    }
+
+    public string? Value(string name) => _values.GetValueOrDefault(name);
+
+    public bool Flag(string name) => _flags.Contains(name);
+
+    private static bool Contains(IReadOnlyCollection<string> names, string name)
+    {
+        foreach (string candidate in names)
+        {
+            if (string.Equals(candidate, name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,54 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using CustomerSuccess.Cli.Csv;
+using CustomerSuccess.Demo;
+
+namespace CustomerSuccess.Cli;
+
+/// <summary>Writes the built-in demo data as CSV files that the other commands read back.</summary>
+internal sealed class DemoCommand : ICommand
+{
+    public string Name => "demo";
+
+    public string Summary => "Write the built-in demo data (accounts, 24 months of MRR, exchange rates) as CSV files.";
+
+    public IReadOnlyCollection<string> ValueOptions { get; } = ["out", "seed"];
+
+    public IReadOnlyCollection<string> FlagOptions { get; } = [];
+
+    public void WriteHelp(TextWriter output)
+    {
+        output.WriteLine($"Usage: {CliApp.ToolName} demo --out <dir> [--seed <n>]");
+        output.WriteLine();
+        output.WriteLine(Summary);
+        output.WriteLine();
+        output.WriteLine("Options:");
+        output.WriteLine($"  --out <dir>    folder to write {PortfolioCsv.AccountsFile}, {PortfolioCsv.MrrFile} and {PortfolioCsv.RatesFile} into (created if missing)");
+        output.WriteLine($"  --seed <n>     generate another portfolio of the same shape (default: {WingtipDemo.DefaultSeed})");
+        output.WriteLine("  -h, --help     show this help");
+    }
+
+    public int Run(CommandLine line, TextWriter output)
+    {
+        string directory = line.Value("out") ?? throw new UsageException("'demo' needs --out <dir>; see 'demo --help'.");
+        ulong seed = WingtipDemo.DefaultSeed;
+        if (line.Value("seed") is { } seedText && !ulong.TryParse(seedText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out seed))
+        {
+            throw new UsageException($"--seed must be a whole number, not '{seedText}'.");
+        }
+
+        Portfolio portfolio = WingtipDemo.Generate(seed);
+        try
+        {
+            PortfolioCsv.Write(portfolio, directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"{directory}: cannot write the demo files: {e.Message}");
+        }
+
+        output.WriteLine($"Wrote {portfolio.Accounts.Count} accounts, {portfolio.Snapshots.Count} monthly MRR rows and {portfolio.Rates.Count} exchange rates to {directory}.");
+        return ExitCodes.Success;
+    }
+}
