@@ -29,7 +29,6 @@ internal sealed class CsvReader : IDisposable
     /// <param name="requiredColumns">Columns that must be present.</param>
     public static CsvReader Open(string path, params string[] requiredColumns)
     {
-        string name = Path.GetFileName(path);
         StreamReader stream;
         try
         {
@@ -40,7 +39,8 @@ internal sealed class CsvReader : IDisposable
             throw new InputException($"{path}: cannot be read: {e.Message}");
         }
 
-        var reader = new CsvReader(name, stream);
+        // Errors name the file as the user gave it, so it can be found again.
+        var reader = new CsvReader(path, stream);
         try
         {
             reader.ReadHeader(requiredColumns);

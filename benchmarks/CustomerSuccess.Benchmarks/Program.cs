@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(CustomerSuccess.Benchmarks.MoneyArithmeticBenchmarks).Assembly).Run(args);
