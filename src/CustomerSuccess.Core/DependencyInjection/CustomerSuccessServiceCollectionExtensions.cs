@@ -31,7 +31,9 @@ public static class CustomerSuccessServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
 
+#pragma warning disable RS0030 // The one place allowed to choose the system clock: everything else is handed this IClock.
         services.TryAddSingleton<IClock>(SystemClock.Instance);
+#pragma warning restore RS0030
         services.AddOptions<CustomerSuccessOptions>().Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CustomerSuccessOptions>, CustomerSuccessOptionsValidator>());
         return services;

@@ -34,7 +34,7 @@ public readonly struct SignalContext
     public LocalDate AsOfDate => AsOf.InZone(Zone).Date;
 
     /// <summary>Creates a context for the current instant of a clock.</summary>
-    /// <param name="clock">The clock; inject <see cref="SystemClock.Instance"/> in production and a fake in tests.</param>
+    /// <param name="clock">The clock; inject <c>SystemClock.Instance</c> in production and a fake in tests.</param>
     /// <param name="zone">The time zone for calendar logic.</param>
     /// <returns>The context.</returns>
     public static SignalContext Now(IClock clock, DateTimeZone zone)

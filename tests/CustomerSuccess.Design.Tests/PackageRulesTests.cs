@@ -1,0 +1,104 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Xml.Linq;
+using Xunit;
+
+namespace CustomerSuccess.Design.Tests;
+
+public class PackageRulesTests
+{
+    public static TheoryData<string> Packages { get; } = new(
+        "CustomerSuccess.Core", "CustomerSuccess.Revenue", "CustomerSuccess.HealthScoring", "CustomerSuccess.Behaviors", "CustomerSuccess.SuccessPlans");
+
+    public static TheoryData<string> CapabilityPackages { get; } = new(
+        "CustomerSuccess.Revenue", "CustomerSuccess.HealthScoring", "CustomerSuccess.Behaviors", "CustomerSuccess.SuccessPlans");
+
+    [Fact]
+    public void Core_ReferencesNoOtherPackageOfOurs() =>
+        Assert.Empty(OurReferences("CustomerSuccess.Core"));
+
+    [Theory]
+    [MemberData(nameof(CapabilityPackages))]
+    public void CapabilityPackage_CompiledReferences_AreCoreOnly(string package) =>
+        Assert.All(OurReferences(package), reference => Assert.Equal("CustomerSuccess.Core", reference));
+
+    [Theory]
+    [MemberData(nameof(CapabilityPackages))]
+    public void CapabilityPackage_ProjectReferences_AreCoreOnly(string package)
+    {
+        // The project file is the declared dependency; the compiled references above only show what is used.
+        var project = XDocument.Load(Path.Combine(RepositoryRoot(), "src", package, package + ".csproj"));
+        var references = project.Descendants("ProjectReference")
+            .Select(r => Path.GetFileNameWithoutExtension(r.Attribute("Include")!.Value))
+            .ToArray();
+
+        Assert.Equal(["CustomerSuccess.Core"], references);
+    }
+
+    [Fact]
+    public void CoreProject_HasNoProjectReferences()
+    {
+        var project = XDocument.Load(Path.Combine(RepositoryRoot(), "src", "CustomerSuccess.Core", "CustomerSuccess.Core.csproj"));
+        Assert.Empty(project.Descendants("ProjectReference"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Packages))]
+    public void Package_HasItsOwnReadme(string package) =>
+        Assert.True(File.Exists(Path.Combine(RepositoryRoot(), "src", package, "README.md")), $"{package} has no README.md");
+
+    [Theory]
+    [MemberData(nameof(Packages))]
+    public void PublicTypes_AreImmutableShapes(string package)
+    {
+        // NodaTime's rule: a public class is sealed (or static), a public struct is readonly.
+        var offenders = Load(package).GetExportedTypes()
+            .Where(t => !(t.IsInterface || t.IsEnum || typeof(Delegate).IsAssignableFrom(t)))
+            .Where(t => t.IsValueType ? !t.IsDefined(typeof(IsReadOnlyAttribute), false) : !t.IsSealed)
+            .Select(t => t.FullName)
+            .ToArray();
+
+        Assert.Empty(offenders);
+    }
+
+    [Theory]
+    [MemberData(nameof(Packages))]
+    public void DependencyInjectionExtensions_LiveInTheMicrosoftNamespace(string package)
+    {
+        var misplaced = Load(package).GetExportedTypes()
+            .Where(t => t.IsAbstract && t.IsSealed)
+            .Where(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static)
+                .Any(m => m.IsDefined(typeof(ExtensionAttribute), false)
+                    && m.GetParameters()[0].ParameterType.FullName == "Microsoft.Extensions.DependencyInjection.IServiceCollection"))
+            .Where(t => t.Namespace != "Microsoft.Extensions.DependencyInjection")
+            .Select(t => t.FullName)
+            .ToArray();
+
+        Assert.Empty(misplaced);
+    }
+
+    private static string[] OurReferences(string package) =>
+        Load(package).GetReferencedAssemblies()
+            .Select(a => a.Name!)
+            .Where(n => n.StartsWith("CustomerSuccess.", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+    private static Assembly Load(string package) => Assembly.Load(package);
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "CustomerSuccess.Core.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No CustomerSuccess.Core.sln above {AppContext.BaseDirectory}.");
+    }
+}
