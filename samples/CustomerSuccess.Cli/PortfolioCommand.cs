@@ -12,7 +12,7 @@ internal sealed class PortfolioCommand : ICommand
 {
     public string Name => "portfolio";
 
-    public string Summary => "Summarise the portfolio: paying accounts and ARR by segment and region (the default).";
+    public string Summary => "Summarise the portfolio: accounts and ARR by segment and region, retention and MRR movements (the default).";
 
     public IReadOnlyCollection<string> ValueOptions { get; } = ["accounts", "mrr", "rates", "month", "currency", "format"];
 
@@ -52,7 +52,7 @@ internal sealed class PortfolioCommand : ICommand
         }
 
         YearMonth? month = line.Value("month") is { } monthText
-            ? PortfolioCsv.ParseMonth(monthText, problem => new UsageException($"--month {problem}"))
+            ? MrrCsv.ParseMonth(monthText, problem => new UsageException($"--month {problem}"))
             : null;
 
         Portfolio portfolio = LoadPortfolio(line, currency);
@@ -75,6 +75,7 @@ internal sealed class PortfolioCommand : ICommand
         else
         {
             summary.WriteTable(output);
+            PortfolioRetention.WriteTable(portfolio, asOf, output);
         }
 
         return ExitCodes.Success;

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using CustomerSuccess.Demo;
+using CustomerSuccess.Revenue;
 using NodaTime;
 using NodaTime.Text;
 
@@ -58,7 +59,7 @@ internal sealed class PortfolioSummary
         var regions = new SortedDictionary<string, GroupFigures>(StringComparer.Ordinal);
         Money total = Money.Zero(portfolio.ReportingCurrency);
         int count = 0, large = 0, small = 0;
-        foreach (MrrSnapshot snapshot in portfolio.Snapshots)
+        foreach (MrrRow snapshot in portfolio.Snapshots)
         {
             if (snapshot.Month != month)
             {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using CustomerSuccess.Revenue;
 using NodaTime;
 
 namespace CustomerSuccess.Demo;
@@ -16,7 +17,7 @@ public sealed class Portfolio
     public Portfolio(
         string companyName,
         IReadOnlyList<PortfolioAccount> accounts,
-        IReadOnlyList<MrrSnapshot> snapshots,
+        IReadOnlyList<MrrRow> snapshots,
         ExchangeRateTable rates,
         Currency reportingCurrency)
     {
@@ -31,7 +32,7 @@ public sealed class Portfolio
         {
             FirstMonth = snapshots[0].Month;
             LastMonth = snapshots[0].Month;
-            foreach (MrrSnapshot snapshot in snapshots)
+            foreach (MrrRow snapshot in snapshots)
             {
                 FirstMonth = snapshot.Month < FirstMonth ? snapshot.Month : FirstMonth;
                 LastMonth = snapshot.Month > LastMonth ? snapshot.Month : LastMonth;
@@ -46,7 +47,7 @@ public sealed class Portfolio
     public IReadOnlyList<PortfolioAccount> Accounts { get; }
 
     /// <summary>Gets positive MRR per account per month, ordered by month then account.</summary>
-    public IReadOnlyList<MrrSnapshot> Snapshots { get; }
+    public IReadOnlyList<MrrRow> Snapshots { get; }
 
     /// <summary>Gets the exchange rates into <see cref="ReportingCurrency"/>.</summary>
     public ExchangeRateTable Rates { get; }

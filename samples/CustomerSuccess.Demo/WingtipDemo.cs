@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using CustomerSuccess.Revenue;
 using NodaTime;
 
 namespace CustomerSuccess.Demo;
@@ -100,9 +101,9 @@ public static class WingtipDemo
 
     private static readonly SegmentProfile[] Segments =
     [
-        new("Enterprise", 14, 0.1, 150_000, 400_000, 0.002, 0.04, 1.05, 1.30),
-        new("MidMarket", 350, 9, 25_000, 50_000, 0.006, 0.025, 1.05, 1.40),
-        new("SMB", 720, 17, 10_000, 22_000, 0.011, 0.015, 1.10, 1.50),
+        new("Enterprise", 16, 0.1, 150_000, 380_000, 0.002, 0.05, 1.05, 1.30),
+        new("MidMarket", 350, 9, 24_000, 42_000, 0.006, 0.05, 1.05, 1.40),
+        new("SMB", 700, 16, 10_000, 20_000, 0.010, 0.035, 1.10, 1.50),
         new("Legacy", 225, 0, 2_400, 9_900, 0.014, 0.005, 1.05, 1.20),
     ];
 
@@ -115,7 +116,7 @@ public static class WingtipDemo
         private readonly List<Currency> _currencies = [];
         private readonly List<decimal> _mrr = [];
         private readonly List<SegmentProfile> _profiles = [];
-        private readonly List<MrrSnapshot> _snapshots = [];
+        private readonly List<MrrRow> _snapshots = [];
         private readonly HashSet<string> _names = new(StringComparer.Ordinal);
 
         public Portfolio Run()
@@ -244,7 +245,7 @@ public static class WingtipDemo
             {
                 if (_mrr[a] > 0m)
                 {
-                    _snapshots.Add(new MrrSnapshot(_accounts[a].Id, month, new Money(_mrr[a], _currencies[a])));
+                    _snapshots.Add(new MrrRow(_accounts[a].Id, month, new Money(_mrr[a], _currencies[a])));
                 }
             }
         }

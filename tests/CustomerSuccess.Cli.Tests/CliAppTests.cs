@@ -107,7 +107,7 @@ public sealed class CliAppTests : IDisposable
     [InlineData("acct-9,2026-06,100,USD", "mrr.csv, line 3, field 'account_id': account 'acct-9' is not in the accounts file")]
     [InlineData("acct-1,2026-06,-5,USD", "mrr.csv, line 3, field 'mrr': MRR cannot be negative")]
     [InlineData("acct-1,2026-06,100,DOLLARS", "mrr.csv, line 3, field 'currency': 'DOLLARS' is not an ISO 4217")]
-    [InlineData("acct-1,2026-05,100,USD", "mrr.csv, line 3, field 'month': account 'acct-1' already has MRR for 2026-05 on line 2")]
+    [InlineData("acct-1,2026-05,100,EUR", "mrr.csv, line 3, field 'currency': account 'acct-1' has MRR in USD for 2026-05 already")]
     [InlineData("acct-1,2026-06,100", "mrr.csv, line 3: expected 4 fields as in the header, found 3")]
     [InlineData("acct-2,2026-05,100,EUR", "account 'acct-2': No exchange rate from EUR to USD for 2026-05")]
     public void Run_BadInputFile_ExitsOneNamingFileLineAndField(string badRow, string message)
@@ -120,6 +120,18 @@ public sealed class CliAppTests : IDisposable
         Assert.Equal(1, code);
         Assert.Equal(string.Empty, output);
         Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_TwoRowsForOneAccountAndMonth_AddUpAsTwoSubscriptions()
+    {
+        string accounts = Write("accounts.csv", "account_id,name,segment,region,industry,csm\nacct-1,A,SMB,NA,Retail,Ana Costa\n");
+        string mrr = Write("mrr.csv", "account_id,month,mrr\nacct-1,2026-06,1000\nacct-1,2026-06,250.50\n");
+
+        var (code, output, _) = Run("--accounts", accounts, "--mrr", mrr, "--format", "csv");
+
+        Assert.Equal(0, code);
+        Assert.Contains("total,all,1,15006.00,1.0000,15006.00", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using CustomerSuccess.Demo;
+using CustomerSuccess.Revenue;
 using NodaTime;
 using Xunit;
 

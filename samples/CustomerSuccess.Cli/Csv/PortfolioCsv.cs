@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using CustomerSuccess.Demo;
+using CustomerSuccess.Revenue;
 using NodaTime;
 using NodaTime.Text;
 
@@ -22,7 +23,6 @@ internal static class PortfolioCsv
     public const string RatesFile = "rates.csv";
 
     private static readonly string[] AccountColumns = ["account_id", "name", "segment", "region", "industry", "csm"];
-    private static readonly string[] MrrColumns = ["account_id", "month", "mrr"];
     private static readonly string[] RateColumns = ["month", "from", "to", "rate"];
 
     public static Portfolio Load(string accountsPath, string mrrPath, string? ratesPath, Currency reportingCurrency)
@@ -30,7 +30,7 @@ internal static class PortfolioCsv
         List<PortfolioAccount> accounts = ReadAccounts(accountsPath);
         var known = accounts.ToDictionary(a => a.Id);
         ExchangeRateTable rates = ratesPath is null ? ExchangeRateTable.Empty : ReadRates(ratesPath);
-        List<MrrSnapshot> snapshots = ReadMrr(mrrPath, known, reportingCurrency);
+        List<MrrRow> snapshots = ReadMrr(mrrPath, known, reportingCurrency);
         snapshots.Sort(static (a, b) => a.Month != b.Month ? a.Month.CompareTo(b.Month) : a.Account.CompareTo(b.Account));
         string company = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(accountsPath))) is { Length: > 0 } folder ? folder : "Portfolio";
         return new Portfolio(company, accounts, snapshots, rates, reportingCurrency);
@@ -46,7 +46,7 @@ internal static class PortfolioCsv
         }
 
         var mrr = new StringBuilder("account_id,month,mrr,currency\n");
-        foreach (MrrSnapshot s in portfolio.Snapshots)
+        foreach (MrrRow s in portfolio.Snapshots)
         {
             mrr.AppendJoin(',', Quote(s.Account.Value), Month(s.Month), s.Mrr.Amount.ToString(CultureInfo.InvariantCulture), s.Mrr.Currency.Code).Append('\n');
         }
@@ -62,12 +62,6 @@ internal static class PortfolioCsv
         File.WriteAllText(Path.Combine(directory, RatesFile), rates.ToString());
     }
 
-    public static YearMonth ParseMonth(string text, Func<string, Exception> error)
-    {
-        ParseResult<YearMonth> result = YearMonthPattern.Iso.Parse(text);
-        return result.Success ? result.Value : throw error($"'{text}' is not a month; use yyyy-MM, such as 2026-06.");
-    }
-
     private static List<PortfolioAccount> ReadAccounts(string path)
     {
         using CsvReader reader = CsvReader.Open(path, AccountColumns);
@@ -75,7 +69,7 @@ internal static class PortfolioCsv
         var lines = new Dictionary<AccountId, int>();
         while (reader.Read() is { } row)
         {
-            AccountId id = ReadAccountId(row);
+            AccountId id = MrrCsv.ParseAccountId(row);
             if (!lines.TryAdd(id, row.Line))
             {
                 throw row.Error("account_id", $"account '{id}' is already listed on line {lines[id]}.");
@@ -87,56 +81,48 @@ internal static class PortfolioCsv
         return accounts;
     }
 
-    private static List<MrrSnapshot> ReadMrr(string path, Dictionary<AccountId, PortfolioAccount> accounts, Currency defaultCurrency)
+    private static List<MrrRow> ReadMrr(string path, Dictionary<AccountId, PortfolioAccount> accounts, Currency defaultCurrency)
     {
-        using CsvReader reader = CsvReader.Open(path, MrrColumns);
-        var snapshots = new List<MrrSnapshot>();
-        var lines = new Dictionary<(AccountId, YearMonth), int>();
-        while (reader.Read() is { } row)
+        // Two rows for one account and month are two subscriptions: they add up (as in `retention`).
+        var mrr = new Dictionary<(AccountId, YearMonth), Money>();
+        foreach ((MrrRow row, int line) in MrrCsv.ReadRows(path, null, defaultCurrency))
         {
-            AccountId id = ReadAccountId(row);
-            if (!accounts.ContainsKey(id))
+            if (!accounts.ContainsKey(row.Account))
             {
-                throw row.Error("account_id", $"account '{id}' is not in the accounts file.");
+                throw InputException.At(path, line, "account_id", $"account '{row.Account}' is not in the accounts file.");
             }
 
-            YearMonth month = ParseMonth(row.Required("month"), problem => row.Error("month", problem));
-            decimal amount = ReadDecimal(row, "mrr");
-            if (amount < 0m)
+            var key = (row.Account, row.Month);
+            if (mrr.TryGetValue(key, out Money earlier) && earlier.Currency != row.Mrr.Currency)
             {
-                throw row.Error("mrr", $"MRR cannot be negative ({amount.ToString(CultureInfo.InvariantCulture)}).");
+                throw InputException.At(path, line, "currency", $"account '{row.Account}' has MRR in {earlier.Currency} for {Month(row.Month)} already; an account is billed in one currency.");
             }
 
-            Currency currency = defaultCurrency;
-            if (row.Optional("currency") is { } code && !Currency.TryParse(code, out currency))
-            {
-                throw row.Error("currency", $"'{code}' is not an ISO 4217 currency code such as USD or EUR.");
-            }
+            mrr[key] = mrr.TryGetValue(key, out Money sum) ? sum + row.Mrr : row.Mrr;
+        }
 
-            if (!lines.TryAdd((id, month), row.Line))
+        var snapshots = new List<MrrRow>(mrr.Count);
+        foreach (var ((account, month), amount) in mrr)
+        {
+            if (!amount.IsZero)
             {
-                throw row.Error("month", $"account '{id}' already has MRR for {Month(month)} on line {lines[(id, month)]}.");
-            }
-
-            if (amount > 0m)
-            {
-                snapshots.Add(new MrrSnapshot(id, month, new Money(amount, currency)));
+                snapshots.Add(new MrrRow(account, month, amount));
             }
         }
 
         return snapshots;
     }
 
-    private static ExchangeRateTable ReadRates(string path)
+    public static ExchangeRateTable ReadRates(string path)
     {
         using CsvReader reader = CsvReader.Open(path, RateColumns);
         var builder = ExchangeRateTable.CreateBuilder();
         while (reader.Read() is { } row)
         {
-            YearMonth month = ParseMonth(row.Required("month"), problem => row.Error("month", problem));
-            Currency from = ReadCurrency(row, "from");
-            Currency to = ReadCurrency(row, "to");
-            decimal rate = ReadDecimal(row, "rate");
+            YearMonth month = MrrCsv.ParseMonth(row.Required("month"), problem => row.Error("month", problem));
+            Currency from = MrrCsv.ParseCurrency(row, "from", row.Required("from"));
+            Currency to = MrrCsv.ParseCurrency(row, "to", row.Required("to"));
+            decimal rate = MrrCsv.ParseAmount(row, "rate");
             try
             {
                 builder.Add(from, to, month, rate);
@@ -148,30 +134,6 @@ internal static class PortfolioCsv
         }
 
         return builder.Build();
-    }
-
-    private static AccountId ReadAccountId(CsvRecord row)
-    {
-        string text = row.Required("account_id");
-        return AccountId.TryParse(text, out AccountId id)
-            ? id
-            : throw row.Error("account_id", $"'{text}' is not a valid account id (1 to {AccountId.MaxLength} characters, no control characters).");
-    }
-
-    private static Currency ReadCurrency(CsvRecord row, string column)
-    {
-        string code = row.Required(column);
-        return Currency.TryParse(code, out Currency currency)
-            ? currency
-            : throw row.Error(column, $"'{code}' is not an ISO 4217 currency code such as USD or EUR.");
-    }
-
-    private static decimal ReadDecimal(CsvRecord row, string column)
-    {
-        string text = row.Required(column);
-        return decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal value)
-            ? value
-            : throw row.Error(column, $"'{text}' is not a number; write it like 1234.56 (a dot for decimals, no thousands separator).");
     }
 
     private static string Month(YearMonth month) => YearMonthPattern.Iso.Format(month);

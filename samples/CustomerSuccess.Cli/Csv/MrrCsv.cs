@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using CustomerSuccess.Revenue;
+using NodaTime;
+using NodaTime.Text;
+
+namespace CustomerSuccess.Cli.Csv;
+
+/// <summary>
+/// The MRR snapshot file: header <c>account_id,month,mrr</c>, an optional <c>currency</c> column, and any other columns
+/// (usable for breakdowns with <c>--by</c>). Rows in any order; a month without a row for an account means 0; two rows for
+/// one account and month are two subscriptions and add up.
+/// </summary>
+internal static class MrrCsv
+{
+    /// <summary>What a whole MRR file held, learnt while reading it.</summary>
+    internal readonly record struct MrrFileFacts(YearMonth? FirstMonth, YearMonth? LastMonth, bool MultipleCurrencies);
+
+    private static readonly string[] RequiredColumns = ["account_id", "month", "mrr"];
+
+    /// <summary>Reads the rows of an MRR file, each with its line number.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="groupColumn">A column whose value becomes the row's group, or null.</param>
+    /// <param name="defaultCurrency">The currency of rows without a currency value.</param>
+    public static IEnumerable<(MrrRow Row, int Line)> ReadRows(string path, string? groupColumn, Currency defaultCurrency)
+    {
+        string[] required = groupColumn is null ? RequiredColumns : [.. RequiredColumns, groupColumn];
+        using CsvReader reader = CsvReader.Open(path, required);
+        while (reader.Read() is { } record)
+        {
+            yield return (ReadRow(record, groupColumn, defaultCurrency), record.Line);
+        }
+    }
+
+    /// <summary>
+    /// Reads an MRR file into a history, naming the file, line and field of any bad row. Also returns the file's first and
+    /// last month (rows of 0 included), which bound the report, and whether it holds more than one currency.
+    /// </summary>
+    public static MrrHistory ReadHistory(string path, string? groupColumn, MrrOptions options, out MrrFileFacts facts)
+    {
+        var builder = new MrrHistory.Builder(options);
+        Currency? seen = null;
+        facts = new MrrFileFacts(null, null, false);
+        foreach ((MrrRow row, int line) in ReadRows(path, groupColumn, options.ReportingCurrency))
+        {
+            seen ??= row.Mrr.Currency;
+            facts = new MrrFileFacts(
+                facts.FirstMonth is { } first && first < row.Month ? first : row.Month,
+                facts.LastMonth is { } last && last > row.Month ? last : row.Month,
+                facts.MultipleCurrencies || seen != row.Mrr.Currency);
+            try
+            {
+                builder.Add(row);
+            }
+            catch (ArgumentException e)
+            {
+                throw InputException.At(path, line, "currency", e.Message);
+            }
+        }
+
+        try
+        {
+            return builder.Build();
+        }
+        catch (ArgumentException e)
+        {
+            throw new InputException($"{path}: {e.Message}");
+        }
+    }
+
+    public static YearMonth ParseMonth(string text, Func<string, Exception> error)
+    {
+        ParseResult<YearMonth> result = YearMonthPattern.Iso.Parse(text);
+        return result.Success ? result.Value : throw error($"'{text}' is not a month; use yyyy-MM, such as 2026-06.");
+    }
+
+    public static decimal ParseAmount(CsvRecord record, string column)
+    {
+        string text = record.Required(column);
+        return decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal value)
+            ? value
+            : throw record.Error(column, $"'{text}' is not a number; write it like 1234.56 (a dot for decimals, no thousands separator).");
+    }
+
+    public static Currency ParseCurrency(CsvRecord record, string column, string code) =>
+        Currency.TryParse(code, out Currency currency)
+            ? currency
+            : throw record.Error(column, $"'{code}' is not an ISO 4217 currency code such as USD or EUR.");
+
+    public static AccountId ParseAccountId(CsvRecord record)
+    {
+        string text = record.Required("account_id");
+        return AccountId.TryParse(text, out AccountId id)
+            ? id
+            : throw record.Error("account_id", $"'{text}' is not a valid account id (1 to {AccountId.MaxLength} characters, no control characters).");
+    }
+
+    private static MrrRow ReadRow(CsvRecord record, string? groupColumn, Currency defaultCurrency)
+    {
+        AccountId account = ParseAccountId(record);
+        YearMonth month = ParseMonth(record.Required("month"), problem => record.Error("month", problem));
+        decimal amount = ParseAmount(record, "mrr");
+        if (amount < 0m)
+        {
+            throw record.Error("mrr", $"MRR cannot be negative ({amount.ToString(CultureInfo.InvariantCulture)}).");
+        }
+
+        Currency currency = record.Optional("currency") is { } code ? ParseCurrency(record, "currency", code) : defaultCurrency;
+        string? group = groupColumn is null ? null : record.Required(groupColumn);
+        return new MrrRow(account, month, new Money(amount, currency), group);
+    }
+}

@@ -1,0 +1,126 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+
+namespace CustomerSuccess.Cli;
+
+/// <summary>One value of a machine-readable row: text, an exact number, or empty (undefined).</summary>
+internal readonly record struct Cell(string? Text, decimal? Number)
+{
+    public static Cell Empty => default;
+
+    public static Cell Of(string text) => new(text, null);
+
+    public static Cell Of(decimal number) => new(null, number);
+
+    public static Cell Of(Money money) => new(null, money.Amount);
+
+    /// <summary>A ratio as a fraction (1.08, not 108%) at full decimal precision; empty when undefined.</summary>
+    public static Cell Of(Ratio ratio) => ratio.TryGetValue(out decimal value) ? new(null, value) : Empty;
+}
+
+/// <summary>
+/// Writes rows as CSV (a header, then one line per row; numbers invariant with a dot and no thousands separator; an
+/// undefined value as an empty field) or JSON (an array of objects with the same names; undefined as null).
+/// </summary>
+internal static class TableOutput
+{
+    public static readonly string[] Formats = ["csv", "json"];
+
+    public static string ParseFormat(CommandLine line, string defaultFormat, IReadOnlyCollection<string> allowed)
+    {
+        string format = line.Value("format") ?? defaultFormat;
+        foreach (string candidate in allowed)
+        {
+            if (string.Equals(candidate, format, StringComparison.Ordinal))
+            {
+                return format;
+            }
+        }
+
+        throw new UsageException($"--format must be {string.Join(" or ", allowed)}, not '{format}'.");
+    }
+
+    public static void Write(TextWriter output, string format, IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<Cell>> rows)
+    {
+        if (format == "json")
+        {
+            WriteJson(output, columns, rows);
+        }
+        else
+        {
+            WriteCsv(output, columns, rows);
+        }
+    }
+
+    private static void WriteCsv(TextWriter output, IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<Cell>> rows)
+    {
+        output.WriteLine(string.Join(',', columns));
+        var line = new StringBuilder();
+        foreach (IReadOnlyList<Cell> row in rows)
+        {
+            line.Clear();
+            for (int i = 0; i < row.Count; i++)
+            {
+                if (i > 0)
+                {
+                    line.Append(',');
+                }
+
+                Cell cell = row[i];
+                if (cell.Number is { } number)
+                {
+                    line.Append(Plain(number));
+                }
+                else if (cell.Text is { } text)
+                {
+                    line.Append(text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text);
+                }
+            }
+
+            output.WriteLine(line.ToString());
+        }
+    }
+
+    private static void WriteJson(TextWriter output, IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<Cell>> rows)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartArray();
+            foreach (IReadOnlyList<Cell> row in rows)
+            {
+                json.WriteStartObject();
+                for (int i = 0; i < columns.Count; i++)
+                {
+                    Cell cell = row[i];
+                    if (cell.Number is { } number)
+                    {
+                        json.WritePropertyName(columns[i]);
+                        json.WriteRawValue(Plain(number));
+                    }
+                    else if (cell.Text is { } text)
+                    {
+                        json.WriteString(columns[i], text);
+                    }
+                    else
+                    {
+                        json.WriteNull(columns[i]);
+                    }
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    // Exact and plain: no exponent, no thousands separator, no trailing zeros beyond the value's own scale.
+    private static string Plain(decimal number) => number.ToString(CultureInfo.InvariantCulture);
+}
