@@ -11,7 +11,7 @@ internal sealed class DemoCommand : ICommand
 {
     public string Name => "demo";
 
-    public string Summary => "Write the built-in demo data (accounts, 24 months of MRR, exchange rates) as CSV files.";
+    public string Summary => "Write the built-in demo data (accounts, 24 months of MRR, exchange rates, contracts) as CSV files.";
 
     public IReadOnlyCollection<string> ValueOptions { get; } = ["out", "seed"];
 
@@ -24,7 +24,7 @@ internal sealed class DemoCommand : ICommand
         output.WriteLine(Summary);
         output.WriteLine();
         output.WriteLine("Options:");
-        output.WriteLine($"  --out <dir>    folder to write {PortfolioCsv.AccountsFile}, {PortfolioCsv.MrrFile} and {PortfolioCsv.RatesFile} into (created if missing)");
+        output.WriteLine($"  --out <dir>    folder to write {PortfolioCsv.AccountsFile}, {PortfolioCsv.MrrFile}, {PortfolioCsv.RatesFile} and {PortfolioCsv.ContractsFile} into (created if missing)");
         output.WriteLine($"  --seed <n>     generate another portfolio of the same shape (default: {WingtipDemo.DefaultSeed})");
         output.WriteLine("  -h, --help     show this help");
     }
@@ -48,7 +48,7 @@ internal sealed class DemoCommand : ICommand
             throw new InputException($"{directory}: cannot write the demo files: {e.Message}");
         }
 
-        output.WriteLine($"Wrote {portfolio.Accounts.Count} accounts, {portfolio.Snapshots.Count} monthly MRR rows and {portfolio.Rates.Count} exchange rates to {directory}.");
+        output.WriteLine($"Wrote {portfolio.Accounts.Count} accounts, {portfolio.Snapshots.Count} monthly MRR rows, {portfolio.Rates.Count} exchange rates and {portfolio.Contracts.Count} contract lines to {directory}.");
         return ExitCodes.Success;
     }
 }

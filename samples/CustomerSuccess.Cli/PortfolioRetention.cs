@@ -40,6 +40,7 @@ internal static class PortfolioRetention
             }
         }
 
+        WriteCmrrBridge(portfolio, month, output);
         if (month <= portfolio.FirstMonth)
         {
             return;
@@ -61,8 +62,43 @@ internal static class PortfolioRetention
         output.WriteLine(string.Create(c, $"NRR {f.Nrr}   GRR {f.Grr}   Quick ratio {f.QuickRatio.ToString("F2", c)}   Logo churn {f.LogoChurn.ToString("P2", c)}"));
     }
 
-    private static void Line(TextWriter output, string label, Money amount, int? customers) =>
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label,-20}{amount.Amount,16:N2}{(customers is { } n ? n.ToString("N0", CultureInfo.InvariantCulture) + " accounts" : string.Empty),16}"));
+    private static void WriteCmrrBridge(Portfolio portfolio, YearMonth month, TextWriter output)
+    {
+        if (portfolio.Contracts.Count == 0)
+        {
+            return;
+        }
+
+        var options = new MrrOptions { ReportingCurrency = portfolio.ReportingCurrency, ExchangeRates = portfolio.Rates };
+        CmrrLedger ledger = CmrrLedger.Create(portfolio.Contracts, options);
+        LocalDate to = month.OnDayOfMonth(1).PlusMonths(1).PlusDays(-1);
+        LocalDate from = month.PlusMonths(-12).OnDayOfMonth(1).PlusMonths(1).PlusDays(-1);
+        CmrrBridge b = RevenueInput.Compute(() => ledger.Bridge(from, to));
+        CultureInfo c = CultureInfo.InvariantCulture;
+        output.WriteLine();
+        output.WriteLine(string.Create(c, $"Committed MRR bridge, last twelve months ({LocalDatePattern.Iso.Format(from)} to {LocalDatePattern.Iso.Format(to)}, {b.Currency})"));
+        output.WriteLine();
+        Line(output, "Opening CMRR", b.OpeningCmrr, b.CustomersOpening);
+        Line(output, "+ FX impact", b.FxImpact, null);
+        Line(output, "+ New", b.New, b.NewLines, "lines");
+        Line(output, "+ Add-on", b.AddOn, b.AddOnLines, "lines");
+        Line(output, "+ Upgrades, quantity", b.UpgradeQuantity, null);
+        Line(output, "+ Upgrades, price", b.UpgradePrice, null);
+        Line(output, "- Downgrades, quantity", b.DowngradeQuantity, null);
+        Line(output, "- Downgrades, price", b.DowngradePrice, null);
+        Line(output, "- Cancellations", b.Cancellations, b.CancelledLines, "lines");
+        Line(output, "+ First-time archives", b.FirstTimeArchives, b.FirstTimeArchiveLines, "lines");
+        Line(output, "Closing CMRR", b.ClosingCmrr, b.CustomersClosing);
+        output.WriteLine();
+        output.WriteLine(string.Create(c, $"{"Lost to",-24}{"Cancelled",16}{"Downgraded",16}"));
+        foreach (CmrrLoss loss in b.LossesByReason.Concat(b.LossesByAvoidability))
+        {
+            output.WriteLine(string.Create(c, $"{loss.Key,-24}{loss.Cancellations.Amount,16:N2}{loss.Downgrades.Amount,16:N2}"));
+        }
+    }
+
+    private static void Line(TextWriter output, string label, Money amount, int? count, string unit = "accounts") =>
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label,-24}{amount.Amount,16:N2}{(count is { } n ? n.ToString("N0", CultureInfo.InvariantCulture) + " " + unit : string.Empty),16}"));
 
     private static string Iso(YearMonth month) => YearMonthPattern.Iso.Format(month);
 }

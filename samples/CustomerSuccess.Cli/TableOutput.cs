@@ -16,7 +16,8 @@ internal readonly record struct Cell(string? Text, decimal? Number)
 
     public static Cell Of(decimal number) => new(null, number);
 
-    public static Cell Of(Money money) => new(null, money.Amount);
+    /// <summary>An amount with at least its currency's minor-unit decimals (1000.00, never 1000), and more when it has them.</summary>
+    public static Cell Of(Money money) => new(null, money.Amount + new decimal(0, 0, 0, false, (byte)money.Currency.MinorUnits));
 
     /// <summary>A ratio as a fraction (1.08, not 108%) at full decimal precision; empty when undefined.</summary>
     public static Cell Of(Ratio ratio) => ratio.TryGetValue(out decimal value) ? new(null, value) : Empty;

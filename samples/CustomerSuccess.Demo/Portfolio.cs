@@ -14,12 +14,14 @@ public sealed class Portfolio
     /// <param name="snapshots">Positive MRR per account per month.</param>
     /// <param name="rates">Rates to convert every billing currency into <paramref name="reportingCurrency"/> each month.</param>
     /// <param name="reportingCurrency">The currency figures are reported in.</param>
+    /// <param name="contracts">The contract ledger behind committed MRR; empty when there is none.</param>
     public Portfolio(
         string companyName,
         IReadOnlyList<PortfolioAccount> accounts,
         IReadOnlyList<MrrRow> snapshots,
         ExchangeRateTable rates,
-        Currency reportingCurrency)
+        Currency reportingCurrency,
+        IReadOnlyList<ContractLine>? contracts = null)
     {
         ArgumentNullException.ThrowIfNull(accounts);
         ArgumentNullException.ThrowIfNull(snapshots);
@@ -28,6 +30,7 @@ public sealed class Portfolio
         Snapshots = snapshots;
         Rates = rates;
         ReportingCurrency = reportingCurrency;
+        Contracts = contracts ?? [];
         if (snapshots.Count > 0)
         {
             FirstMonth = snapshots[0].Month;
@@ -54,6 +57,9 @@ public sealed class Portfolio
 
     /// <summary>Gets the currency figures are reported in.</summary>
     public Currency ReportingCurrency { get; }
+
+    /// <summary>Gets the contract lines behind committed MRR; empty when there is none.</summary>
+    public IReadOnlyList<ContractLine> Contracts { get; }
 
     /// <summary>Gets the first month with revenue.</summary>
     public YearMonth FirstMonth { get; }

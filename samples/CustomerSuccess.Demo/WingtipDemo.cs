@@ -147,8 +147,32 @@ public static class WingtipDemo
             }
 
             _snapshots.Sort(static (a, b) => a.Month != b.Month ? a.Month.CompareTo(b.Month) : a.Account.CompareTo(b.Account));
-            return new Portfolio("Wingtip", _accounts.ToArray(), _snapshots.ToArray(), rates, Currency.USD);
+            return new Portfolio("Wingtip", _accounts.ToArray(), _snapshots.ToArray(), rates, Currency.USD, Contracts());
         }
+
+        private IReadOnlyList<ContractLine> Contracts()
+        {
+            var byAccount = new Dictionary<AccountId, decimal[]>();
+            foreach (MrrRow row in _snapshots)
+            {
+                if (!byAccount.TryGetValue(row.Account, out decimal[]? months))
+                {
+                    byAccount[row.Account] = months = new decimal[MonthCount];
+                }
+
+                months[MonthIndexOf(row.Month)] = row.Mrr.Amount;
+            }
+
+            var contracts = new DemoContracts(random);
+            for (int a = 0; a < _accounts.Count; a++)
+            {
+                contracts.AddAccount(_accounts[a], _currencies[a], FirstMonth, byAccount.GetValueOrDefault(_accounts[a].Id) ?? new decimal[MonthCount]);
+            }
+
+            return [.. contracts.Lines];
+        }
+
+        private static int MonthIndexOf(YearMonth month) => ((month.Year - FirstMonth.Year) * 12) + month.Month - FirstMonth.Month;
 
         private void Move(YearMonth month)
         {

@@ -27,7 +27,7 @@ public sealed class RetentionCommandTests : IDisposable
         Assert.True(code == 0, error);
         string[] lines = Lines(output);
         Assert.Equal(Header, lines[0]);
-        Assert.Equal("2026-02,75000,0,0,10000,2000,2000,81000,1.08,0.9466666666666666666666666667,2.5,0.25,4,0,0,1,3", lines[1]);
+        Assert.Equal("2026-02,75000.00,0.00,0.00,10000.00,2000.00,2000.00,81000.00,1.08,0.9466666666666666666666666667,2.5,0.25,4,0,0,1,3", lines[1]);
         Assert.Equal(2, lines.Length);
     }
 
@@ -40,7 +40,7 @@ public sealed class RetentionCommandTests : IDisposable
         Assert.Equal(0, code);
         Assert.Equal("segment," + Header, lines[0]);
         Assert.Equal(["Enterprise", "MidMarket", "SMB"], lines.Skip(1).Select(l => l.Split(',')[0]));
-        Assert.StartsWith("SMB,2026-02,15000,0,0,0,0,2000,13000,", lines[3], StringComparison.Ordinal);
+        Assert.StartsWith("SMB,2026-02,15000.00,0.00,0.00,0.00,0.00,2000.00,13000.00,", lines[3], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class RetentionCommandTests : IDisposable
         Assert.Equal(0, code);
         Assert.Equal(Header + ",fx_impact", lines[0]);
         Assert.EndsWith(",100.00", lines[1], StringComparison.Ordinal);
-        Assert.StartsWith("2026-02,1600.00,0,0,100,0,0,1800.00,", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("2026-02,1600.00,0.00,0.00,100.00,0.00,0.00,1800.00,", lines[1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -118,12 +118,12 @@ public sealed class RetentionCommandTests : IDisposable
 
         var total = Run("cohort-retention", "--mrr", mrr, "--from", "2026-01", "--to", "2026-02");
         Assert.Equal(0, total.Code);
-        Assert.Equal(["from,to,cohort_size,opening_mrr,closing_mrr,nrr,grr,logo_churn", "2026-01,2026-02,4,75000,81000,1.08,0.9466666666666666666666666667,0.25"], Lines(total.Output));
+        Assert.Equal(["from,to,cohort_size,opening_mrr,closing_mrr,nrr,grr,logo_churn", "2026-01,2026-02,4,75000.00,81000.00,1.08,0.9466666666666666666666666667,0.25"], Lines(total.Output));
 
         var bySegment = Run("cohort-retention", "--mrr", mrr, "--from", "2026-01", "--to", "2026-02", "--by", "segment");
         string[] lines = Lines(bySegment.Output);
         Assert.Equal("segment,from,to,cohort_size,opening_mrr,closing_mrr,nrr,grr,logo_churn", lines[0]);
-        Assert.Equal("SMB,2026-01,2026-02,2,15000,13000,0.8666666666666666666666666667,0.8666666666666666666666666667,0.5", lines[3]);
+        Assert.Equal("SMB,2026-01,2026-02,2,15000.00,13000.00,0.8666666666666666666666666667,0.8666666666666666666666666667,0.5", lines[3]);
     }
 
     [Theory]

@@ -21,6 +21,7 @@ internal static class PortfolioCsv
     public const string AccountsFile = "accounts.csv";
     public const string MrrFile = "mrr.csv";
     public const string RatesFile = "rates.csv";
+    public const string ContractsFile = "contracts.csv";
 
     private static readonly string[] AccountColumns = ["account_id", "name", "segment", "region", "industry", "csm"];
     private static readonly string[] RateColumns = ["month", "from", "to", "rate"];
@@ -60,6 +61,7 @@ internal static class PortfolioCsv
         File.WriteAllText(Path.Combine(directory, AccountsFile), accounts.ToString());
         File.WriteAllText(Path.Combine(directory, MrrFile), mrr.ToString());
         File.WriteAllText(Path.Combine(directory, RatesFile), rates.ToString());
+        File.WriteAllText(Path.Combine(directory, ContractsFile), ContractCsv.Format(portfolio.Contracts));
     }
 
     private static List<PortfolioAccount> ReadAccounts(string path)

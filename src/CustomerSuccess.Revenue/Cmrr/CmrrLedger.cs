@@ -219,8 +219,11 @@ public sealed class CmrrLedger
                 if (c.Predecessor is { } previous)
                 {
                     decimal delta = Value(line) - Value(previous.Line);
-                    decimal quantityEffect = converter.Convert(
-                        (line.Quantity - previous.Line.Quantity) * previous.Line.MonthlyUnitPrice.Amount, line.Currency, closingMonth);
+                    // Rounded to the cent like every other movement, so the bridge stays in whole cents.
+                    decimal quantityEffect = Math.Round(
+                        converter.Convert((line.Quantity - previous.Line.Quantity) * previous.Line.MonthlyUnitPrice.Amount, line.Currency, closingMonth),
+                        _options.ReportingCurrency.MinorUnits,
+                        MidpointRounding.AwayFromZero);
                     bridge.AddRenewal(delta, quantityEffect, line.ChurnReason, line.Avoidability);
                 }
                 else if (line.OrderType == ContractOrderType.Archive)
