@@ -250,10 +250,10 @@ public static class LedgerArbitraries
         select new LedgerSample(lines, rates, Origin.PlusDays(a), Origin.PlusDays(a + length));
 
     private static Gen<ExchangeRateTable> Rates { get; } =
-        Gen.ArrayOf(Gen.Choose(900, 1_300), 48).Select(r =>
+        Gen.ArrayOf(Gen.Choose(900, 1_300), 72).Select(r =>
         {
             var builder = ExchangeRateTable.CreateBuilder();
-            for (int m = 0; m < 48; m++)
+            for (int m = 0; m < 72; m++)
             {
                 builder.Add(Currency.EUR, Currency.USD, new YearMonth(2025, 1).PlusMonths(m), r[m] / 1_000m);
             }

@@ -2,23 +2,41 @@ using System;
 
 namespace CustomerSuccess.Revenue;
 
-/// <summary>One account's MRR history: months in ascending order, each once, with its amount and group.</summary>
-internal sealed class AccountSeries(AccountId account, Currency currency, int[] months, decimal[] amounts, int[] groups)
+/// <summary>
+/// One account's MRR history: a slice [<see cref="Start"/>, <see cref="End"/>) of the history's shared columns, months
+/// ascending and unique, only months in which the account was a customer. Positions given to visitors index the columns.
+/// </summary>
+internal sealed class AccountSeries(AccountId account, Currency currency, MrrColumns columns, int start, int end)
 {
     public AccountId Account { get; } = account;
 
     public Currency Currency { get; } = currency;
 
-    /// <summary>Month indexes (<see cref="MonthIndex"/>), ascending, unique; only months where the account is a customer.</summary>
-    public int[] Months { get; } = months;
+    public MrrColumns Columns { get; } = columns;
 
-    public decimal[] Amounts { get; } = amounts;
+    public int Start { get; } = start;
 
-    /// <summary>Group ids into the history's group table.</summary>
-    public int[] Groups { get; } = groups;
+    public int End { get; } = end;
 
-    /// <summary>Returns the position of a month, or a negative number when the account was not a customer then.</summary>
-    public int Find(int month) => Array.BinarySearch(Months, month);
+    public int[] Months => Columns.Months;
+
+    public decimal[] Amounts => Columns.Amounts;
+
+    public int[] Groups => Columns.Groups;
+
+    /// <summary>Gets a value indicating whether the amounts are also held as whole units (<see cref="MrrColumns.Units"/>).</summary>
+    public bool HasUnits => Columns.Units is not null && Currency == Columns.UnitCurrency;
+
+    public int FirstMonth => Columns.Months[Start];
+
+    public int LastMonth => Columns.Months[End - 1];
+
+    /// <summary>Returns the position of a month, or the bitwise complement of the position of the first later month.</summary>
+    public int Find(int month)
+    {
+        int found = Array.BinarySearch(Columns.Months, Start, End - Start, month);
+        return found;
+    }
 
     /// <summary>
     /// Walks the account's month-to-month transitions whose month lies in (<paramref name="from"/>, <paramref name="to"/>]:
@@ -27,10 +45,10 @@ internal sealed class AccountSeries(AccountId account, Currency currency, int[] 
     public void Walk<TVisitor>(int from, int to, ref TVisitor visitor)
         where TVisitor : struct, ITransitionVisitor
     {
-        int[] months = Months;
+        int[] months = Columns.Months;
         bool present = false;
         int previous = 0;
-        for (int i = 0; i < months.Length; i++)
+        for (int i = Start; i < End; i++)
         {
             int month = months[i];
             if (month > to)
@@ -60,7 +78,7 @@ internal sealed class AccountSeries(AccountId account, Currency currency, int[] 
                 if (month > from)
                 {
                     // Paid in some earlier month: a reactivation, not new business.
-                    visitor.Started(month, this, i, reactivated: i > 0);
+                    visitor.Started(month, this, i, reactivated: i > Start);
                 }
             }
 
@@ -70,12 +88,12 @@ internal sealed class AccountSeries(AccountId account, Currency currency, int[] 
 
         if (present && previous + 1 <= to && previous + 1 > from)
         {
-            visitor.Stopped(previous + 1, this, months.Length - 1);
+            visitor.Stopped(previous + 1, this, End - 1);
         }
     }
 }
 
-/// <summary>Receives an account's transitions from <see cref="AccountSeries.Walk"/>; positions index the series' arrays.</summary>
+/// <summary>Receives an account's transitions from <see cref="AccountSeries.Walk"/>; positions index the series' columns.</summary>
 internal interface ITransitionVisitor
 {
     /// <summary>The account was a customer in the month before and in <paramref name="month"/>.</summary>

@@ -10,7 +10,7 @@ namespace CustomerSuccess.Revenue;
 
 /// <summary>
 /// Every account's MRR by month, read from snapshot rows in one pass and in any order: the basis of movements,
-/// monthly retention, cohort retention and the cohort table. Build one with <see cref="FromRows"/>,
+/// monthly retention, cohort retention and the cohort table. Build one with <see cref="FromRows(IEnumerable{MrrRow}, MrrOptions?)"/>,
 /// <see cref="FromRowsAsync"/> or a <see cref="Builder"/>.
 /// </summary>
 /// <remarks>
@@ -19,24 +19,21 @@ namespace CustomerSuccess.Revenue;
 /// </remarks>
 public sealed class MrrHistory
 {
-    private readonly AccountSeries[] _accounts; // ordered by account id
-    private readonly string[] _groups; // ordinal order; AccountSeries.Groups index it
+    private readonly AccountSeries[] _accounts; // in the order accounts were first seen
+    private readonly Dictionary<AccountId, int> _accountIndex;
+    private readonly string[] _groups; // ordinal order; the columns' group ids index it
     private readonly MrrOptions _options;
 
-    private MrrHistory(AccountSeries[] accounts, string[] groups, MrrOptions options)
+    private MrrHistory(AccountSeries[] accounts, Dictionary<AccountId, int> accountIndex, string[] groups, MrrOptions options)
     {
         _accounts = accounts;
+        _accountIndex = accountIndex;
         _groups = groups;
         _options = options;
         foreach (AccountSeries series in accounts)
         {
-            if (series.Months.Length == 0)
-            {
-                continue;
-            }
-
-            FirstIndex = Math.Min(FirstIndex, series.Months[0]);
-            LastIndex = Math.Max(LastIndex, series.Months[^1]);
+            FirstIndex = Math.Min(FirstIndex, series.FirstMonth);
+            LastIndex = Math.Max(LastIndex, series.LastMonth);
         }
     }
 
@@ -53,7 +50,7 @@ public sealed class MrrHistory
     public IReadOnlyList<string> Groups => _groups;
 
     /// <summary>Gets the accounts, in ordinal order of their ids.</summary>
-    public IEnumerable<AccountId> Accounts => _accounts.Select(a => a.Account);
+    public IEnumerable<AccountId> Accounts => InIdOrder().Select(a => a.Account);
 
     private int FirstIndex { get; } = int.MaxValue;
 
@@ -68,13 +65,34 @@ public sealed class MrrHistory
     {
         ArgumentNullException.ThrowIfNull(rows);
         var builder = new Builder(options);
-        foreach (MrrRow row in rows)
+        switch (rows)
         {
-            builder.Add(row);
+            // Rows already in memory are read in place, without an enumerator copying each row.
+            case MrrRow[] array:
+                builder.AddRange(array);
+                break;
+            case List<MrrRow> list:
+                builder.AddRange(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list));
+                break;
+            default:
+                foreach (MrrRow row in rows)
+                {
+                    builder.Add(row);
+                }
+
+                break;
         }
 
         return builder.Build();
     }
+
+    /// <summary>Reads snapshot rows, in any order, into a history.</summary>
+    /// <param name="rows">The rows.</param>
+    /// <param name="options">Definitional choices and currency settings; the defaults when <see langword="null"/>.</param>
+    /// <returns>The history.</returns>
+    /// <exception cref="ArgumentException">A row contradicts another (see <see cref="Builder.Add"/>); the message names the account and month.</exception>
+    public static MrrHistory FromRows(ReadOnlySpan<MrrRow> rows, MrrOptions? options = null) =>
+        new Builder(options).AddRange(rows).Build();
 
     /// <summary>Reads snapshot rows from an asynchronous stream, in any order, into a history.</summary>
     /// <param name="rows">The rows.</param>
@@ -103,23 +121,48 @@ public sealed class MrrHistory
     {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
-        string[] groups = first._groups.Union(second._groups, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var accounts = new AccountSeries[first._accounts.Length + second._accounts.Length];
-        int i = 0, j = 0, k = 0;
-        while (i < first._accounts.Length || j < second._accounts.Length)
+        foreach (AccountSeries series in second._accounts)
         {
-            int order = i == first._accounts.Length ? 1
-                : j == second._accounts.Length ? -1
-                : first._accounts[i].Account.CompareTo(second._accounts[j].Account);
-            if (order == 0)
+            if (first._accountIndex.ContainsKey(series.Account))
             {
-                throw new ArgumentException($"Account '{first._accounts[i].Account}' is in both histories; merge histories of disjoint sets of accounts.", nameof(second));
+                throw new ArgumentException($"Account '{series.Account}' is in both histories; merge histories of disjoint sets of accounts.", nameof(second));
             }
-
-            accounts[k++] = order < 0 ? Regroup(first._accounts[i++], first._groups, groups) : Regroup(second._accounts[j++], second._groups, groups);
         }
 
-        return new MrrHistory(accounts, groups, first._options);
+        string[] groups = first._groups.Union(second._groups, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        int count = first._accounts.Sum(a => a.End - a.Start) + second._accounts.Sum(a => a.End - a.Start);
+        var months = new int[count];
+        var amounts = new decimal[count];
+        var groupIds = new int[count];
+        var ranges = new List<(AccountId Account, Currency Currency, int Start, int End)>(first._accounts.Length + second._accounts.Length);
+        int position = 0;
+        foreach (MrrHistory history in new[] { first, second })
+        {
+            int[] remap = Array.ConvertAll(history._groups, g => Array.BinarySearch(groups, g, StringComparer.Ordinal));
+            foreach (AccountSeries series in history._accounts)
+            {
+                int start = position;
+                for (int i = series.Start; i < series.End; i++, position++)
+                {
+                    months[position] = series.Months[i];
+                    amounts[position] = series.Amounts[i];
+                    groupIds[position] = remap[series.Groups[i]];
+                }
+
+                ranges.Add((series.Account, series.Currency, start, position));
+            }
+        }
+
+        var columns = new MrrColumns(months, amounts, groupIds, count, first._options.ReportingCurrency);
+        var accounts = new AccountSeries[ranges.Count];
+        var index = new Dictionary<AccountId, int>(ranges.Count);
+        for (int a = 0; a < ranges.Count; a++)
+        {
+            accounts[a] = new AccountSeries(ranges[a].Account, ranges[a].Currency, columns, ranges[a].Start, ranges[a].End);
+            index.Add(ranges[a].Account, a);
+        }
+
+        return new MrrHistory(accounts, index, groups, first._options);
     }
 
     /// <summary>Returns one account's movements, month by month, in its own currency.</summary>
@@ -127,8 +170,7 @@ public sealed class MrrHistory
     /// <returns>The movements, in month order; empty when the account is unknown.</returns>
     public IReadOnlyList<AccountMovement> GetMovements(AccountId account)
     {
-        int index = IndexOf(account);
-        if (index < 0)
+        if (!_accountIndex.TryGetValue(account, out int index))
         {
             return [];
         }
@@ -142,7 +184,7 @@ public sealed class MrrHistory
     /// <returns>The movements.</returns>
     public IEnumerable<AccountMovement> EnumerateMovements()
     {
-        foreach (AccountSeries series in _accounts)
+        foreach (AccountSeries series in InIdOrder())
         {
             var collector = new MovementCollector([]);
             series.Walk(FirstIndex, LastIndex, ref collector);
@@ -186,12 +228,32 @@ public sealed class MrrHistory
         }
 
         var accumulator = new MovementAccumulator(f, t - f, _groups.Length, new CurrencyConverter(_options.ReportingCurrency, _options.ExchangeRates));
+        var unitAccumulator = new UnitMovementAccumulator(f, t - f, _groups.Length);
         foreach (AccountSeries series in _accounts)
         {
-            series.Walk(f, t, ref accumulator);
+            if (series.LastMonth < f || series.FirstMonth > t)
+            {
+                continue;
+            }
+
+            // Accounts in the reporting currency add whole units; others convert decimals month by month.
+            if (series.HasUnits)
+            {
+                series.Walk(f, t, ref unitAccumulator);
+            }
+            else
+            {
+                series.Walk(f, t, ref accumulator);
+            }
         }
 
-        return new MrrMovementReport(f, t, _options.ReportingCurrency, _options.NrrIncludesReactivation, _groups, accumulator.Sums);
+        MrrFigureSums[] sums = accumulator.Sums;
+        if (_accounts.Length > 0 && _accounts[0].Columns.Units is not null)
+        {
+            unitAccumulator.AddInto(sums, _accounts[0].Columns);
+        }
+
+        return new MrrMovementReport(f, t, _options.ReportingCurrency, _options.NrrIncludesReactivation, _groups, sums);
     }
 
     /// <summary>Computes cohort retention from <paramref name="from"/> to <paramref name="to"/> (DESIGN section 3, the cohort method).</summary>
@@ -230,7 +292,7 @@ public sealed class MrrHistory
             }
 
             int firstAfter = ~opening;
-            if (firstAfter < series.Months.Length && series.Months[firstAfter] <= t)
+            if (firstAfter < series.End && series.Months[firstAfter] <= t)
             {
                 ref CohortSums s = ref sums[series.Groups[firstAfter]];
                 s.Started++;
@@ -266,16 +328,16 @@ public sealed class MrrHistory
         var customers = new int[span, span];
         foreach (AccountSeries series in _accounts)
         {
-            int cohort = series.Months[0];
+            int cohort = series.FirstMonth;
             int c = cohort - FirstIndex;
             sizes[c]++;
-            decimal first = series.Amounts[0];
-            int next = 0;
+            decimal first = series.Amounts[series.Start];
+            int next = series.Start;
             for (int k = 0; cohort + k <= LastIndex; k++)
             {
                 int month = cohort + k;
                 starting[c, k] += converter.Convert(first, series.Currency, month);
-                if (next < series.Months.Length && series.Months[next] == month)
+                if (next < series.End && series.Months[next] == month)
                 {
                     current[c, k] += converter.Convert(series.Amounts[next], series.Currency, month);
                     customers[c, k]++;
@@ -310,41 +372,7 @@ public sealed class MrrHistory
         return new CohortTable(_options.ReportingCurrency, rows);
     }
 
-    private int IndexOf(AccountId account)
-    {
-        int low = 0, high = _accounts.Length - 1;
-        while (low <= high)
-        {
-            int middle = low + ((high - low) / 2);
-            int order = _accounts[middle].Account.CompareTo(account);
-            if (order == 0)
-            {
-                return middle;
-            }
-
-            if (order < 0)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle - 1;
-            }
-        }
-
-        return -1;
-    }
-
-    private static AccountSeries Regroup(AccountSeries series, string[] from, string[] to)
-    {
-        if (ReferenceEquals(from, to) || from.AsSpan().SequenceEqual(to))
-        {
-            return series;
-        }
-
-        int[] groups = Array.ConvertAll(series.Groups, g => Array.BinarySearch(to, from[g], StringComparer.Ordinal));
-        return new AccountSeries(series.Account, series.Currency, series.Months, series.Amounts, groups);
-    }
+    private IEnumerable<AccountSeries> InIdOrder() => _accounts.OrderBy(a => a.Account);
 
     /// <summary>
     /// Collects snapshot rows into an <see cref="MrrHistory"/>: the partial result of one pass over rows in any order.
@@ -353,10 +381,20 @@ public sealed class MrrHistory
     public sealed class Builder
     {
         private readonly MrrOptions _options;
-        private readonly Dictionary<AccountId, SeriesBuilder> _accounts = [];
+        private readonly Dictionary<AccountId, int> _accountIndex = [];
+        private readonly List<AccountId> _accountIds = [];
+        private readonly List<Currency> _currencies = [];
         private readonly Dictionary<string, int> _groupIds = new(StringComparer.Ordinal);
         private readonly List<string> _groupNames = [];
-        private SeriesBuilder? _last;
+        private int[] _rowAccounts = new int[1024];
+        private int[] _rowMonths = new int[1024];
+        private decimal[] _rowAmounts = new decimal[1024];
+        private int[] _rowGroups = new int[1024];
+        private int _count;
+        private int _lastAccount = -1;
+        private string? _lastGroup;
+        private int _lastGroupId;
+        private bool _grouped = true;
 
         /// <summary>Starts an empty history.</summary>
         /// <param name="options">Definitional choices and currency settings; the defaults when <see langword="null"/>.</param>
@@ -368,8 +406,8 @@ public sealed class MrrHistory
         /// <returns>This builder.</returns>
         /// <exception cref="ArgumentException">
         /// The row is <c>default(MrrRow)</c>, or its currency differs from the account's other rows (an account is billed in one
-        /// currency), or it repeats an account and month under <see cref="DuplicateRowPolicy.Reject"/> or with another group. The
-        /// message names the account and month; nothing is added.
+        /// currency). The message names the account and month; nothing is added. Rows that repeat an account and month are
+        /// checked when the history is built.
         /// </exception>
         public Builder Add(in MrrRow row)
         {
@@ -378,24 +416,53 @@ public sealed class MrrHistory
                 throw new ArgumentException("default(MrrRow) is not a snapshot; create rows with the MrrRow constructor.", nameof(row));
             }
 
-            SeriesBuilder series = _last is not null && _last.Account == row.Account
-                ? _last
-                : Lookup(row);
-            if (series.Currency != row.Mrr.Currency)
+            // Rows usually come grouped by account (the usual export order): then the account is the previous row's.
+            int account = _lastAccount >= 0 && _accountIds[_lastAccount] == row.Account ? _lastAccount : AccountIndex(row.Account, row.Mrr.Currency);
+            if (_currencies[account] != row.Mrr.Currency)
             {
                 throw new ArgumentException(
-                    string.Create(CultureInfo.InvariantCulture, $"Account '{row.Account}' is billed in {series.Currency}, but its row for {row.Month:uuuu'-'MM} is in {row.Mrr.Currency}; an account's MRR must be in one currency."),
+                    string.Create(CultureInfo.InvariantCulture, $"Account '{row.Account}' is billed in {_currencies[account]}, but its row for {row.Month:uuuu'-'MM} is in {row.Mrr.Currency}; an account's MRR must be in one currency."),
                     nameof(row));
             }
 
-            series.Add(MonthIndex.Of(row.Month), row.Mrr.Amount, GroupId(row.Group));
-            _last = series;
+            string group = row.Group;
+            int groupId = ReferenceEquals(group, _lastGroup) ? _lastGroupId : GroupId(group);
+            if (_count == _rowMonths.Length)
+            {
+                Grow();
+            }
+
+            _rowAccounts[_count] = account;
+            _rowMonths[_count] = MonthIndex.Of(row.Month);
+            _rowAmounts[_count] = row.Mrr.Amount;
+            _rowGroups[_count] = groupId;
+            _count++;
+            _lastAccount = account;
+            _lastGroup = group;
+            _lastGroupId = groupId;
             return this;
         }
 
-        /// <summary>Builds the history of the rows added so far.</summary>
+        /// <summary>Adds snapshot rows already in memory.</summary>
+        /// <param name="rows">The rows.</param>
+        /// <returns>This builder.</returns>
+        /// <exception cref="ArgumentException">A row is invalid (see <see cref="Add"/>); the rows before it are added.</exception>
+        public Builder AddRange(ReadOnlySpan<MrrRow> rows)
+        {
+            foreach (ref readonly MrrRow row in rows)
+            {
+                Add(in row);
+            }
+
+            return this;
+        }
+
+        /// <summary>Builds the history of the rows added so far. The builder can go on being used.</summary>
         /// <returns>The history.</returns>
-        /// <exception cref="ArgumentException">Rows contradict each other (see <see cref="Add"/>); the message names the account and month.</exception>
+        /// <exception cref="ArgumentException">
+        /// Two rows repeat an account and month under <see cref="DuplicateRowPolicy.Reject"/>, or name different groups; the
+        /// message names the account and month.
+        /// </exception>
         public MrrHistory Build()
         {
             string[] names = _groupNames.ToArray();
@@ -406,35 +473,47 @@ public sealed class MrrHistory
                 remap[order[rank]] = rank;
             }
 
-            string[] groups = order.Select(i => names[i]).ToArray();
-            var accounts = new List<AccountSeries>(_accounts.Count);
-            foreach (SeriesBuilder series in _accounts.Values)
+            string[] groups = names.Length == 0 ? [string.Empty] : order.Select(i => names[i]).ToArray();
+            (int[] months, decimal[] amounts, int[] groupIds, int[] starts) = AccountContiguous(remap);
+            var ranges = new (int Start, int End)[_accountIds.Count];
+            int write = 0;
+            for (int a = 0; a < _accountIds.Count; a++)
             {
-                AccountSeries? built = series.Build(_options, names, remap);
-                if (built is not null)
+                int start = write;
+                write = Normalise(a, months, amounts, groupIds, starts[a], starts[a + 1], write, groups);
+                ranges[a] = (start, write);
+            }
+
+            var columns = new MrrColumns(months, amounts, groupIds, write, _options.ReportingCurrency);
+            var accounts = new List<AccountSeries>(_accountIds.Count);
+            var index = new Dictionary<AccountId, int>(_accountIds.Count);
+            for (int a = 0; a < _accountIds.Count; a++)
+            {
+                if (ranges[a].End > ranges[a].Start)
                 {
-                    accounts.Add(built);
+                    index.Add(_accountIds[a], accounts.Count);
+                    accounts.Add(new AccountSeries(_accountIds[a], _currencies[a], columns, ranges[a].Start, ranges[a].End));
                 }
             }
 
-            accounts.Sort(static (a, b) => a.Account.CompareTo(b.Account));
-            if (groups.Length == 0)
-            {
-                groups = [string.Empty];
-            }
-
-            return new MrrHistory(accounts.ToArray(), groups, _options);
+            return new MrrHistory(accounts.ToArray(), index, groups, _options);
         }
 
-        private SeriesBuilder Lookup(in MrrRow row)
+        private int AccountIndex(AccountId account, Currency currency)
         {
-            if (!_accounts.TryGetValue(row.Account, out SeriesBuilder? series))
+            if (!_accountIndex.TryGetValue(account, out int index))
             {
-                series = new SeriesBuilder(row.Account, row.Mrr.Currency);
-                _accounts.Add(row.Account, series);
+                index = _accountIds.Count;
+                _accountIndex.Add(account, index);
+                _accountIds.Add(account);
+                _currencies.Add(currency);
+            }
+            else if (index != _lastAccount)
+            {
+                _grouped = false; // the account's rows are not contiguous
             }
 
-            return series;
+            return index;
         }
 
         private int GroupId(string group)
@@ -448,87 +527,215 @@ public sealed class MrrHistory
 
             return id;
         }
-    }
 
-    private sealed class SeriesBuilder(AccountId account, Currency currency)
-    {
-        private readonly List<int> _months = [];
-        private readonly List<decimal> _amounts = [];
-        private readonly List<int> _groups = [];
-        private bool _sorted = true;
-
-        public AccountId Account { get; } = account;
-
-        public Currency Currency { get; } = currency;
-
-        public void Add(int month, decimal amount, int group)
+        private void Grow()
         {
-            if (_months.Count > 0 && month <= _months[^1])
-            {
-                _sorted = false;
-            }
-
-            _months.Add(month);
-            _amounts.Add(amount);
-            _groups.Add(group);
+            int size = _rowMonths.Length * 2;
+            Array.Resize(ref _rowAccounts, size);
+            Array.Resize(ref _rowMonths, size);
+            Array.Resize(ref _rowAmounts, size);
+            Array.Resize(ref _rowGroups, size);
         }
 
-        public AccountSeries? Build(MrrOptions options, string[] groupNames, int[] remap)
+        // Copies the rows into new columns with each account's rows contiguous (in first-seen order): a counting sort,
+        // skipped when the rows already came grouped by account.
+        private (int[] Months, decimal[] Amounts, int[] Groups, int[] Starts) AccountContiguous(int[] remap)
         {
-            int count = _months.Count;
-            int[] order = Enumerable.Range(0, count).ToArray();
-            if (!_sorted)
+            int accounts = _accountIds.Count;
+            var starts = new int[accounts + 1];
+            for (int i = 0; i < _count; i++)
             {
-                int[] keys = _months.ToArray();
-                Array.Sort(keys, order); // stable enough: equal months are merged below whatever their order
+                starts[_rowAccounts[i] + 1]++;
             }
 
-            var months = new List<int>(count);
-            var amounts = new List<decimal>(count);
-            var groups = new List<int>(count);
-            foreach (int i in order)
+            for (int a = 0; a < accounts; a++)
             {
-                int month = _months[i];
-                if (months.Count > 0 && months[^1] == month)
+                starts[a + 1] += starts[a];
+            }
+
+            var months = new int[_count];
+            var amounts = new decimal[_count];
+            var groups = new int[_count];
+            if (_grouped)
+            {
+                Array.Copy(_rowMonths, months, _count);
+                Array.Copy(_rowAmounts, amounts, _count);
+                for (int i = 0; i < _count; i++)
                 {
-                    string where = string.Create(CultureInfo.InvariantCulture, $"account '{Account}' in {MonthIndex.ToMonth(month):uuuu'-'MM}");
-                    if (options.DuplicateRows == DuplicateRowPolicy.Reject)
+                    groups[i] = remap[_rowGroups[i]];
+                }
+
+                return (months, amounts, groups, starts);
+            }
+
+            var next = (int[])starts.Clone();
+            for (int i = 0; i < _count; i++)
+            {
+                int to = next[_rowAccounts[i]]++;
+                months[to] = _rowMonths[i];
+                amounts[to] = _rowAmounts[i];
+                groups[to] = remap[_rowGroups[i]];
+            }
+
+            return (months, amounts, groups, starts);
+        }
+
+        // Sorts one account's rows by month, merges rows of the same month, drops $0 rows unless they keep the customer,
+        // and writes the result at `write` (never after the rows it reads). Returns the new write position.
+        private int Normalise(int account, int[] months, decimal[] amounts, int[] groups, int start, int end, int write, string[] groupNames)
+        {
+            for (int i = start + 1; i < end; i++)
+            {
+                if (months[i] < months[i - 1])
+                {
+                    SortByMonth(months, amounts, groups, start, end);
+                    break;
+                }
+            }
+
+            bool keepZero = _options.ZeroMrr == ZeroMrrPolicy.Contraction;
+            int first = write;
+            for (int i = start; i < end; i++)
+            {
+                int month = months[i];
+                decimal amount = amounts[i];
+                int group = groups[i];
+                while (i + 1 < end && months[i + 1] == month)
+                {
+                    i++;
+                    string where = string.Create(CultureInfo.InvariantCulture, $"account '{_accountIds[account]}' in {MonthIndex.ToMonth(month):uuuu'-'MM}");
+                    if (_options.DuplicateRows == DuplicateRowPolicy.Reject)
                     {
                         throw new ArgumentException($"Two MRR rows for {where}; duplicates are rejected (MrrOptions.DuplicateRows).");
                     }
 
-                    if (groups[^1] != _groups[i])
+                    if (groups[i] != group)
                     {
-                        throw new ArgumentException($"Two MRR rows for {where} name different groups ('{groupNames[groups[^1]]}' and '{groupNames[_groups[i]]}').");
+                        throw new ArgumentException($"Two MRR rows for {where} name different groups ('{groupNames[group]}' and '{groupNames[groups[i]]}').");
                     }
 
-                    amounts[^1] += _amounts[i];
-                    continue;
+                    amount += amounts[i];
                 }
 
-                months.Add(month);
-                amounts.Add(_amounts[i]);
-                groups.Add(_groups[i]);
-            }
-
-            // Under the default policy a $0 row is no row: the account is not a customer that month.
-            var keptMonths = new List<int>(months.Count);
-            var keptAmounts = new List<decimal>(months.Count);
-            var keptGroups = new List<int>(months.Count);
-            for (int i = 0; i < months.Count; i++)
-            {
-                if (amounts[i] > 0m || options.ZeroMrr == ZeroMrrPolicy.Contraction)
+                // Under the default policy a $0 row is no row: the account is not a customer that month.
+                if (amount > 0m || keepZero)
                 {
-                    keptMonths.Add(months[i]);
-                    keptAmounts.Add(amounts[i]);
-                    keptGroups.Add(remap[groups[i]]);
+                    months[write] = month;
+                    amounts[write] = amount;
+                    groups[write] = group;
+                    write++;
                 }
             }
 
-            return keptMonths.Count == 0
-                ? null
-                : new AccountSeries(Account, Currency, keptMonths.ToArray(), keptAmounts.ToArray(), keptGroups.ToArray());
+            return write > first ? write : first;
         }
+
+        private static void SortByMonth(int[] months, decimal[] amounts, int[] groups, int start, int end)
+        {
+            int length = end - start;
+            int[] order = Enumerable.Range(start, length).ToArray();
+            int[] keys = months.AsSpan(start, length).ToArray();
+            Array.Sort(keys, order); // equal months are merged afterwards, whatever their order
+            decimal[] sortedAmounts = order.Select(i => amounts[i]).ToArray();
+            int[] sortedGroups = order.Select(i => groups[i]).ToArray();
+            keys.CopyTo(months, start);
+            sortedAmounts.CopyTo(amounts, start);
+            sortedGroups.CopyTo(groups, start);
+        }
+    }
+
+    // The hot path for accounts billed in the reporting currency: the same movements as MovementAccumulator, added as
+    // whole units in 64-bit integers (checked: an overflow throws rather than wraps).
+    private readonly struct UnitMovementAccumulator(int from, int monthCount, int groupCount) : ITransitionVisitor
+    {
+        private readonly UnitSums[] _sums = new UnitSums[groupCount * monthCount];
+
+        public void Continued(int month, AccountSeries series, int before, int after)
+        {
+            ref UnitSums s = ref _sums[(series.Groups[before] * monthCount) + month - from - 1];
+            long[] units = series.Columns.Units!;
+            long previous = units[before];
+            long amount = units[after];
+            s.Opening += previous;
+            s.Closing += amount;
+            s.CustomersContinuing++;
+            if (amount > previous)
+            {
+                s.Expansion += amount - previous;
+                s.CustomersExpanded++;
+            }
+            else if (amount < previous)
+            {
+                s.Contraction += previous - amount;
+                s.CustomersContracted++;
+            }
+        }
+
+        public void Started(int month, AccountSeries series, int after, bool reactivated)
+        {
+            ref UnitSums s = ref _sums[(series.Groups[after] * monthCount) + month - from - 1];
+            long amount = series.Columns.Units![after];
+            s.Closing += amount;
+            if (reactivated)
+            {
+                s.Reactivation += amount;
+                s.CustomersReactivated++;
+            }
+            else
+            {
+                s.New += amount;
+                s.CustomersNew++;
+            }
+        }
+
+        public void Stopped(int month, AccountSeries series, int before)
+        {
+            ref UnitSums s = ref _sums[(series.Groups[before] * monthCount) + month - from - 1];
+            long previous = series.Columns.Units![before];
+            s.Opening += previous;
+            s.Churn += previous;
+            s.CustomersChurned++;
+        }
+
+        public void AddInto(MrrFigureSums[] sums, MrrColumns columns)
+        {
+            for (int i = 0; i < _sums.Length; i++)
+            {
+                ref readonly UnitSums u = ref _sums[i];
+                ref MrrFigureSums s = ref sums[i];
+                s.Opening += columns.FromUnits(u.Opening);
+                s.New += columns.FromUnits(u.New);
+                s.Reactivation += columns.FromUnits(u.Reactivation);
+                s.Expansion += columns.FromUnits(u.Expansion);
+                s.Contraction += columns.FromUnits(u.Contraction);
+                s.Churn += columns.FromUnits(u.Churn);
+                s.Closing += columns.FromUnits(u.Closing);
+                s.CustomersOpening += u.CustomersContinuing + u.CustomersChurned;
+                s.CustomersClosing += u.CustomersContinuing + u.CustomersNew + u.CustomersReactivated;
+                s.CustomersNew += u.CustomersNew;
+                s.CustomersReactivated += u.CustomersReactivated;
+                s.CustomersExpanded += u.CustomersExpanded;
+                s.CustomersContracted += u.CustomersContracted;
+                s.CustomersChurned += u.CustomersChurned;
+            }
+        }
+    }
+
+    private struct UnitSums
+    {
+        public long Opening;
+        public long New;
+        public long Reactivation;
+        public long Expansion;
+        public long Contraction;
+        public long Churn;
+        public long Closing;
+        public int CustomersContinuing;
+        public int CustomersNew;
+        public int CustomersReactivated;
+        public int CustomersExpanded;
+        public int CustomersContracted;
+        public int CustomersChurned;
     }
 
     private struct MovementAccumulator(int from, int monthCount, int groupCount, CurrencyConverter converter) : ITransitionVisitor
