@@ -266,6 +266,29 @@ public class MrrExamplesTests
     }
 
     [Fact]
+    public void Builder_BuildsOnce()
+    {
+        var builder = new MrrHistory.Builder().Add(Row("a", Jan, 1m));
+        builder.Build();
+
+        Assert.Throws<InvalidOperationException>(() => builder.Add(Row("b", Jan, 1m)));
+        Assert.Throws<InvalidOperationException>(() => builder.Build());
+    }
+
+    [Fact]
+    public void Units_AmountsWithMoreDecimalsLater_AreStillExact()
+    {
+        MrrRow[] rows = [Row("a", Jan, 100m), Row("a", Feb, 100.5m), Row("b", Jan, 0.001m), Row("b", Feb, 0.0015m), Row("c", Jan, 1_000_000_000_000m), Row("c", Feb, 1m)];
+
+        MrrMonthFigures feb = MrrHistory.FromRows(rows).Movements().Total(Feb);
+
+        Assert.Equal(1_000_000_000_100.001m, feb.OpeningMrr.Amount);
+        Assert.Equal(0.5005m, feb.Expansion.Amount);
+        Assert.Equal(999_999_999_999m, feb.Contraction.Amount);
+        Assert.Equal(101.5015m, feb.ClosingMrr.Amount);
+    }
+
+    [Fact]
     public void Merge_SameAccountInBothHistories_IsRejectedNamingIt()
     {
         var error = Assert.Throws<ArgumentException>(() => MrrHistory.Merge(MrrHistory.FromRows([Row("a", Jan, 1m)]), MrrHistory.FromRows([Row("a", Feb, 1m)])));

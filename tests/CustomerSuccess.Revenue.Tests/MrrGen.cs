@@ -25,7 +25,8 @@ public sealed record MrrSample(MrrRow[] Rows, ExchangeRateTable Rates, bool Mult
 public static class MrrArbitraries
 {
     private static readonly string[] Groups = ["Enterprise", "MidMarket", "SMB"];
-    private static readonly decimal[] Prices = [0m, 99m, 250.5m, 1_000m, 2_416.67m, 5_000m, 12_345.67m];
+    // Small and large amounts at several scales: the whole-unit path must agree with plain decimals on all of them.
+    private static readonly decimal[] Prices = [0m, 99m, 250.5m, 1_000m, 2_416.67m, 5_000m, 12_345.67m, 21_474_836.48m, 99_999_999.999m, 0.0001m, 1_000_000_000_000m];
 
     public static Arbitrary<MrrSample> MrrSample() => Sample(Gen.Elements(false, false, true)).ToArbitrary();
 

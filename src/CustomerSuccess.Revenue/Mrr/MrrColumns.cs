@@ -46,7 +46,10 @@ internal sealed class MrrColumns
 
     private static (long[]? Units, int Scale) ToUnits(decimal[] amounts, int count)
     {
+        // One pass at the largest scale seen so far; a row with more decimals rescales the rows before it (rare: amounts
+        // usually share one scale).
         Span<int> bits = stackalloc int[4];
+        var units = new long[count];
         int scale = 0;
         for (int i = 0; i < count; i++)
         {
@@ -57,21 +60,30 @@ internal sealed class MrrColumns
                 return (null, 0);
             }
 
-            scale = Math.Max(scale, s);
-        }
+            if (s > scale)
+            {
+                long factor = PowersOfTen[s - scale];
+                for (int j = 0; j < i; j++)
+                {
+                    if (Math.Abs(units[j]) > MaxUnits / factor)
+                    {
+                        return (null, 0);
+                    }
 
-        var units = new long[count];
-        for (int i = 0; i < count; i++)
-        {
-            decimal.GetBits(amounts[i], bits);
-            int s = (bits[3] >> 16) & 0xFF;
-            long mantissa = ((long)bits[1] << 32) | (uint)bits[0];
-            if (mantissa > MaxUnits / PowersOfTen[scale - s])
+                    units[j] *= factor;
+                }
+
+                scale = s;
+            }
+
+            long mantissa = ((long)bits[1] << 32) | unchecked((uint)bits[0]);
+            long multiplier = PowersOfTen[scale - s];
+            if (mantissa > MaxUnits / multiplier)
             {
                 return (null, 0);
             }
 
-            long value = mantissa * PowersOfTen[scale - s];
+            long value = mantissa * multiplier;
             units[i] = bits[3] < 0 ? -value : value;
         }
 

@@ -69,10 +69,10 @@ public sealed class MrrHistory
         {
             // Rows already in memory are read in place, without an enumerator copying each row.
             case MrrRow[] array:
-                builder.AddRange(array);
+                builder.EnsureCapacity(array.Length).AddRange(array);
                 break;
             case List<MrrRow> list:
-                builder.AddRange(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list));
+                builder.EnsureCapacity(list.Count).AddRange(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list));
                 break;
             default:
                 foreach (MrrRow row in rows)
@@ -92,7 +92,7 @@ public sealed class MrrHistory
     /// <returns>The history.</returns>
     /// <exception cref="ArgumentException">A row contradicts another (see <see cref="Builder.Add"/>); the message names the account and month.</exception>
     public static MrrHistory FromRows(ReadOnlySpan<MrrRow> rows, MrrOptions? options = null) =>
-        new Builder(options).AddRange(rows).Build();
+        new Builder(options).EnsureCapacity(rows.Length).AddRange(rows).Build();
 
     /// <summary>Reads snapshot rows from an asynchronous stream, in any order, into a history.</summary>
     /// <param name="rows">The rows.</param>
@@ -376,7 +376,7 @@ public sealed class MrrHistory
 
     /// <summary>
     /// Collects snapshot rows into an <see cref="MrrHistory"/>: the partial result of one pass over rows in any order.
-    /// Not thread-safe; give each thread its own builder and <see cref="Merge"/> the histories.
+    /// Builds once. Not thread-safe; give each thread its own builder and <see cref="Merge"/> the histories.
     /// </summary>
     public sealed class Builder
     {
@@ -395,6 +395,7 @@ public sealed class MrrHistory
         private string? _lastGroup;
         private int _lastGroupId;
         private bool _grouped = true;
+        private bool _built; // Build moved the rows into the history
 
         /// <summary>Starts an empty history.</summary>
         /// <param name="options">Definitional choices and currency settings; the defaults when <see langword="null"/>.</param>
@@ -427,6 +428,7 @@ public sealed class MrrHistory
 
             string group = row.Group;
             int groupId = ReferenceEquals(group, _lastGroup) ? _lastGroupId : GroupId(group);
+            ThrowIfBuilt();
             if (_count == _rowMonths.Length)
             {
                 Grow();
@@ -440,6 +442,20 @@ public sealed class MrrHistory
             _lastAccount = account;
             _lastGroup = group;
             _lastGroupId = groupId;
+            return this;
+        }
+
+        /// <summary>Makes room for at least <paramref name="rows"/> rows in all, so that adding them allocates nothing more.</summary>
+        /// <param name="rows">The number of rows expected in all.</param>
+        /// <returns>This builder.</returns>
+        public Builder EnsureCapacity(int rows)
+        {
+            ThrowIfBuilt();
+            if (rows > _rowMonths.Length)
+            {
+                Resize(rows);
+            }
+
             return this;
         }
 
@@ -457,14 +473,20 @@ public sealed class MrrHistory
             return this;
         }
 
-        /// <summary>Builds the history of the rows added so far. The builder can go on being used.</summary>
+        /// <summary>
+        /// Builds the history of the rows added. The rows move into the history (rows grouped by account are not copied), so
+        /// a builder builds once; start a new builder for another history.
+        /// </summary>
         /// <returns>The history.</returns>
+        /// <exception cref="InvalidOperationException">This builder has already built its history.</exception>
         /// <exception cref="ArgumentException">
         /// Two rows repeat an account and month under <see cref="DuplicateRowPolicy.Reject"/>, or name different groups; the
         /// message names the account and month.
         /// </exception>
         public MrrHistory Build()
         {
+            ThrowIfBuilt();
+            _built = true;
             string[] names = _groupNames.ToArray();
             int[] order = Enumerable.Range(0, names.Length).OrderBy(i => names[i], StringComparer.Ordinal).ToArray();
             var remap = new int[names.Length];
@@ -499,6 +521,14 @@ public sealed class MrrHistory
             return new MrrHistory(accounts.ToArray(), index, groups, _options);
         }
 
+        private void ThrowIfBuilt()
+        {
+            if (_built)
+            {
+                throw new InvalidOperationException("This builder has built its history, which now owns its rows; start a new MrrHistory.Builder.");
+            }
+        }
+
         private int AccountIndex(AccountId account, Currency currency)
         {
             if (!_accountIndex.TryGetValue(account, out int index))
@@ -528,9 +558,10 @@ public sealed class MrrHistory
             return id;
         }
 
-        private void Grow()
+        private void Grow() => Resize(_rowMonths.Length * 2);
+
+        private void Resize(int size)
         {
-            int size = _rowMonths.Length * 2;
             Array.Resize(ref _rowAccounts, size);
             Array.Resize(ref _rowMonths, size);
             Array.Resize(ref _rowAmounts, size);
@@ -553,20 +584,21 @@ public sealed class MrrHistory
                 starts[a + 1] += starts[a];
             }
 
+            if (_grouped)
+            {
+                // Already account by account: the history takes the builder's columns as they are (the builder copies
+                // them before it writes again), so a grouped export is read without a second copy.
+                for (int i = 0; i < _count; i++)
+                {
+                    _rowGroups[i] = remap[_rowGroups[i]];
+                }
+
+                return (_rowMonths, _rowAmounts, _rowGroups, starts);
+            }
+
             var months = new int[_count];
             var amounts = new decimal[_count];
             var groups = new int[_count];
-            if (_grouped)
-            {
-                Array.Copy(_rowMonths, months, _count);
-                Array.Copy(_rowAmounts, amounts, _count);
-                for (int i = 0; i < _count; i++)
-                {
-                    groups[i] = remap[_rowGroups[i]];
-                }
-
-                return (months, amounts, groups, starts);
-            }
 
             var next = (int[])starts.Clone();
             for (int i = 0; i < _count; i++)
