@@ -43,9 +43,9 @@ internal sealed class CmrrCommand : ICommand
     public int Run(CommandLine line, TextWriter output)
     {
         string format = TableOutput.ParseFormat(line, "csv", TableOutput.Formats);
-        string path = line.Value("contracts") ?? throw new UsageException("'cmrr' needs --contracts <file>; see 'cmrr --help'.");
-        LocalDate from = ContractCsv.ParseDate(line.Value("from") ?? throw new UsageException("'cmrr' needs --from <yyyy-MM-dd>."), p => new UsageException("--from " + p));
-        LocalDate to = ContractCsv.ParseDate(line.Value("to") ?? throw new UsageException("'cmrr' needs --to <yyyy-MM-dd>."), p => new UsageException("--to " + p));
+        string path = line.Required("contracts", "<file>");
+        LocalDate from = ContractCsv.ParseDate(line.Required("from", "<yyyy-MM-dd>"), p => new UsageException("--from " + p));
+        LocalDate to = ContractCsv.ParseDate(line.Required("to", "<yyyy-MM-dd>"), p => new UsageException("--to " + p));
         if (to <= from)
         {
             throw new UsageException("--to must be after --from.");

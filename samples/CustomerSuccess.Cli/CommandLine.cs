@@ -12,9 +12,10 @@ internal sealed class CommandLine
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
     private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
 
-    private CommandLine()
-    {
-    }
+    private CommandLine(string command) => Command = command;
+
+    /// <summary>Gets the command these options belong to.</summary>
+    public string Command { get; }
 
     public bool HelpRequested { get; private set; }
 
@@ -25,7 +26,7 @@ internal sealed class CommandLine
     /// <param name="flagOptions">Options that take no value, without "--".</param>
     public static CommandLine Parse(string command, IReadOnlyList<string> args, IReadOnlyCollection<string> valueOptions, IReadOnlyCollection<string> flagOptions)
     {
-        var result = new CommandLine();
+        var result = new CommandLine(command);
         for (int i = 0; i < args.Count; i++)
         {
             string arg = args[i];
@@ -79,6 +80,13 @@ internal sealed class CommandLine
     }
 
     public string? Value(string name) => _values.GetValueOrDefault(name);
+
+    /// <summary>Gets the value of an option the command cannot run without.</summary>
+    /// <param name="name">The option, without "--".</param>
+    /// <param name="placeholder">What the value is, as the help shows it, such as "&lt;file&gt;".</param>
+    /// <exception cref="UsageException">The option is missing.</exception>
+    public string Required(string name, string placeholder) =>
+        Value(name) ?? throw new UsageException($"'{Command}' needs --{name} {placeholder}; see '{Command} --help'.");
 
     public bool Flag(string name) => _flags.Contains(name);
 

@@ -31,7 +31,7 @@ internal sealed class DemoCommand : ICommand
 
     public int Run(CommandLine line, TextWriter output)
     {
-        string directory = line.Value("out") ?? throw new UsageException("'demo' needs --out <dir>; see 'demo --help'.");
+        string directory = line.Required("out", "<dir>");
         ulong seed = WingtipDemo.DefaultSeed;
         if (line.Value("seed") is { } seedText && !ulong.TryParse(seedText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out seed))
         {

@@ -50,7 +50,7 @@ internal sealed class RetentionCommand : ICommand
     public int Run(CommandLine line, TextWriter output)
     {
         string format = TableOutput.ParseFormat(line, "csv", TableOutput.Formats);
-        string path = line.Value("mrr") ?? throw new UsageException("'retention' needs --mrr <file>; see 'retention --help'.");
+        string path = line.Required("mrr", "<file>");
         string? by = line.Value("by");
         MrrOptions options = RevenueInput.Options(line);
         MrrHistory history = MrrCsv.ReadHistory(path, by, options, out MrrCsv.MrrFileFacts facts);
@@ -140,9 +140,9 @@ internal sealed class CohortRetentionCommand : ICommand
     public int Run(CommandLine line, TextWriter output)
     {
         string format = TableOutput.ParseFormat(line, "csv", TableOutput.Formats);
-        string path = line.Value("mrr") ?? throw new UsageException("'cohort-retention' needs --mrr <file>; see 'cohort-retention --help'.");
-        YearMonth from = MrrCsv.ParseMonth(line.Value("from") ?? throw new UsageException("'cohort-retention' needs --from <yyyy-MM>."), p => new UsageException("--from " + p));
-        YearMonth to = MrrCsv.ParseMonth(line.Value("to") ?? throw new UsageException("'cohort-retention' needs --to <yyyy-MM>."), p => new UsageException("--to " + p));
+        string path = line.Required("mrr", "<file>");
+        YearMonth from = MrrCsv.ParseMonth(line.Required("from", "<yyyy-MM>"), p => new UsageException("--from " + p));
+        YearMonth to = MrrCsv.ParseMonth(line.Required("to", "<yyyy-MM>"), p => new UsageException("--to " + p));
         if (to <= from)
         {
             throw new UsageException($"--to {YearMonthPattern.Iso.Format(to)} must be after --from {YearMonthPattern.Iso.Format(from)}.");

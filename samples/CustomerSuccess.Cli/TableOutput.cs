@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using System.Text.Json;
+using CustomerSuccess.Cli.Csv;
 
 namespace CustomerSuccess.Cli;
 
@@ -78,7 +79,7 @@ internal static class TableOutput
                 }
                 else if (cell.Text is { } text)
                 {
-                    line.Append(text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text);
+                    line.Append(CsvText.Quote(text));
                 }
             }
 

@@ -100,7 +100,7 @@ internal sealed class DemoContracts(DemoRandom random)
             // Rare: the account shrank below its add-ons; they lapse into the main line.
             foreach (ContractLine addOn in state.AddOns)
             {
-                _lines[_lines.IndexOf(addOn)] = WithNotice(addOn, LocalDate.Max(signed, day), "consolidated at renewal", Avoidability.Unspecified);
+                _lines[_lines.IndexOf(addOn)] = addOn.WithCancellation(LocalDate.Max(signed, day), "consolidated at renewal", Avoidability.Unspecified);
             }
 
             state.AddOns.Clear();
@@ -138,7 +138,7 @@ internal sealed class DemoContracts(DemoRandom random)
                 break;
             }
 
-            _lines[_lines.IndexOf(addOn)] = WithNotice(addOn, day, reason, avoidability);
+            _lines[_lines.IndexOf(addOn)] = addOn.WithCancellation(day, reason, avoidability);
             state.AddOns.Remove(addOn);
             dropped += addOn.MonthlyValue.Amount;
         }
@@ -155,7 +155,7 @@ internal sealed class DemoContracts(DemoRandom random)
         LocalDate notice = day;
         foreach (ContractLine line in state.AddOns.Append(state.Main!))
         {
-            _lines[_lines.IndexOf(line)] = WithNotice(line, notice, reason, avoidability);
+            _lines[_lines.IndexOf(line)] = line.WithCancellation(notice, reason, avoidability);
         }
 
         ContractLine main = state.Main!;
@@ -201,23 +201,6 @@ internal sealed class DemoContracts(DemoRandom random)
         _lines.Add(line);
         return line;
     }
-
-    private static ContractLine WithNotice(ContractLine line, LocalDate notice, string reason, Avoidability avoidability) => new()
-    {
-        LineId = line.LineId,
-        Account = line.Account,
-        OrderType = line.OrderType,
-        SignedOn = line.SignedOn,
-        Start = line.Start,
-        End = line.End,
-        Quantity = line.Quantity,
-        UnitPrice = line.UnitPrice,
-        Billing = line.Billing,
-        Renews = line.Renews,
-        CancellationNotice = notice,
-        ChurnReason = reason,
-        Avoidability = avoidability,
-    };
 
     private sealed class AccountState(PortfolioAccount account, Currency currency, BillingInterval billing)
     {

@@ -5,12 +5,8 @@ using Xunit;
 
 namespace CustomerSuccess.Cli.Tests;
 
-public sealed class CliAppTests : IDisposable
+public sealed class CliAppTests : CliRunner
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("cs-cli-tests-").FullName;
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
     [Fact]
     public void Run_NoArguments_PrintsTheDemoPortfolioSummary()
     {
@@ -73,9 +69,9 @@ public sealed class CliAppTests : IDisposable
     [Fact]
     public void Run_DemoFilesReadBack_GiveTheSameSummaryAsTheBuiltInData()
     {
-        Assert.Equal(0, Run("demo", "--out", _folder).Code);
+        Assert.Equal(0, Run("demo", "--out", Folder).Code);
 
-        var fromFiles = Run("portfolio", "--accounts", Path.Combine(_folder, "accounts.csv"), "--mrr", Path.Combine(_folder, "mrr.csv"), "--rates", Path.Combine(_folder, "rates.csv"), "--format", "csv");
+        var fromFiles = Run("portfolio", "--accounts", Path.Combine(Folder, "accounts.csv"), "--mrr", Path.Combine(Folder, "mrr.csv"), "--rates", Path.Combine(Folder, "rates.csv"), "--format", "csv");
         var builtIn = Run("--format", "csv");
 
         Assert.Equal(0, fromFiles.Code);
@@ -149,7 +145,7 @@ public sealed class CliAppTests : IDisposable
     [Fact]
     public void Run_MissingFile_ExitsOneNamingIt()
     {
-        string missing = Path.Combine(_folder, "nope.csv");
+        string missing = Path.Combine(Folder, "nope.csv");
         var (code, _, error) = Run("--accounts", missing, "--mrr", missing);
 
         Assert.Equal(1, code);
@@ -167,20 +163,5 @@ public sealed class CliAppTests : IDisposable
 
         Assert.True(code == 0, error);
         Assert.Contains("total,all,2,25200.00,1.0000,12600.00", output, StringComparison.Ordinal);
-    }
-
-    private string Write(string name, string content)
-    {
-        string path = Path.Combine(_folder, name);
-        File.WriteAllText(path, content);
-        return path;
-    }
-
-    private static (int Code, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int code = CliApp.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
     }
 }

@@ -10,13 +10,9 @@ using Xunit;
 
 namespace CustomerSuccess.Cli.Tests;
 
-public sealed class CmrrCommandTests : IDisposable
+public sealed class CmrrCommandTests : CliRunner
 {
     private const string Header = "line_id,account_id,order_type,signed,start,end,quantity,unit_price,billing_interval,currency,renews,cancellation_notice,churn_reason,avoidable";
-
-    private readonly string _folder = Directory.CreateTempSubdirectory("cs-cmrr-tests-").FullName;
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
     public void Cmrr_PrintsABridgeThatReconciles()
@@ -59,12 +55,12 @@ public sealed class CmrrCommandTests : IDisposable
     [Fact]
     public void Cmrr_DemoContractsReadBack_GiveTheBuiltInBridge()
     {
-        Assert.Equal(0, Run("demo", "--out", _folder).Code);
+        Assert.Equal(0, Run("demo", "--out", Folder).Code);
         Portfolio demo = WingtipDemo.Generate();
         CmrrBridge expected = CmrrLedger.Create(demo.Contracts, new MrrOptions { ExchangeRates = demo.Rates })
             .Bridge(new LocalDate(2025, 10, 31), new LocalDate(2026, 10, 31));
 
-        var (code, output, error) = Run("cmrr", "--contracts", Path.Combine(_folder, "contracts.csv"), "--rates", Path.Combine(_folder, "rates.csv"), "--from", "2025-10-31", "--to", "2026-10-31");
+        var (code, output, error) = Run("cmrr", "--contracts", Path.Combine(Folder, "contracts.csv"), "--rates", Path.Combine(Folder, "rates.csv"), "--from", "2025-10-31", "--to", "2026-10-31");
 
         Assert.True(code == 0, error);
         Assert.Contains($"bridge,closing_cmrr,{expected.ClosingCmrr.Amount.ToString(CultureInfo.InvariantCulture)},{expected.LinesClosing}", output, StringComparison.Ordinal);
@@ -120,20 +116,5 @@ public sealed class CmrrCommandTests : IDisposable
         Assert.Equal(0, code);
         Assert.Contains("Committed MRR bridge, last twelve months (2025-10-31 to 2026-10-31, USD)", output, StringComparison.Ordinal);
         Assert.Contains("+ First-time archives", output, StringComparison.Ordinal);
-    }
-
-    private string Write(string name, string content)
-    {
-        string path = Path.Combine(_folder, name);
-        File.WriteAllText(path, content);
-        return path;
-    }
-
-    private static (int Code, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int code = CliApp.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
     }
 }

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace CustomerSuccess.Cli.Tests;
 
-public sealed class RetentionCommandTests : IDisposable
+public sealed class RetentionCommandTests : CliRunner
 {
     private const string Header = "month,opening_mrr,new,reactivation,expansion,contraction,churn,closing_mrr,nrr,grr,quick_ratio,logo_churn,customers_opening,customers_new,customers_reactivated,customers_churned,customers_closing";
 
@@ -14,10 +14,6 @@ public sealed class RetentionCommandTests : IDisposable
     private const string Seed002 = "account_id,month,mrr,segment\n" +
         "a,2026-02,50000,Enterprise\nc,2026-01,2000,SMB\nb,2026-01,20000,MidMarket\na,2026-01,40000,Enterprise\n" +
         "d,2026-01,13000,SMB\nb,2026-02,18000,MidMarket\nd,2026-02,13000,SMB\n";
-
-    private readonly string _folder = Directory.CreateTempSubdirectory("cs-retention-tests-").FullName;
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
     public void Retention_FollowsTheColumnContract()
@@ -150,19 +146,4 @@ public sealed class RetentionCommandTests : IDisposable
     }
 
     private static string[] Lines(string output) => output.TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
-
-    private string Write(string name, string content)
-    {
-        string path = Path.Combine(_folder, name);
-        File.WriteAllText(path, content);
-        return path;
-    }
-
-    private static (int Code, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int code = CliApp.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
 }

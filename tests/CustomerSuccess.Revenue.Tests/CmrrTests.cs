@@ -321,7 +321,8 @@ public static class LedgerArbitraries
         if (noticeLine >= 0 && noticeLine < lines.Count)
         {
             ContractLine target = lines[noticeLine];
-            lines[noticeLine] = With(target, notice: target.Start.PlusDays(noticeDay), reason: noticeDay % 2 == 0 ? "budget" : "product fit", avoidable: noticeDay % 3 == 0);
+            lines[noticeLine] = target.WithCancellation(
+                target.Start.PlusDays(noticeDay), noticeDay % 2 == 0 ? "budget" : "product fit", noticeDay % 3 == 0 ? Avoidability.Avoidable : Avoidability.Unavoidable);
         }
 
         if (archive)
@@ -342,23 +343,6 @@ public static class LedgerArbitraries
 
         return lines.ToArray();
     }
-
-    private static ContractLine With(ContractLine line, LocalDate notice, string reason, bool avoidable) => new()
-    {
-        LineId = line.LineId,
-        Account = line.Account,
-        OrderType = line.OrderType,
-        SignedOn = line.SignedOn,
-        Start = line.Start,
-        End = line.End,
-        Quantity = line.Quantity,
-        UnitPrice = line.UnitPrice,
-        Billing = line.Billing,
-        Renews = line.Renews,
-        CancellationNotice = notice,
-        ChurnReason = reason,
-        Avoidability = avoidable ? Avoidability.Avoidable : Avoidability.Unavoidable,
-    };
 
     private static ContractLine Rename(ContractLine line, int account) => new()
     {

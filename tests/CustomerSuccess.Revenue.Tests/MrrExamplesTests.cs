@@ -266,6 +266,20 @@ public class MrrExamplesTests
     }
 
     [Fact]
+    public void Builder_AnAccountWithManyRowsInReverseOrder_IsSortedLikeAFewRows()
+    {
+        // Over 64 rows for one account takes the other sorting path; both must give the same figures.
+        var rows = Enumerable.Range(0, 100).Select(k => Row("big", Jan.PlusMonths(-(k / 3)), 10m + (k % 3))).Reverse().ToArray();
+
+        MrrHistory history = MrrHistory.FromRows(rows);
+        MrrMonthFigures last = history.Movements().Total(Jan);
+
+        Assert.Equal(33m, last.ClosingMrr.Amount); // 10 + 11 + 12 summed for January
+        Assert.Equal(33m, last.OpeningMrr.Amount);
+        Assert.Equal(Jan.PlusMonths(-33), history.FirstMonth);
+    }
+
+    [Fact]
     public void Builder_BuildsOnce()
     {
         var builder = new MrrHistory.Builder().Add(Row("a", Jan, 1m));

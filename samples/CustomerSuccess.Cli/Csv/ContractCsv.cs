@@ -54,10 +54,10 @@ internal static class ContractCsv
         foreach (ContractLine l in lines)
         {
             text.AppendJoin(',',
-                Csv(l.LineId), Csv(l.Account.Value), OrderType(l.OrderType), Date(l.SignedOn), Date(l.Start), Date(l.End),
+                CsvText.Quote(l.LineId), CsvText.Quote(l.Account.Value), OrderType(l.OrderType), Date(l.SignedOn), Date(l.Start), Date(l.End),
                 l.Quantity.ToString(CultureInfo.InvariantCulture), l.UnitPrice.Amount.ToString(CultureInfo.InvariantCulture),
-                l.Billing.ToString().ToLowerInvariant(), l.Currency.Code, Csv(l.Renews ?? string.Empty),
-                l.CancellationNotice is { } n ? Date(n) : string.Empty, Csv(l.ChurnReason ?? string.Empty),
+                l.Billing.ToString().ToLowerInvariant(), l.Currency.Code, CsvText.Quote(l.Renews ?? string.Empty),
+                l.CancellationNotice is { } n ? Date(n) : string.Empty, CsvText.Quote(l.ChurnReason ?? string.Empty),
                 l.Avoidability switch { Avoidability.Avoidable => "yes", Avoidability.Unavoidable => "no", _ => string.Empty })
                 .Append('\n');
         }
@@ -126,7 +126,4 @@ internal static class ContractCsv
         ContractOrderType.Renewal => "renewal",
         _ => "archive",
     };
-
-    private static string Csv(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

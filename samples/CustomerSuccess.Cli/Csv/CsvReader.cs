@@ -69,23 +69,22 @@ internal sealed class CsvReader : IDisposable
         while (true)
         {
             int line = _nextLine;
-            List<string>? fields = ReadFields();
-            if (fields is null)
+            if (ReadRecord() is not { } record)
             {
                 return null;
             }
 
-            if (fields.Count == 1 && fields[0].Length == 0)
+            if (record.Ranges.Count == 1 && record.Text.Length == 0)
             {
                 continue; // a blank line
             }
 
-            if (fields.Count != _columns.Count)
+            if (record.Ranges.Count != _columns.Count)
             {
-                throw new InputException($"{FileName}, line {line}: expected {_columns.Count} fields as in the header, found {fields.Count}.");
+                throw new InputException($"{FileName}, line {line}: expected {_columns.Count} fields as in the header, found {record.Ranges.Count}.");
             }
 
-            return new CsvRecord(this, line, fields);
+            return new CsvRecord(this, line, record.Text, record.Ranges);
         }
     }
 
@@ -95,11 +94,17 @@ internal sealed class CsvReader : IDisposable
 
     private void ReadHeader(string[] requiredColumns)
     {
-        List<string> header = ReadFields()
-            ?? throw new InputException($"{FileName}, line 1: the file is empty; expected a header with {string.Join(", ", requiredColumns)}.");
-        for (int i = 0; i < header.Count; i++)
+        (string Text, List<Range> Ranges)? record = ReadRecord();
+        if (record is not { } header)
         {
-            string column = header[i].Trim();
+            throw new InputException($"{FileName}, line 1: the file is empty; expected a header with {string.Join(", ", requiredColumns)}.");
+        }
+
+        var names = new List<string>(header.Ranges.Count);
+        for (int i = 0; i < header.Ranges.Count; i++)
+        {
+            string column = header.Text[header.Ranges[i]].Trim();
+            names.Add(column);
             if (!_columns.TryAdd(column, i))
             {
                 throw new InputException($"{FileName}, line 1, field '{column}': the column appears twice in the header.");
@@ -110,92 +115,111 @@ internal sealed class CsvReader : IDisposable
         {
             if (!_columns.ContainsKey(required))
             {
-                throw new InputException($"{FileName}, line 1, field '{required}': the header has no such column (it has {string.Join(", ", header)}).");
+                throw new InputException($"{FileName}, line 1, field '{required}': the header has no such column (it has {string.Join(", ", names)}).");
             }
         }
     }
 
-    private List<string>? ReadFields()
+    // Reads one record: a line split on commas when it holds no quote (the common case, no copying), otherwise parsed
+    // with RFC 4180 quoting, reading more lines while a quoted field spans them. Fields are ranges into the text.
+    private (string Text, List<Range> Ranges)? ReadRecord()
     {
         int startLine = _nextLine;
-        int c = _reader.Read();
-        if (c == -1)
+        string? line = _reader.ReadLine();
+        if (line is null)
         {
             return null;
         }
 
-        var fields = new List<string>();
-        var field = new StringBuilder();
+        _nextLine++;
+        var ranges = new List<Range>(8);
+        if (!line.Contains('"', StringComparison.Ordinal))
+        {
+            int start = 0;
+            for (int i = 0; i < line.Length; i++)
+            {
+                if (line[i] == ',')
+                {
+                    ranges.Add(new Range(start, i));
+                    start = i + 1;
+                }
+            }
+
+            ranges.Add(new Range(start, line.Length));
+            return (line, ranges);
+        }
+
+        // Quoted fields: unescape into a new text, keeping each field's range in it.
+        var text = new StringBuilder(line.Length);
+        int position = 0;
+        int fieldStart = 0;
         bool quoted = false;
         bool fieldWasQuoted = false;
         while (true)
         {
-            if (quoted)
+            if (position == line.Length)
             {
-                if (c == -1)
+                if (!quoted)
                 {
-                    throw new InputException($"{FileName}, line {startLine}, field {fields.Count + 1}: a quoted field is not closed before the end of the file.");
+                    ranges.Add(new Range(fieldStart, text.Length));
+                    return (text.ToString(), ranges);
                 }
 
-                if (c == '"')
+                string? more = _reader.ReadLine();
+                if (more is null)
                 {
-                    if (_reader.Peek() == '"')
-                    {
-                        field.Append('"');
-                        _reader.Read();
-                    }
-                    else
-                    {
-                        quoted = false;
-                    }
+                    throw new InputException($"{FileName}, line {startLine}, field {ranges.Count + 1}: a quoted field is not closed before the end of the file.");
+                }
+
+                _nextLine++;
+                text.Append('\n');
+                line = more;
+                position = 0;
+                continue;
+            }
+
+            char c = line[position++];
+            if (quoted)
+            {
+                if (c != '"')
+                {
+                    text.Append(c);
+                }
+                else if (position < line.Length && line[position] == '"')
+                {
+                    text.Append('"');
+                    position++;
                 }
                 else
                 {
-                    if (c == '\n')
-                    {
-                        _nextLine++;
-                    }
-
-                    field.Append((char)c);
+                    quoted = false;
                 }
             }
-            else if (c == '"' && field.Length == 0 && !fieldWasQuoted)
+            else if (c == '"' && text.Length == fieldStart && !fieldWasQuoted)
             {
                 quoted = true;
                 fieldWasQuoted = true;
             }
             else if (c == ',')
             {
-                fields.Add(field.ToString());
-                field.Clear();
+                ranges.Add(new Range(fieldStart, text.Length));
+                fieldStart = text.Length;
                 fieldWasQuoted = false;
-            }
-            else if (c is '\n' or -1)
-            {
-                _nextLine++;
-                fields.Add(field.ToString());
-                return fields;
-            }
-            else if (c == '\r')
-            {
-                // CRLF: the \n that follows ends the record.
             }
             else if (fieldWasQuoted)
             {
-                throw new InputException($"{FileName}, line {_nextLine}, field {fields.Count + 1}: text after a closing quote; double a quote inside a quoted field (\"\").");
+                throw new InputException($"{FileName}, line {_nextLine - 1}, field {ranges.Count + 1}: text after a closing quote; double a quote inside a quoted field (\"\").");
             }
             else
             {
-                field.Append((char)c);
+                text.Append(c);
             }
-
-            c = _reader.Read();
         }
     }
 }
 
 /// <summary>One data row of a CSV file, with typed access that reports the file, line and field on error.</summary>
-internal sealed class CsvRecord(CsvReader reader, int line, List<string> fields)
+internal sealed class CsvRecord(CsvReader reader, int line, string text, List<Range> ranges)
 {
     public int Line { get; } = line;
 
@@ -208,18 +232,25 @@ internal sealed class CsvRecord(CsvReader reader, int line, List<string> fields)
         return value.Length > 0 ? value : throw Error(column, "the value is missing.");
     }
 
+    /// <summary>Gets a required, non-blank field without copying it out of the line.</summary>
+    public ReadOnlySpan<char> RequiredSpan(string column)
+    {
+        ReadOnlySpan<char> value = Span(column);
+        return value.Length > 0 ? value : throw Error(column, "the value is missing.");
+    }
+
     /// <summary>Gets a field, or null when the column is absent or the value blank.</summary>
     public string? Optional(string column)
     {
-        int index = reader.IndexOf(column);
-        if (index < 0)
-        {
-            return null;
-        }
-
-        string value = fields[index].Trim();
-        return value.Length == 0 ? null : value;
+        ReadOnlySpan<char> value = Span(column);
+        return value.Length == 0 ? null : value.ToString();
     }
 
     public InputException Error(string column, string problem) => InputException.At(reader.FileName, Line, column, problem);
+
+    private ReadOnlySpan<char> Span(string column)
+    {
+        int index = reader.IndexOf(column);
+        return index < 0 ? [] : text.AsSpan(ranges[index]).Trim();
+    }
 }

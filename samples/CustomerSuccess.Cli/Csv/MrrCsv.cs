@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using CustomerSuccess.Revenue;
 using NodaTime;
-using NodaTime.Text;
 
 namespace CustomerSuccess.Cli.Csv;
 
@@ -27,9 +26,12 @@ internal static class MrrCsv
     {
         string[] required = groupColumn is null ? RequiredColumns : [.. RequiredColumns, groupColumn];
         using CsvReader reader = CsvReader.Open(path, required);
+        AccountId previous = default;
         while (reader.Read() is { } record)
         {
-            yield return (ReadRow(record, groupColumn, defaultCurrency), record.Line);
+            MrrRow row = ReadRow(record, groupColumn, defaultCurrency, previous);
+            previous = row.Account;
+            yield return (row, record.Line);
         }
     }
 
@@ -69,18 +71,43 @@ internal static class MrrCsv
         }
     }
 
-    public static YearMonth ParseMonth(string text, Func<string, Exception> error)
+    public static YearMonth ParseMonth(string text, Func<string, Exception> error) => ParseMonth(text.AsSpan(), error);
+
+    public static YearMonth ParseMonth(ReadOnlySpan<char> text, Func<string, Exception> error)
     {
-        ParseResult<YearMonth> result = YearMonthPattern.Iso.Parse(text);
-        return result.Success ? result.Value : throw error($"'{text}' is not a month; use yyyy-MM, such as 2026-06.");
+        // yyyy-MM by hand: the month column is on every row, and the pattern parser would need a string.
+        if (text.Length == 7 && text[4] == '-' && AllDigits(text[..4]) && AllDigits(text[5..]))
+        {
+            int year = ((text[0] - '0') * 1000) + ((text[1] - '0') * 100) + ((text[2] - '0') * 10) + (text[3] - '0');
+            int month = ((text[5] - '0') * 10) + (text[6] - '0');
+            if (month is >= 1 and <= 12 && year >= 1)
+            {
+                return new YearMonth(year, month);
+            }
+        }
+
+        throw error($"'{text}' is not a month; use yyyy-MM, such as 2026-06.");
     }
 
     public static decimal ParseAmount(CsvRecord record, string column)
     {
-        string text = record.Required(column);
+        ReadOnlySpan<char> text = record.RequiredSpan(column);
         return decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal value)
             ? value
             : throw record.Error(column, $"'{text}' is not a number; write it like 1234.56 (a dot for decimals, no thousands separator).");
+    }
+
+    private static bool AllDigits(ReadOnlySpan<char> text)
+    {
+        foreach (char c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public static Currency ParseCurrency(CsvRecord record, string column, string code) =>
@@ -96,10 +123,11 @@ internal static class MrrCsv
             : throw record.Error("account_id", $"'{text}' is not a valid account id (1 to {AccountId.MaxLength} characters, no control characters).");
     }
 
-    private static MrrRow ReadRow(CsvRecord record, string? groupColumn, Currency defaultCurrency)
+    private static MrrRow ReadRow(CsvRecord record, string? groupColumn, Currency defaultCurrency, AccountId previous)
     {
-        AccountId account = ParseAccountId(record);
-        YearMonth month = ParseMonth(record.Required("month"), problem => record.Error("month", problem));
+        // Exports list an account's months together: reuse its id rather than allocate it again.
+        AccountId account = !previous.IsDefault && record.RequiredSpan("account_id").SequenceEqual(previous.Value) ? previous : ParseAccountId(record);
+        YearMonth month = ParseMonth(record.RequiredSpan("month"), problem => record.Error("month", problem));
         decimal amount = ParseAmount(record, "mrr");
         if (amount < 0m)
         {

@@ -43,13 +43,13 @@ internal static class PortfolioCsv
         var accounts = new StringBuilder("account_id,name,segment,region,industry,csm\n");
         foreach (PortfolioAccount a in portfolio.Accounts)
         {
-            accounts.AppendJoin(',', Quote(a.Id.Value), Quote(a.Name), Quote(a.Segment), Quote(a.Region), Quote(a.Industry), Quote(a.Csm)).Append('\n');
+            accounts.AppendJoin(',', CsvText.Quote(a.Id.Value), CsvText.Quote(a.Name), CsvText.Quote(a.Segment), CsvText.Quote(a.Region), CsvText.Quote(a.Industry), CsvText.Quote(a.Csm)).Append('\n');
         }
 
         var mrr = new StringBuilder("account_id,month,mrr,currency\n");
         foreach (MrrRow s in portfolio.Snapshots)
         {
-            mrr.AppendJoin(',', Quote(s.Account.Value), Month(s.Month), s.Mrr.Amount.ToString(CultureInfo.InvariantCulture), s.Mrr.Currency.Code).Append('\n');
+            mrr.AppendJoin(',', CsvText.Quote(s.Account.Value), Month(s.Month), s.Mrr.Amount.ToString(CultureInfo.InvariantCulture), s.Mrr.Currency.Code).Append('\n');
         }
 
         var rates = new StringBuilder("month,from,to,rate\n");
@@ -140,6 +140,4 @@ internal static class PortfolioCsv
 
     private static string Month(YearMonth month) => YearMonthPattern.Iso.Format(month);
 
-    private static string Quote(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

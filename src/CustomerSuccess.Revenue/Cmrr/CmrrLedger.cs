@@ -106,7 +106,7 @@ public sealed class CmrrLedger
         }
 
         var commitments = new Dictionary<string, Commitment>(StringComparer.Ordinal);
-        foreach (ContractLine line in byId.Values.OrderBy(l => l.LineId, StringComparer.Ordinal))
+        foreach (ContractLine line in byId.Values)
         {
             LocalDate notice = line.CancellationNotice ?? Never;
             Commitment commitment;
@@ -145,7 +145,7 @@ public sealed class CmrrLedger
             }
         }
 
-        return new CmrrLedger(commitments.Values.ToArray(), snapshot);
+        return new CmrrLedger([.. commitments.Values], snapshot);
     }
 
     /// <summary>Returns the committed MRR at the end of a day, in the reporting currency at that month's rates.</summary>
@@ -161,7 +161,7 @@ public sealed class CmrrLedger
         {
             if (c.IsCommittedAt(date))
             {
-                total += converter.Convert(c.Line.MonthlyValue.Amount, c.Line.Currency, month);
+                total += converter.Convert(c.MonthlyValue, c.Line.Currency, month);
             }
         }
 
@@ -193,32 +193,41 @@ public sealed class CmrrLedger
         var bridge = new CmrrBridge.Accumulator(from, to, _options.ReportingCurrency);
         var openingAccounts = new HashSet<AccountId>();
         var closingAccounts = new HashSet<AccountId>();
-        decimal Value(ContractLine line) => converter.Convert(line.MonthlyValue.Amount, line.Currency, closingMonth);
-
         foreach (Commitment c in _commitments)
         {
             ContractLine line = c.Line;
-            if (c.IsCommittedAt(from))
+            bool open = c.IsCommittedAt(from);
+            bool close = c.IsCommittedAt(to);
+            bool starts = c.From < c.Until && c.From > from && c.From <= to;
+            bool cancelled = !c.Replaced && c.From < c.Until && c.Until > from && c.Until <= to;
+            if (!(open || close || starts || cancelled))
             {
-                bridge.Opening += converter.Convert(line.MonthlyValue.Amount, line.Currency, openingMonth);
-                bridge.OpeningAtClosingRates += Value(line);
+                continue;
+            }
+
+            decimal value = converter.Convert(c.MonthlyValue, line.Currency, closingMonth);
+            if (open)
+            {
+                bridge.Opening += converter.Convert(c.MonthlyValue, line.Currency, openingMonth);
+                bridge.OpeningAtClosingRates += value;
                 bridge.LinesOpening++;
                 openingAccounts.Add(line.Account);
             }
 
-            if (c.IsCommittedAt(to))
+            if (close)
             {
-                bridge.Closing += Value(line);
+                bridge.Closing += value;
                 bridge.LinesClosing++;
                 closingAccounts.Add(line.Account);
             }
 
             // Each change of commitment inside (from, to] is one movement.
-            if (c.From < c.Until && c.From > from && c.From <= to)
+            if (starts)
             {
                 if (c.Predecessor is { } previous)
                 {
-                    decimal delta = Value(line) - Value(previous.Line);
+                    decimal delta = value - converter.Convert(previous.MonthlyValue, previous.Line.Currency, closingMonth);
+
                     // Rounded to the cent like every other movement, so the bridge stays in whole cents.
                     decimal quantityEffect = Math.Round(
                         converter.Convert((line.Quantity - previous.Line.Quantity) * previous.Line.MonthlyUnitPrice.Amount, line.Currency, closingMonth),
@@ -228,22 +237,22 @@ public sealed class CmrrLedger
                 }
                 else if (line.OrderType == ContractOrderType.Archive)
                 {
-                    bridge.AddFirstTimeArchive(Value(line));
+                    bridge.AddFirstTimeArchive(value);
                 }
                 else if (line.OrderType == ContractOrderType.AddOn)
                 {
-                    bridge.AddAddOn(Value(line));
+                    bridge.AddAddOn(value);
                 }
                 else
                 {
                     // A new line, or a renewal of a line that had already lapsed: new business either way.
-                    bridge.AddNew(Value(line));
+                    bridge.AddNew(value);
                 }
             }
 
-            if (!c.Replaced && c.From < c.Until && c.Until > from && c.Until <= to)
+            if (cancelled)
             {
-                bridge.AddCancellation(Value(line), c.CancelledBy.ChurnReason, c.CancelledBy.Avoidability);
+                bridge.AddCancellation(value, c.CancelledBy.ChurnReason, c.CancelledBy.Avoidability);
             }
         }
 
@@ -264,6 +273,9 @@ public sealed class CmrrLedger
     private sealed class Commitment(ContractLine line, LocalDate from, LocalDate until, bool replaced, ContractLine cancelledBy)
     {
         public ContractLine Line { get; } = line;
+
+        /// <summary>Gets the line's monthly value, computed once.</summary>
+        public decimal MonthlyValue { get; } = line.MonthlyValue.Amount;
 
         /// <summary>Gets the line whose notice ends the commitment (its reason and avoidability are the cancellation's).</summary>
         public ContractLine CancelledBy { get; } = cancelledBy;

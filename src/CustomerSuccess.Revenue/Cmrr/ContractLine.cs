@@ -66,6 +66,28 @@ public sealed class ContractLine
     /// <summary>Gets the unit price normalised to a month, unrounded: the basis of the quantity/price split of a renewal.</summary>
     public Money MonthlyUnitPrice => UnitPrice / (int)Billing;
 
+    /// <summary>Returns a copy of this line with a cancellation notice, its reason and avoidability; the line itself is unchanged.</summary>
+    /// <param name="notice">The day the customer gave notice.</param>
+    /// <param name="reason">Why the customer cancelled, or <see langword="null"/>.</param>
+    /// <param name="avoidability">Whether the cancellation could have been avoided.</param>
+    /// <returns>The cancelled copy.</returns>
+    public ContractLine WithCancellation(LocalDate notice, string? reason, Avoidability avoidability) => new()
+    {
+        LineId = LineId,
+        Account = Account,
+        OrderType = OrderType,
+        SignedOn = SignedOn,
+        Start = Start,
+        End = End,
+        Quantity = Quantity,
+        UnitPrice = UnitPrice,
+        Billing = Billing,
+        Renews = Renews,
+        CancellationNotice = notice,
+        ChurnReason = reason,
+        Avoidability = avoidability,
+    };
+
     /// <summary>Returns the first problem with this line on its own, naming the field, or <see langword="null"/>.</summary>
     internal (string Field, string Problem)? Problem()
     {

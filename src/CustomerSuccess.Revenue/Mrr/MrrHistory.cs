@@ -664,15 +664,39 @@ public sealed class MrrHistory
 
         private static void SortByMonth(int[] months, decimal[] amounts, int[] groups, int start, int end)
         {
-            int length = end - start;
-            int[] order = Enumerable.Range(start, length).ToArray();
-            int[] keys = months.AsSpan(start, length).ToArray();
-            Array.Sort(keys, order); // equal months are merged afterwards, whatever their order
-            decimal[] sortedAmounts = order.Select(i => amounts[i]).ToArray();
-            int[] sortedGroups = order.Select(i => groups[i]).ToArray();
-            keys.CopyTo(months, start);
-            sortedAmounts.CopyTo(amounts, start);
-            sortedGroups.CopyTo(groups, start);
+            if (end - start > 64)
+            {
+                // Many subscriptions or years of rows: sort by key, then apply the order to the other columns.
+                int[] order = Enumerable.Range(start, end - start).ToArray();
+                int[] keys = months.AsSpan(start, end - start).ToArray();
+                Array.Sort(keys, order);
+                decimal[] sortedAmounts = Array.ConvertAll(order, i => amounts[i]);
+                int[] sortedGroups = Array.ConvertAll(order, i => groups[i]);
+                keys.CopyTo(months, start);
+                sortedAmounts.CopyTo(amounts, start);
+                sortedGroups.CopyTo(groups, start);
+                return;
+            }
+
+            // An account has a few dozen rows as a rule: an in-place insertion sort beats allocating for Array.Sort.
+            for (int i = start + 1; i < end; i++)
+            {
+                int month = months[i];
+                decimal amount = amounts[i];
+                int group = groups[i];
+                int j = i - 1;
+                while (j >= start && months[j] > month)
+                {
+                    months[j + 1] = months[j];
+                    amounts[j + 1] = amounts[j];
+                    groups[j + 1] = groups[j];
+                    j--;
+                }
+
+                months[j + 1] = month;
+                amounts[j + 1] = amount;
+                groups[j + 1] = group;
+            }
         }
     }
 
