@@ -1,0 +1,197 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace CustomerSuccess.HealthScoring;
+
+/// <summary>The built-in curves: linear between two bounds, piecewise-linear through points, steps, boolean.</summary>
+public static class Curve
+{
+    /// <summary>
+    /// Scores 0 at <paramref name="zeroAt"/> and 100 at <paramref name="fullAt"/>, linearly between, clamped outside. Either
+    /// direction: <c>Linear(90, 0)</c> scores 90 days past due 0 and none 100.
+    /// </summary>
+    /// <param name="zeroAt">The raw value that scores 0.</param>
+    /// <param name="fullAt">The raw value that scores 100; not equal to <paramref name="zeroAt"/>.</param>
+    /// <returns>The curve.</returns>
+    /// <exception cref="ArgumentException">A bound is not finite, or the bounds are equal.</exception>
+    public static IScoreCurve Linear(double zeroAt, double fullAt)
+    {
+        RequireFinite(zeroAt, nameof(zeroAt));
+        RequireFinite(fullAt, nameof(fullAt));
+        if (zeroAt == fullAt)
+        {
+            throw new ArgumentException($"A linear curve needs two different bounds; both are {fullAt.ToString(CultureInfo.InvariantCulture)}.", nameof(fullAt));
+        }
+
+        return new PiecewiseCurve([zeroAt < fullAt ? new CurvePoint(zeroAt, 0) : new CurvePoint(fullAt, 100), zeroAt < fullAt ? new CurvePoint(fullAt, 100) : new CurvePoint(zeroAt, 0)]);
+    }
+
+    /// <summary>Scores by straight lines through points, flat before the first and after the last.</summary>
+    /// <param name="points">At least two points, raw values strictly ascending, scores in [0, 100].</param>
+    /// <returns>The curve.</returns>
+    /// <exception cref="ArgumentException">Fewer than two points, raw values not strictly ascending, or a score outside [0, 100]; the message names the point.</exception>
+    public static IScoreCurve Piecewise(params IReadOnlyList<CurvePoint> points)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        if (points.Count < 2)
+        {
+            throw new ArgumentException("A piecewise curve needs at least two points.", nameof(points));
+        }
+
+        Validate(points, nameof(points));
+        return new PiecewiseCurve(points.ToArray());
+    }
+
+    /// <summary>
+    /// Scores in steps: <paramref name="below"/> under the first threshold, then the score of the highest threshold the raw
+    /// value reaches (thresholds inclusive). Seed 002: "5 support cases in 7 days" is a step.
+    /// </summary>
+    /// <param name="below">The score under every threshold.</param>
+    /// <param name="steps">Thresholds strictly ascending, each with the score from it up.</param>
+    /// <returns>The curve.</returns>
+    /// <exception cref="ArgumentException">No steps, thresholds not strictly ascending, or a score outside [0, 100].</exception>
+    public static IScoreCurve Steps(double below, params IReadOnlyList<CurvePoint> steps)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        RequireScore(below, nameof(below));
+        if (steps.Count == 0)
+        {
+            throw new ArgumentException("A step curve needs at least one step.", nameof(steps));
+        }
+
+        Validate(steps, nameof(steps));
+        return new StepCurve(below, steps.ToArray());
+    }
+
+    /// <summary>Scores a yes/no signal: any non-zero raw value is yes.</summary>
+    /// <param name="whenTrue">The score for yes.</param>
+    /// <param name="whenFalse">The score for no.</param>
+    /// <returns>The curve.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A score is outside [0, 100].</exception>
+    public static IScoreCurve Boolean(double whenTrue = 100, double whenFalse = 0)
+    {
+        RequireScore(whenTrue, nameof(whenTrue));
+        RequireScore(whenFalse, nameof(whenFalse));
+        return new BooleanCurve(whenTrue, whenFalse);
+    }
+
+    private static void Validate(IReadOnlyList<CurvePoint> points, string parameter)
+    {
+        for (int i = 0; i < points.Count; i++)
+        {
+            RequireFinite(points[i].Raw, parameter);
+            if (!(points[i].Score is >= 0 and <= 100))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Point {i + 1} ({points[i]}) has a score outside 0 to 100."), parameter);
+            }
+
+            if (i > 0 && points[i].Raw <= points[i - 1].Raw)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Point {i + 1} ({points[i]}) does not come after point {i} ({points[i - 1]}); raw values must rise strictly."), parameter);
+            }
+        }
+    }
+
+    private static void RequireFinite(double value, string parameter)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw new ArgumentException("A curve's raw values must be finite.", parameter);
+        }
+    }
+
+    private static void RequireScore(double value, string parameter)
+    {
+        if (!(value is >= 0 and <= 100))
+        {
+            throw new ArgumentOutOfRangeException(parameter, value, "A score must be between 0 and 100.");
+        }
+    }
+
+    private sealed class PiecewiseCurve(CurvePoint[] points) : IScoreCurve
+    {
+        public bool IsNonDecreasing { get; } = IsRising(points);
+
+        public IReadOnlyList<CurvePoint> Points => points;
+
+        public double Score(double raw)
+        {
+            if (raw <= points[0].Raw)
+            {
+                return points[0].Score;
+            }
+
+            for (int i = 1; i < points.Length; i++)
+            {
+                if (raw <= points[i].Raw)
+                {
+                    CurvePoint a = points[i - 1];
+                    CurvePoint b = points[i];
+                    double score = a.Score + ((raw - a.Raw) / (b.Raw - a.Raw) * (b.Score - a.Score));
+                    return Math.Clamp(score, 0, 100);
+                }
+            }
+
+            return points[^1].Score;
+        }
+
+        public override string ToString() => "piecewise " + string.Join(" ", points.Select(p => p.ToString()));
+    }
+
+    private sealed class StepCurve(double below, CurvePoint[] steps) : IScoreCurve
+    {
+        public bool IsNonDecreasing { get; } = IsRising([new CurvePoint(double.MinValue, below), .. steps]);
+
+        public double Score(double raw)
+        {
+            double score = below;
+            foreach (CurvePoint step in steps)
+            {
+                if (raw < step.Raw)
+                {
+                    break;
+                }
+
+                score = step.Score;
+            }
+
+            return score;
+        }
+
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"steps below {below} ") + string.Join(" ", steps.Select(p => p.ToString()));
+    }
+
+    private sealed class BooleanCurve(double whenTrue, double whenFalse) : IScoreCurve
+    {
+        public bool IsNonDecreasing => whenTrue >= whenFalse;
+
+        public double Score(double raw) => raw != 0 ? whenTrue : whenFalse;
+
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"boolean yes {whenTrue} no {whenFalse}");
+    }
+
+    private static bool IsRising(CurvePoint[] points)
+    {
+        for (int i = 1; i < points.Length; i++)
+        {
+            if (points[i].Score < points[i - 1].Score)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
+
+/// <summary>A point of a curve: a raw value and its score.</summary>
+/// <param name="Raw">The raw value.</param>
+/// <param name="Score">The score, 0 to 100.</param>
+public readonly record struct CurvePoint(double Raw, double Score)
+{
+    /// <summary>Formats as "(raw -> score)".</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"({Raw} -> {Score})");
+}

@@ -1,0 +1,89 @@
+using System;
+using System.Globalization;
+
+namespace CustomerSuccess.HealthScoring;
+
+/// <summary>What shaped a score beyond the weighted average.</summary>
+[Flags]
+public enum HealthScoreInfluences
+{
+    /// <summary>Nothing: the weighted average of the signals.</summary>
+    None = 0,
+
+    /// <summary>A gate capped or floored the score.</summary>
+    Gated = 1,
+
+    /// <summary>A manual override set the score.</summary>
+    Overridden = 2,
+
+    /// <summary>At least one missing signal was replaced by its substitute score.</summary>
+    Substituted = 4,
+
+    /// <summary>At least one signal was missing.</summary>
+    SignalsMissing = 8,
+}
+
+/// <summary>
+/// An account's health: a score in [0, 100] with its band, or undefined (every signal missing, or a required one) -
+/// never 0 in disguise. A small struct: scoring one account allocates nothing.
+/// </summary>
+public readonly struct HealthScore : IEquatable<HealthScore>
+{
+    private readonly double _value;
+    private readonly HealthBand _band;
+    private readonly bool _hasValue;
+
+    internal HealthScore(double value, HealthBand band, HealthScoreInfluences influences)
+    {
+        _value = value;
+        _band = band;
+        _hasValue = true;
+        Influences = influences;
+    }
+
+    internal HealthScore(HealthScoreInfluences influences) => Influences = influences;
+
+    /// <summary>Gets a value indicating whether the account has a score.</summary>
+    public bool HasValue => _hasValue;
+
+    /// <summary>Gets the score, 0 to 100.</summary>
+    /// <exception cref="InvalidOperationException">The score is undefined; check <see cref="HasValue"/> first.</exception>
+    public double Value => _hasValue ? _value : throw new InvalidOperationException("The health score is undefined (no signal could be scored); check HasValue first.");
+
+    /// <summary>Gets the band, or <see langword="null"/> when the score is undefined.</summary>
+    public HealthBand? Band => _hasValue ? _band : null;
+
+    /// <summary>Gets what shaped the score beyond the weighted average.</summary>
+    public HealthScoreInfluences Influences { get; }
+
+    /// <summary>Returns the score, or <see langword="null"/> when undefined.</summary>
+    /// <returns>The score or <see langword="null"/>.</returns>
+    public double? ToNullable() => _hasValue ? _value : null;
+
+    /// <inheritdoc />
+    public bool Equals(HealthScore other) =>
+        _hasValue == other._hasValue && Influences == other.Influences && (!_hasValue || (_value.Equals(other._value) && _band == other._band));
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is HealthScore other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => _hasValue ? HashCode.Combine(_value, _band, Influences) : HashCode.Combine(Influences);
+
+    /// <summary>Formats as "78.4 (green)" or "undefined".</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() =>
+        _hasValue ? string.Create(CultureInfo.InvariantCulture, $"{_value:0.0} ({_band.Name})") : Ratio.UndefinedText;
+
+    /// <summary>Compares two scores for equality.</summary>
+    /// <param name="left">The first score.</param>
+    /// <param name="right">The second score.</param>
+    /// <returns><see langword="true"/> when equal.</returns>
+    public static bool operator ==(HealthScore left, HealthScore right) => left.Equals(right);
+
+    /// <summary>Compares two scores for inequality.</summary>
+    /// <param name="left">The first score.</param>
+    /// <param name="right">The second score.</param>
+    /// <returns><see langword="true"/> when they differ.</returns>
+    public static bool operator !=(HealthScore left, HealthScore right) => !left.Equals(right);
+}

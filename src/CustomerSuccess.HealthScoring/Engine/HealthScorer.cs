@@ -1,0 +1,371 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CustomerSuccess.Signals;
+using NodaTime;
+
+namespace CustomerSuccess.HealthScoring;
+
+/// <summary>
+/// A health model compiled with its signal plugins into an immutable, thread-safe scorer (DESIGN section 4):
+/// <c>group score = sum w_i s_i / sum w_i</c> over the group's present signals,
+/// <c>overall = sum W_g G_g / sum W_g</c> over groups with a present signal, then gates (floors, then caps), then an
+/// active manual override, then the band. Every signal missing is undefined, not 0.
+/// </summary>
+/// <typeparam name="TAccount">The account type the signals read.</typeparam>
+/// <remarks>Scoring one account allocates nothing (up to 64 signals and 32 groups); explaining one does.</remarks>
+public sealed class HealthScorer<TAccount>
+{
+    private const int StackSignals = 64;
+    private const int StackGroups = 32;
+
+    private readonly ISignal<TAccount>[] _signals;
+    private readonly IScoreCurve[] _curves;
+    private readonly double[] _weights;
+    private readonly int[] _groupOf;
+    private readonly double[] _groupWeights;
+    private readonly string[] _groups;
+    private readonly MissingSignalPolicy[] _missing;
+    private readonly double[] _substitutes;
+    private readonly (int Signal, HealthGate Gate)[] _floors;
+    private readonly (int Signal, HealthGate Gate)[] _caps;
+
+    internal HealthScorer(HealthModel model, ISignal<TAccount>[] signals)
+    {
+        Model = model;
+        _signals = signals;
+        IReadOnlyList<HealthSignalDefinition> defs = model.Signals;
+        _groups = defs.Select(d => d.Group).Distinct(StringComparer.Ordinal).ToArray();
+        _curves = defs.Select(d => d.Curve).ToArray();
+        _weights = defs.Select(d => d.Weight).ToArray();
+        _groupOf = defs.Select(d => Array.IndexOf(_groups, d.Group)).ToArray();
+        _groupWeights = _groups.Select(g => model.GroupWeights[g]).ToArray();
+        _missing = defs.Select(d => d.Missing).ToArray();
+        _substitutes = defs.Select(d => d.SubstituteScore).ToArray();
+        var index = defs.Select((d, i) => (d.Id, i)).ToDictionary(p => p.Id, p => p.i);
+        _floors = model.Gates.Where(g => g.Effect == GateEffect.Floor).Select(g => (index[g.Signal], g)).ToArray();
+        _caps = model.Gates.Where(g => g.Effect == GateEffect.Cap).Select(g => (index[g.Signal], g)).ToArray();
+    }
+
+    /// <summary>Gets the model.</summary>
+    public HealthModel Model { get; }
+
+    /// <summary>Gets the number of signals, in model order: the order of <see cref="ScoreColumns"/>' columns.</summary>
+    public int SignalCount => _signals.Length;
+
+    /// <summary>Scores one account. Allocates nothing.</summary>
+    /// <param name="account">The account.</param>
+    /// <param name="context">The as-of instant and time zone.</param>
+    /// <param name="manualOverride">A CSM's override, applied while it has not expired; <see langword="null"/> for none.</param>
+    /// <returns>The score, or undefined.</returns>
+    /// <exception cref="SignalMeasurementException">A signal plugin threw; the message names the signal and account.</exception>
+    public HealthScore Score(TAccount account, in SignalContext context, ManualOverride? manualOverride = null)
+    {
+        Span<double> raw = _signals.Length <= StackSignals ? stackalloc double[_signals.Length] : new double[_signals.Length];
+        Measure(account, context, raw, null);
+        return Combine(raw, manualOverride, context.AsOf, null);
+    }
+
+    /// <summary>Scores many accounts as of one instant, into <paramref name="results"/>.</summary>
+    /// <param name="accounts">The accounts.</param>
+    /// <param name="context">The as-of instant and time zone.</param>
+    /// <param name="results">One score per account, in the same order.</param>
+    /// <exception cref="ArgumentException"><paramref name="results"/> is shorter than <paramref name="accounts"/>.</exception>
+    /// <exception cref="SignalMeasurementException">A signal plugin threw.</exception>
+    public void ScoreAll(ReadOnlySpan<TAccount> accounts, in SignalContext context, Span<HealthScore> results)
+    {
+        if (results.Length < accounts.Length)
+        {
+            throw new ArgumentException($"results holds {results.Length} scores but there are {accounts.Length} accounts.", nameof(results));
+        }
+
+        Span<double> raw = _signals.Length <= StackSignals ? stackalloc double[_signals.Length] : new double[_signals.Length];
+        for (int a = 0; a < accounts.Length; a++)
+        {
+            Measure(accounts[a], context, raw, null);
+            results[a] = Combine(raw, null, context.AsOf, null);
+        }
+    }
+
+    /// <summary>
+    /// Scores accounts whose raw values are already measured, one column per signal in model order (NaN or infinity
+    /// is missing). Gates apply; overrides do not (they belong to accounts, not columns).
+    /// </summary>
+    /// <param name="columns">One column per model signal, all the same length.</param>
+    /// <param name="asOf">The as-of instant.</param>
+    /// <param name="results">One score per row.</param>
+    /// <exception cref="ArgumentException">The wrong number of columns, columns of different lengths, or too few results.</exception>
+    public void ScoreColumns(IReadOnlyList<double[]> columns, Instant asOf, Span<HealthScore> results)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        if (columns.Count != _signals.Length)
+        {
+            throw new ArgumentException($"Health model '{Model.Name}' has {_signals.Length} signals but {columns.Count} columns were given.", nameof(columns));
+        }
+
+        int rows = _signals.Length == 0 ? 0 : columns[0].Length;
+        for (int i = 0; i < columns.Count; i++)
+        {
+            if (columns[i].Length != rows)
+            {
+                throw new ArgumentException($"Column {i} ('{Model.Signals[i].Id}') has {columns[i].Length} rows; column 0 has {rows}.", nameof(columns));
+            }
+        }
+
+        if (results.Length < rows)
+        {
+            throw new ArgumentException($"results holds {results.Length} scores but the columns have {rows} rows.", nameof(results));
+        }
+
+        Span<double> raw = _signals.Length <= StackSignals ? stackalloc double[_signals.Length] : new double[_signals.Length];
+        for (int r = 0; r < rows; r++)
+        {
+            for (int i = 0; i < raw.Length; i++)
+            {
+                raw[i] = columns[i][r];
+            }
+
+            results[r] = Combine(raw, null, asOf, null);
+        }
+    }
+
+    /// <summary>Scores one account and explains the score.</summary>
+    /// <param name="account">The account.</param>
+    /// <param name="context">The as-of instant and time zone.</param>
+    /// <param name="manualOverride">A CSM's override, applied while it has not expired.</param>
+    /// <returns>The explanation; its <see cref="HealthExplanation.Score"/> equals <see cref="Score"/>'s.</returns>
+    /// <exception cref="SignalMeasurementException">A signal plugin threw.</exception>
+    public HealthExplanation Explain(TAccount account, in SignalContext context, ManualOverride? manualOverride = null)
+    {
+        var raw = new double[_signals.Length];
+        var values = new SignalValue[_signals.Length];
+        Measure(account, context, raw, values);
+        var explanation = new ExplanationParts(values);
+        HealthScore score = Combine(raw, manualOverride, context.AsOf, explanation);
+        return explanation.Build(score, this);
+    }
+
+    private void Measure(TAccount account, in SignalContext context, Span<double> raw, SignalValue[]? values)
+    {
+        for (int i = 0; i < _signals.Length; i++)
+        {
+            SignalValue value;
+            try
+            {
+                value = _signals[i].Measure(account, context);
+            }
+            catch (Exception e) when (e is not SignalMeasurementException)
+            {
+                throw new SignalMeasurementException(_signals[i].Id, account?.ToString(), e);
+            }
+
+            raw[i] = value.TryGetValue(out double v) ? v : double.NaN;
+            if (values is not null)
+            {
+                values[i] = value;
+            }
+        }
+    }
+
+    // The one place the formulas live: Score, ScoreAll, ScoreColumns and Explain all come through here.
+    private HealthScore Combine(ReadOnlySpan<double> raw, ManualOverride? manualOverride, Instant asOf, ExplanationParts? explain)
+    {
+        int groups = _groups.Length;
+        Span<double> sums = groups <= StackGroups ? stackalloc double[groups * 2] : new double[groups * 2];
+        sums.Clear();
+        HealthScoreInfluences flags = HealthScoreInfluences.None;
+        string? failedBy = null;
+        for (int i = 0; i < raw.Length; i++)
+        {
+            double r = raw[i];
+            double score;
+            if (double.IsFinite(r))
+            {
+                score = _curves[i].Score(r);
+            }
+            else
+            {
+                flags |= HealthScoreInfluences.SignalsMissing;
+                explain?.MarkMissing(i, r);
+                if (_missing[i] == MissingSignalPolicy.Skip)
+                {
+                    continue;
+                }
+
+                if (_missing[i] == MissingSignalPolicy.Fail)
+                {
+                    failedBy ??= Model.Signals[i].Id.Value;
+                    continue;
+                }
+
+                score = _substitutes[i];
+                flags |= HealthScoreInfluences.Substituted;
+                explain?.MarkSubstituted(i);
+            }
+
+            explain?.SetCurveScore(i, score);
+            double weight = _weights[i];
+            if (weight == 0)
+            {
+                continue; // a zero weight changes nothing, not even whether its group counts
+            }
+
+            int g = _groupOf[i];
+            sums[2 * g] += weight * score;
+            sums[(2 * g) + 1] += weight;
+        }
+
+        if (failedBy is not null)
+        {
+            explain?.Undefined($"signal '{failedBy}' is missing and the model requires it");
+            return ApplyOverride(new HealthScore(flags), manualOverride, asOf, explain);
+        }
+
+        double total = 0, totalWeight = 0;
+        for (int g = 0; g < groups; g++)
+        {
+            if (sums[(2 * g) + 1] > 0 && _groupWeights[g] > 0)
+            {
+                total += _groupWeights[g] * (sums[2 * g] / sums[(2 * g) + 1]);
+                totalWeight += _groupWeights[g];
+            }
+        }
+
+        if (totalWeight == 0)
+        {
+            explain?.Undefined("no signal with weight had a value");
+            return ApplyOverride(new HealthScore(flags), manualOverride, asOf, explain);
+        }
+
+        double weighted = Math.Clamp(total / totalWeight, 0, 100);
+        explain?.Weighted(weighted, sums, totalWeight, _groupOf, _weights, _groupWeights);
+        double result = weighted;
+        foreach ((int signal, HealthGate gate) in _floors)
+        {
+            result = ApplyGate(result, raw[signal], gate, ref flags, explain);
+        }
+
+        foreach ((int signal, HealthGate gate) in _caps)
+        {
+            result = ApplyGate(result, raw[signal], gate, ref flags, explain);
+        }
+
+        return ApplyOverride(new HealthScore(result, Model.Bands.Classify(result), flags), manualOverride, asOf, explain);
+    }
+
+    private static double ApplyGate(double score, double raw, HealthGate gate, ref HealthScoreInfluences flags, ExplanationParts? explain)
+    {
+        if (!double.IsFinite(raw) || !gate.Fires(raw))
+        {
+            return score;
+        }
+
+        double gated = gate.Effect == GateEffect.Cap ? Math.Min(score, gate.Limit) : Math.Max(score, gate.Limit);
+        flags |= HealthScoreInfluences.Gated;
+        explain?.Adjust(AdjustmentKind.Gate, gate.Reason, gated - score);
+        return gated;
+    }
+
+    private HealthScore ApplyOverride(HealthScore score, ManualOverride? manualOverride, Instant asOf, ExplanationParts? explain)
+    {
+        if (manualOverride is null || !manualOverride.AppliesAt(asOf))
+        {
+            return score;
+        }
+
+        explain?.Adjust(AdjustmentKind.Override, manualOverride.Reason, manualOverride.Score - (score.ToNullable() ?? 0));
+        return new HealthScore(manualOverride.Score, Model.Bands.Classify(manualOverride.Score), score.Influences | HealthScoreInfluences.Overridden);
+    }
+
+    private sealed class ExplanationParts(SignalValue[] values)
+    {
+        private readonly double?[] _curveScores = new double?[values.Length];
+        private readonly double[] _effectiveWeights = new double[values.Length];
+        private readonly bool[] _substituted = new bool[values.Length];
+        private readonly List<ScoreAdjustment> _adjustments = [];
+        private double? _weighted;
+        private string? _undefined;
+
+        public void MarkMissing(int signal, double raw)
+        {
+            // A columnar NaN or infinity arrives without a SignalValue: say why it counts as missing.
+            if (values[signal].IsPresent || values[signal].MissingReason is null)
+            {
+                values[signal] = SignalValue.Missing(double.IsNaN(raw) ? "the raw value is not a number" : "the raw value is infinite");
+            }
+        }
+
+        public void MarkSubstituted(int signal) => _substituted[signal] = true;
+
+        public void SetCurveScore(int signal, double score) => _curveScores[signal] = score;
+
+        public void Undefined(string reason) => _undefined = reason;
+
+        public void Adjust(AdjustmentKind kind, string reason, double delta) => _adjustments.Add(new ScoreAdjustment(kind, reason, delta));
+
+        public void Weighted(double weighted, ReadOnlySpan<double> sums, double totalWeight, int[] groupOf, double[] weights, double[] groupWeights)
+        {
+            _weighted = weighted;
+            for (int i = 0; i < values.Length; i++)
+            {
+                int g = groupOf[i];
+                double groupWeight = sums[(2 * g) + 1];
+                if (_curveScores[i] is not null && weights[i] > 0 && groupWeight > 0 && groupWeights[g] > 0)
+                {
+                    _effectiveWeights[i] = groupWeights[g] / totalWeight * (weights[i] / groupWeight);
+                }
+            }
+        }
+
+        public HealthExplanation Build(HealthScore score, HealthScorer<TAccount> scorer)
+        {
+            var signals = new SignalContribution[values.Length];
+            for (int i = 0; i < values.Length; i++)
+            {
+                HealthSignalDefinition definition = scorer.Model.Signals[i];
+                double? curveScore = _effectiveWeights[i] > 0 || _substituted[i] || values[i].IsPresent ? _curveScores[i] : null;
+                signals[i] = new SignalContribution(
+                    definition.Id, definition.Group, scorer._signals[i].Timing, values[i], curveScore, _effectiveWeights[i],
+                    _effectiveWeights[i] * (_curveScores[i] ?? 0), _substituted[i]);
+            }
+
+            return new HealthExplanation(score, _weighted, signals, _adjustments, score.HasValue ? null : _undefined);
+        }
+    }
+}
+
+/// <summary>Compiles health models into scorers.</summary>
+public static class HealthScorer
+{
+    /// <summary>Compiles a model with the signal plugins that measure its signals.</summary>
+    /// <typeparam name="TAccount">The account type the signals read.</typeparam>
+    /// <param name="model">The model.</param>
+    /// <param name="signals">Plugins; one per model signal id (others are ignored).</param>
+    /// <returns>The scorer.</returns>
+    /// <exception cref="ArgumentException">No plugin measures one of the model's signals, or two plugins share an id; the message names the model and the signal.</exception>
+    public static HealthScorer<TAccount> Create<TAccount>(HealthModel model, IEnumerable<ISignal<TAccount>> signals)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(signals);
+        var byId = new Dictionary<SignalId, ISignal<TAccount>>();
+        foreach (ISignal<TAccount> signal in signals)
+        {
+            ArgumentNullException.ThrowIfNull(signal, nameof(signals));
+            if (!byId.TryAdd(signal.Id, signal))
+            {
+                throw new ArgumentException($"Health model '{model.Name}': two signal plugins have the id '{signal.Id}'.", nameof(signals));
+            }
+        }
+
+        var ordered = new ISignal<TAccount>[model.Signals.Count];
+        for (int i = 0; i < ordered.Length; i++)
+        {
+            SignalId id = model.Signals[i].Id;
+            ordered[i] = byId.TryGetValue(id, out ISignal<TAccount>? signal)
+                ? signal
+                : throw new ArgumentException($"Health model '{model.Name}', signal '{id}': no signal plugin has this id (plugins: {string.Join(", ", byId.Keys.Select(k => "'" + k + "'"))}).", nameof(signals));
+        }
+
+        return new HealthScorer<TAccount>(model, ordered);
+    }
+}

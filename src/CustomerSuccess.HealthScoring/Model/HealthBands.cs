@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace CustomerSuccess.HealthScoring;
+
+/// <summary>A named band of scores, such as green: [70, 100].</summary>
+/// <param name="Name">The band's name.</param>
+/// <param name="LowerBound">The lowest score in the band (inclusive).</param>
+/// <param name="Index">The band's position, 0 for the lowest.</param>
+public readonly record struct HealthBand(string Name, double LowerBound, int Index)
+{
+    /// <summary>Returns the band's name.</summary>
+    /// <returns>The name.</returns>
+    public override string ToString() => Name;
+}
+
+/// <summary>
+/// Ordered bands that classify a score: each band runs from its lower bound up to the next band's. The default is
+/// red &lt; 40 &lt;= yellow &lt; 70 &lt;= green (DESIGN section 4). Immutable and thread-safe.
+/// </summary>
+public sealed class HealthBands
+{
+    private readonly HealthBand[] _bands;
+
+    private HealthBands(HealthBand[] bands) => _bands = bands;
+
+    /// <summary>Gets red &lt; 40 &lt;= yellow &lt; 70 &lt;= green.</summary>
+    public static HealthBands Default { get; } = Create(("red", 0), ("yellow", 40), ("green", 70));
+
+    /// <summary>Gets the bands, lowest first.</summary>
+    public IReadOnlyList<HealthBand> All => _bands;
+
+    /// <summary>Creates bands from names and lower bounds.</summary>
+    /// <param name="bands">Lowest first; the first starts at 0; lower bounds strictly ascending, within [0, 100]; names distinct.</param>
+    /// <returns>The bands.</returns>
+    /// <exception cref="ArgumentException">The bands are empty, unordered, out of range or repeat a name; the message names the band.</exception>
+    public static HealthBands Create(params IReadOnlyList<(string Name, double LowerBound)> bands)
+    {
+        ArgumentNullException.ThrowIfNull(bands);
+        if (bands.Count == 0)
+        {
+            throw new ArgumentException("Bands need at least one band.", nameof(bands));
+        }
+
+        var result = new HealthBand[bands.Count];
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < bands.Count; i++)
+        {
+            (string name, double lower) = bands[i];
+            if (string.IsNullOrWhiteSpace(name) || !names.Add(name))
+            {
+                throw new ArgumentException($"Band {i + 1} needs a name of its own ('{name}').", nameof(bands));
+            }
+
+            if (i == 0 && lower != 0)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The lowest band '{name}' must start at 0, not {lower}."), nameof(bands));
+            }
+
+            if (!(lower is >= 0 and <= 100) || (i > 0 && lower <= result[i - 1].LowerBound))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Band '{name}' starts at {lower}; bands must start in rising order within 0 to 100."), nameof(bands));
+            }
+
+            result[i] = new HealthBand(name, lower, i);
+        }
+
+        return new HealthBands(result);
+    }
+
+    /// <summary>Returns the band a score falls in.</summary>
+    /// <param name="score">A score in [0, 100].</param>
+    /// <returns>The band.</returns>
+    public HealthBand Classify(double score)
+    {
+        HealthBand band = _bands[0];
+        for (int i = 1; i < _bands.Length; i++)
+        {
+            if (score < _bands[i].LowerBound)
+            {
+                break;
+            }
+
+            band = _bands[i];
+        }
+
+        return band;
+    }
+}
