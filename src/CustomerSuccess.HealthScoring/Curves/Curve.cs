@@ -65,7 +65,10 @@ public static class Curve
         return new StepCurve(below, steps.ToArray());
     }
 
-    /// <summary>Scores a yes/no signal: any non-zero raw value is yes.</summary>
+    /// <summary>
+    /// Scores a yes/no signal: a positive raw value is yes (<c>SignalValue.Of(true)</c> is 1), zero or less is no. Splitting
+    /// at zero, rather than "non-zero", keeps the curve monotone over every raw value.
+    /// </summary>
     /// <param name="whenTrue">The score for yes.</param>
     /// <param name="whenFalse">The score for no.</param>
     /// <returns>The curve.</returns>
@@ -167,7 +170,7 @@ public static class Curve
     {
         public bool IsNonDecreasing => whenTrue >= whenFalse;
 
-        public double Score(double raw) => raw != 0 ? whenTrue : whenFalse;
+        public double Score(double raw) => raw > 0 ? whenTrue : whenFalse;
 
         public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"boolean yes {whenTrue} no {whenFalse}");
     }
