@@ -25,7 +25,7 @@ public static class Curve
             throw new ArgumentException($"A linear curve needs two different bounds; both are {fullAt.ToString(CultureInfo.InvariantCulture)}.", nameof(fullAt));
         }
 
-        return new PiecewiseCurve([zeroAt < fullAt ? new CurvePoint(zeroAt, 0) : new CurvePoint(fullAt, 100), zeroAt < fullAt ? new CurvePoint(fullAt, 100) : new CurvePoint(zeroAt, 0)]);
+        return new LinearCurve(zeroAt, fullAt);
     }
 
     /// <summary>Scores by straight lines through points, flat before the first and after the last.</summary>
@@ -111,6 +111,18 @@ public static class Curve
         {
             throw new ArgumentOutOfRangeException(parameter, value, "A score must be between 0 and 100.");
         }
+    }
+
+    // The most common curve, on the hot path: one multiply-add and a clamp.
+    private sealed class LinearCurve(double zeroAt, double fullAt) : IScoreCurve
+    {
+        private readonly double _scale = 100 / (fullAt - zeroAt);
+
+        public bool IsNonDecreasing => fullAt > zeroAt;
+
+        public double Score(double raw) => Math.Clamp((raw - zeroAt) * _scale, 0, 100);
+
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"linear 0 at {zeroAt}, 100 at {fullAt}");
     }
 
     private sealed class PiecewiseCurve(CurvePoint[] points) : IScoreCurve

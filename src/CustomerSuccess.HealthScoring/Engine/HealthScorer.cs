@@ -29,6 +29,7 @@ public sealed class HealthScorer<TAccount>
     private readonly double[] _substitutes;
     private readonly (int Signal, HealthGate Gate)[] _floors;
     private readonly (int Signal, HealthGate Gate)[] _caps;
+    private readonly double[] _allPresentWeights; // each signal's effective weight when every signal has a value
 
     internal HealthScorer(HealthModel model, ISignal<TAccount>[] signals)
     {
@@ -45,6 +46,7 @@ public sealed class HealthScorer<TAccount>
         var index = defs.Select((d, i) => (d.Id, i)).ToDictionary(p => p.Id, p => p.i);
         _floors = model.Gates.Where(g => g.Effect == GateEffect.Floor).Select(g => (index[g.Signal], g)).ToArray();
         _caps = model.Gates.Where(g => g.Effect == GateEffect.Cap).Select(g => (index[g.Signal], g)).ToArray();
+        _allPresentWeights = AllPresentWeights();
     }
 
     /// <summary>Gets the model.</summary>
@@ -117,12 +119,14 @@ public sealed class HealthScorer<TAccount>
             throw new ArgumentException($"results holds {results.Length} scores but the columns have {rows} rows.", nameof(results));
         }
 
+        // Index arrays, not the list: an interface call per value would cost more than the scoring.
+        double[][] columnArray = [.. columns];
         Span<double> raw = _signals.Length <= StackSignals ? stackalloc double[_signals.Length] : new double[_signals.Length];
         for (int r = 0; r < rows; r++)
         {
             for (int i = 0; i < raw.Length; i++)
             {
-                raw[i] = columns[i][r];
+                raw[i] = columnArray[i][r];
             }
 
             results[r] = Combine(raw, null, asOf, null);
@@ -147,29 +151,55 @@ public sealed class HealthScorer<TAccount>
 
     private void Measure(TAccount account, in SignalContext context, Span<double> raw, SignalValue[]? values)
     {
-        for (int i = 0; i < _signals.Length; i++)
+        // One protected region around the loop rather than one per signal: the loop stays tight, and the index says
+        // which signal threw.
+        int i = 0;
+        try
         {
-            SignalValue value;
-            try
+            for (; i < _signals.Length; i++)
             {
-                value = _signals[i].Measure(account, context);
+                SignalValue value = _signals[i].Measure(account, context);
+                raw[i] = value.TryGetValue(out double v) ? v : double.NaN;
+                if (values is not null)
+                {
+                    values[i] = value;
+                }
             }
-            catch (Exception e) when (e is not SignalMeasurementException)
-            {
-                throw new SignalMeasurementException(_signals[i].Id, account?.ToString(), e);
-            }
-
-            raw[i] = value.TryGetValue(out double v) ? v : double.NaN;
-            if (values is not null)
-            {
-                values[i] = value;
-            }
+        }
+        catch (Exception e) when (e is not SignalMeasurementException)
+        {
+            throw new SignalMeasurementException(_signals[i].Id, account?.ToString(), e);
         }
     }
 
     // The one place the formulas live: Score, ScoreAll, ScoreColumns and Explain all come through here.
     private HealthScore Combine(ReadOnlySpan<double> raw, ManualOverride? manualOverride, Instant asOf, ExplanationParts? explain)
     {
+        // When every signal has a value (the usual case) the renormalised weights are the precomputed ones, and the
+        // weighted average is one dot product with no division; otherwise the groups are renormalised below.
+        double dot = 0;
+        bool allPresent = true;
+        for (int i = 0; i < raw.Length; i++)
+        {
+            double r = raw[i];
+            if (!double.IsFinite(r))
+            {
+                allPresent = false;
+                break;
+            }
+
+            double score = _curves[i].Score(r);
+            dot += _allPresentWeights[i] * score;
+            explain?.SetCurveScore(i, score);
+        }
+
+        if (allPresent)
+        {
+            double weightedScore = Math.Clamp(dot, 0, 100);
+            explain?.Weighted(weightedScore, _allPresentWeights);
+            return Finish(weightedScore, raw, HealthScoreInfluences.None, manualOverride, asOf, explain);
+        }
+
         int groups = _groups.Length;
         Span<double> sums = groups <= StackGroups ? stackalloc double[groups * 2] : new double[groups * 2];
         sums.Clear();
@@ -238,7 +268,26 @@ public sealed class HealthScorer<TAccount>
         }
 
         double weighted = Math.Clamp(total / totalWeight, 0, 100);
-        explain?.Weighted(weighted, sums, totalWeight, _groupOf, _weights, _groupWeights);
+        if (explain is not null)
+        {
+            Span<double> effective = stackalloc double[raw.Length];
+            for (int i = 0; i < raw.Length; i++)
+            {
+                int g = _groupOf[i];
+                double groupWeight = sums[(2 * g) + 1];
+                effective[i] = explain.Counted(i) && _weights[i] > 0 && groupWeight > 0 && _groupWeights[g] > 0
+                    ? _groupWeights[g] / totalWeight * (_weights[i] / groupWeight)
+                    : 0;
+            }
+
+            explain.Weighted(weighted, effective);
+        }
+
+        return Finish(weighted, raw, flags, manualOverride, asOf, explain);
+    }
+
+    private HealthScore Finish(double weighted, ReadOnlySpan<double> raw, HealthScoreInfluences flags, ManualOverride? manualOverride, Instant asOf, ExplanationParts? explain)
+    {
         double result = weighted;
         foreach ((int signal, HealthGate gate) in _floors)
         {
@@ -251,6 +300,30 @@ public sealed class HealthScorer<TAccount>
         }
 
         return ApplyOverride(new HealthScore(result, Model.Bands.Classify(result), flags), manualOverride, asOf, explain);
+    }
+
+    private double[] AllPresentWeights()
+    {
+        var groupTotals = new double[_groups.Length];
+        for (int i = 0; i < _weights.Length; i++)
+        {
+            groupTotals[_groupOf[i]] += _weights[i];
+        }
+
+        double total = 0;
+        for (int g = 0; g < _groups.Length; g++)
+        {
+            total += groupTotals[g] > 0 ? _groupWeights[g] : 0;
+        }
+
+        var weights = new double[_weights.Length];
+        for (int i = 0; i < weights.Length; i++)
+        {
+            int g = _groupOf[i];
+            weights[i] = groupTotals[g] > 0 && _weights[i] > 0 ? _groupWeights[g] / total * (_weights[i] / groupTotals[g]) : 0;
+        }
+
+        return weights;
     }
 
     private static double ApplyGate(double score, double raw, HealthGate gate, ref HealthScoreInfluences flags, ExplanationParts? explain)
@@ -303,18 +376,12 @@ public sealed class HealthScorer<TAccount>
 
         public void Adjust(AdjustmentKind kind, string reason, double delta) => _adjustments.Add(new ScoreAdjustment(kind, reason, delta));
 
-        public void Weighted(double weighted, ReadOnlySpan<double> sums, double totalWeight, int[] groupOf, double[] weights, double[] groupWeights)
+        public bool Counted(int signal) => _curveScores[signal] is not null;
+
+        public void Weighted(double weighted, ReadOnlySpan<double> effectiveWeights)
         {
             _weighted = weighted;
-            for (int i = 0; i < values.Length; i++)
-            {
-                int g = groupOf[i];
-                double groupWeight = sums[(2 * g) + 1];
-                if (_curveScores[i] is not null && weights[i] > 0 && groupWeight > 0 && groupWeights[g] > 0)
-                {
-                    _effectiveWeights[i] = groupWeights[g] / totalWeight * (weights[i] / groupWeight);
-                }
-            }
+            effectiveWeights.CopyTo(_effectiveWeights);
         }
 
         public HealthExplanation Build(HealthScore score, HealthScorer<TAccount> scorer)
