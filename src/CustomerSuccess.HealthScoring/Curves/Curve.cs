@@ -114,8 +114,10 @@ public static class Curve
     }
 
     // The most common curve, on the hot path: one multiply-add and a clamp.
-    private sealed class LinearCurve(double zeroAt, double fullAt) : IScoreCurve
+    private sealed class LinearCurve(double zeroAt, double fullAt) : IScoreCurve, IDescribedCurve
     {
+        public CurveOptions Describe() => new() { Kind = CurveKind.Linear, ZeroAt = zeroAt, FullAt = fullAt };
+
         private readonly double _scale = 100 / (fullAt - zeroAt);
 
         public bool IsNonDecreasing => fullAt > zeroAt;
@@ -125,8 +127,10 @@ public static class Curve
         public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"linear 0 at {zeroAt}, 100 at {fullAt}");
     }
 
-    private sealed class PiecewiseCurve(CurvePoint[] points) : IScoreCurve
+    private sealed class PiecewiseCurve(CurvePoint[] points) : IScoreCurve, IDescribedCurve
     {
+        public CurveOptions Describe() => new() { Kind = CurveKind.Piecewise, Points = [.. points.Select(CurvePointOptions.From)] };
+
         public bool IsNonDecreasing { get; } = IsRising(points);
 
         public IReadOnlyList<CurvePoint> Points => points;
@@ -155,8 +159,10 @@ public static class Curve
         public override string ToString() => "piecewise " + string.Join(" ", points.Select(p => p.ToString()));
     }
 
-    private sealed class StepCurve(double below, CurvePoint[] steps) : IScoreCurve
+    private sealed class StepCurve(double below, CurvePoint[] steps) : IScoreCurve, IDescribedCurve
     {
+        public CurveOptions Describe() => new() { Kind = CurveKind.Steps, Below = below, Points = [.. steps.Select(CurvePointOptions.From)] };
+
         public bool IsNonDecreasing { get; } = IsRising([new CurvePoint(double.MinValue, below), .. steps]);
 
         public double Score(double raw)
@@ -178,8 +184,10 @@ public static class Curve
         public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"steps below {below} ") + string.Join(" ", steps.Select(p => p.ToString()));
     }
 
-    private sealed class BooleanCurve(double whenTrue, double whenFalse) : IScoreCurve
+    private sealed class BooleanCurve(double whenTrue, double whenFalse) : IScoreCurve, IDescribedCurve
     {
+        public CurveOptions Describe() => new() { Kind = CurveKind.Boolean, WhenTrue = whenTrue, WhenFalse = whenFalse };
+
         public bool IsNonDecreasing => whenTrue >= whenFalse;
 
         public double Score(double raw) => raw > 0 ? whenTrue : whenFalse;
@@ -199,6 +207,12 @@ public static class Curve
 
         return true;
     }
+}
+
+/// <summary>A built-in curve that can say what it is, so that a model can be written back as options or JSON.</summary>
+internal interface IDescribedCurve
+{
+    CurveOptions Describe();
 }
 
 /// <summary>A point of a curve: a raw value and its score.</summary>

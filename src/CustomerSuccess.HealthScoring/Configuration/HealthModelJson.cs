@@ -1,0 +1,50 @@
+using System;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CustomerSuccess.HealthScoring;
+
+/// <summary>
+/// Reads and writes health models as JSON, in the same shape as the options section (<see cref="HealthModelOptions"/>):
+/// property names in camelCase, enums as names. Source-generated, so it works trimmed and AOT-compiled.
+/// </summary>
+public static class HealthModelJson
+{
+    /// <summary>Writes a model as JSON.</summary>
+    /// <param name="model">The model; every curve must be a built-in one.</param>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="ArgumentException">A signal uses a custom curve; the message names it.</exception>
+    public static string Serialize(HealthModel model) =>
+        JsonSerializer.Serialize(HealthModelOptions.FromModel(model), HealthModelJsonContext.Default.HealthModelOptions);
+
+    /// <summary>Reads a model from JSON and validates it.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="name">The model's name, used in every message.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="ArgumentException">The JSON is malformed (the message gives the path and line) or the model is invalid (it names the model and signal).</exception>
+    public static HealthModel Deserialize(string json, string name)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        HealthModelOptions? options;
+        try
+        {
+            options = JsonSerializer.Deserialize(json, HealthModelJsonContext.Default.HealthModelOptions);
+        }
+        catch (JsonException e)
+        {
+            throw new ArgumentException($"Health model '{name}': the JSON is not a model: {e.Message}", nameof(json), e);
+        }
+
+        return (options ?? throw new ArgumentException($"Health model '{name}': the JSON is null.", nameof(json))).ToModel(name);
+    }
+}
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    UseStringEnumConverter = true,
+    WriteIndented = true,
+    ReadCommentHandling = JsonCommentHandling.Skip,
+    AllowTrailingCommas = true,
+    PropertyNameCaseInsensitive = true)]
+[JsonSerializable(typeof(HealthModelOptions))]
+internal sealed partial class HealthModelJsonContext : JsonSerializerContext;

@@ -1,0 +1,268 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CustomerSuccess.Signals;
+
+namespace CustomerSuccess.HealthScoring;
+
+/// <summary>
+/// A health model as plain data: the shape of an appsettings.json section and of a model's JSON file. Mutable, with
+/// documented defaults; <see cref="ToModel"/> validates it into an immutable <see cref="HealthModel"/>.
+/// </summary>
+public sealed class HealthModelOptions
+{
+    /// <summary>Gets or sets the signals.</summary>
+    /// <value>Empty; a model needs at least one.</value>
+    public IList<HealthSignalOptions> Signals { get; set; } = [];
+
+    /// <summary>Gets or sets group weights by group name; a group not listed weighs 1.</summary>
+    /// <value>Empty.</value>
+    public IDictionary<string, double> GroupWeights { get; set; } = new Dictionary<string, double>(StringComparer.Ordinal);
+
+    /// <summary>Gets or sets the gates.</summary>
+    /// <value>Empty.</value>
+    public IList<HealthGateOptions> Gates { get; set; } = [];
+
+    /// <summary>Gets or sets the bands, lowest first; empty for red &lt; 40 &lt;= yellow &lt; 70 &lt;= green.</summary>
+    /// <value>Empty (the default bands).</value>
+    public IList<HealthBandOptions> Bands { get; set; } = [];
+
+    /// <summary>Describes a model as options (for JSON or configuration).</summary>
+    /// <param name="model">The model.</param>
+    /// <returns>The options.</returns>
+    /// <exception cref="ArgumentException">A signal uses a custom curve, which has no data form; the message names the signal.</exception>
+    public static HealthModelOptions FromModel(HealthModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return new HealthModelOptions
+        {
+            Signals = model.Signals.Select(s => new HealthSignalOptions
+            {
+                Id = s.Id.Value,
+                Group = s.Group,
+                Weight = s.Weight,
+                Missing = s.Missing,
+                SubstituteScore = s.SubstituteScore,
+                Curve = s.Curve is IDescribedCurve described
+                    ? described.Describe()
+                    : throw new ArgumentException($"Health model '{model.Name}', signal '{s.Id}': its curve ({s.Curve.GetType().Name}) is custom and has no data form.", nameof(model)),
+            }).ToList(),
+            GroupWeights = model.GroupWeights.Where(g => g.Value != 1).ToDictionary(g => g.Key, g => g.Value, StringComparer.Ordinal),
+            Gates = model.Gates.Select(g => new HealthGateOptions
+            {
+                Signal = g.Signal.Value,
+                Comparison = g.Comparison,
+                Threshold = g.Threshold,
+                Effect = g.Effect,
+                Limit = g.Limit,
+                Reason = g.Reason,
+            }).ToList(),
+            Bands = model.Bands.All.Select(b => new HealthBandOptions { Name = b.Name, LowerBound = b.LowerBound }).ToList(),
+        };
+    }
+
+    /// <summary>Validates the options and builds the model.</summary>
+    /// <param name="name">The model's name, used in every message.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="ArgumentException">A value is invalid; the message names the model and the signal, gate or band at fault.</exception>
+    public HealthModel ToModel(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        HealthModel.Builder builder = HealthModel.CreateBuilder(name);
+        foreach (HealthSignalOptions s in Signals ?? [])
+        {
+            string where = $"Health model '{name}', signal '{s?.Id}'";
+            if (s is null || !SignalId.TryParse(s.Id, out SignalId id))
+            {
+                throw new ArgumentException($"{where}: '{s?.Id}' is not a valid signal id (a-z first, then a-z, 0-9, '_', '.', '-').");
+            }
+
+            IScoreCurve curve;
+            try
+            {
+                curve = (s.Curve ?? throw new ArgumentException("no curve is given")).ToCurve();
+            }
+            catch (ArgumentException e)
+            {
+                throw new ArgumentException($"{where}, curve: {e.Message}", e);
+            }
+
+            builder.AddSignal(new HealthSignalDefinition(id, curve, s.Weight, string.IsNullOrWhiteSpace(s.Group) ? "default" : s.Group, s.Missing, s.SubstituteScore));
+        }
+
+        foreach ((string group, double weight) in GroupWeights ?? new Dictionary<string, double>())
+        {
+            builder.WithGroupWeight(group, weight);
+        }
+
+        foreach (HealthGateOptions g in Gates ?? [])
+        {
+            if (!SignalId.TryParse(g.Signal, out SignalId signal))
+            {
+                throw new ArgumentException($"Health model '{name}': a gate names '{g.Signal}', which is not a valid signal id.");
+            }
+
+            if (string.IsNullOrWhiteSpace(g.Reason))
+            {
+                throw new ArgumentException($"Health model '{name}': the gate on '{g.Signal}' needs a reason.");
+            }
+
+            builder.AddGate(new HealthGate(signal, g.Comparison, g.Threshold, g.Effect, g.Limit, g.Reason));
+        }
+
+        if (Bands is { Count: > 0 } bands)
+        {
+            try
+            {
+                builder.WithBands(HealthBands.Create(bands.Select(b => (b.Name, b.LowerBound)).ToArray()));
+            }
+            catch (ArgumentException e)
+            {
+                throw new ArgumentException($"Health model '{name}', bands: {e.Message}", e);
+            }
+        }
+
+        return builder.Build();
+    }
+}
+
+/// <summary>A signal of <see cref="HealthModelOptions"/>.</summary>
+public sealed class HealthSignalOptions
+{
+    /// <summary>Gets or sets the signal id.</summary>
+    /// <value>Empty; required.</value>
+    public string Id { get; set; } = string.Empty;
+
+    /// <summary>Gets or sets the group.</summary>
+    /// <value>"default".</value>
+    public string Group { get; set; } = "default";
+
+    /// <summary>Gets or sets the weight within the group, zero or more.</summary>
+    /// <value>1.</value>
+    public double Weight { get; set; } = 1;
+
+    /// <summary>Gets or sets what a missing value does.</summary>
+    /// <value><see cref="MissingSignalPolicy.Skip"/>.</value>
+    public MissingSignalPolicy Missing { get; set; }
+
+    /// <summary>Gets or sets the score of a missing value under <see cref="MissingSignalPolicy.Substitute"/>.</summary>
+    /// <value>0.</value>
+    public double SubstituteScore { get; set; }
+
+    /// <summary>Gets or sets the curve.</summary>
+    /// <value><see langword="null"/>; required.</value>
+    public CurveOptions? Curve { get; set; }
+}
+
+/// <summary>The kinds of built-in curve.</summary>
+public enum CurveKind
+{
+    /// <summary><see cref="Curve.Linear"/>: uses ZeroAt and FullAt.</summary>
+    Linear = 0,
+
+    /// <summary><see cref="Curve.Piecewise"/>: uses Points.</summary>
+    Piecewise = 1,
+
+    /// <summary><see cref="Curve.Steps"/>: uses Below and Points.</summary>
+    Steps = 2,
+
+    /// <summary><see cref="Curve.Boolean"/>: uses WhenTrue and WhenFalse.</summary>
+    Boolean = 3,
+}
+
+/// <summary>A curve of <see cref="HealthSignalOptions"/>; which properties count depends on <see cref="Kind"/>.</summary>
+public sealed class CurveOptions
+{
+    /// <summary>Gets or sets the kind of curve.</summary>
+    /// <value><see cref="CurveKind.Linear"/>.</value>
+    public CurveKind Kind { get; set; }
+
+    /// <summary>Gets or sets, for a linear curve, the raw value that scores 0.</summary>
+    /// <value>0.</value>
+    public double ZeroAt { get; set; }
+
+    /// <summary>Gets or sets, for a linear curve, the raw value that scores 100.</summary>
+    /// <value>0 (so it must be set).</value>
+    public double FullAt { get; set; }
+
+    /// <summary>Gets or sets the points of a piecewise curve, or the steps of a step curve.</summary>
+    /// <value>Empty.</value>
+    public IList<CurvePointOptions> Points { get; set; } = [];
+
+    /// <summary>Gets or sets, for a step curve, the score below the first step.</summary>
+    /// <value>0.</value>
+    public double Below { get; set; }
+
+    /// <summary>Gets or sets, for a boolean curve, the score of yes.</summary>
+    /// <value>100.</value>
+    public double WhenTrue { get; set; } = 100;
+
+    /// <summary>Gets or sets, for a boolean curve, the score of no.</summary>
+    /// <value>0.</value>
+    public double WhenFalse { get; set; }
+
+    internal IScoreCurve ToCurve() => Kind switch
+    {
+        CurveKind.Linear => HealthScoring.Curve.Linear(ZeroAt, FullAt),
+        CurveKind.Piecewise => HealthScoring.Curve.Piecewise((Points ?? []).Select(p => p.ToPoint()).ToArray()),
+        CurveKind.Steps => HealthScoring.Curve.Steps(Below, (Points ?? []).Select(p => p.ToPoint()).ToArray()),
+        CurveKind.Boolean => HealthScoring.Curve.Boolean(WhenTrue, WhenFalse),
+        _ => throw new ArgumentException($"'{Kind}' is not a kind of curve (Linear, Piecewise, Steps, Boolean)."),
+    };
+}
+
+/// <summary>A point of <see cref="CurveOptions"/>.</summary>
+public sealed class CurvePointOptions
+{
+    /// <summary>Gets or sets the raw value.</summary>
+    /// <value>0.</value>
+    public double Raw { get; set; }
+
+    /// <summary>Gets or sets the score, 0 to 100.</summary>
+    /// <value>0.</value>
+    public double Score { get; set; }
+
+    internal static CurvePointOptions From(CurvePoint point) => new() { Raw = point.Raw, Score = point.Score };
+
+    internal CurvePoint ToPoint() => new(Raw, Score);
+}
+
+/// <summary>A gate of <see cref="HealthModelOptions"/>.</summary>
+public sealed class HealthGateOptions
+{
+    /// <summary>Gets or sets the signal compared.</summary>
+    /// <value>Empty; required.</value>
+    public string Signal { get; set; } = string.Empty;
+
+    /// <summary>Gets or sets how the raw value is compared.</summary>
+    /// <value><see cref="GateComparison.AtLeast"/>.</value>
+    public GateComparison Comparison { get; set; }
+
+    /// <summary>Gets or sets the threshold.</summary>
+    /// <value>0.</value>
+    public double Threshold { get; set; }
+
+    /// <summary>Gets or sets whether the gate caps or floors.</summary>
+    /// <value><see cref="GateEffect.Cap"/>.</value>
+    public GateEffect Effect { get; set; }
+
+    /// <summary>Gets or sets the score limit, 0 to 100.</summary>
+    /// <value>0.</value>
+    public double Limit { get; set; }
+
+    /// <summary>Gets or sets why the gate exists.</summary>
+    /// <value>Empty; required.</value>
+    public string Reason { get; set; } = string.Empty;
+}
+
+/// <summary>A band of <see cref="HealthModelOptions"/>.</summary>
+public sealed class HealthBandOptions
+{
+    /// <summary>Gets or sets the band's name.</summary>
+    /// <value>Empty; required.</value>
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>Gets or sets the band's lowest score.</summary>
+    /// <value>0.</value>
+    public double LowerBound { get; set; }
+}
