@@ -248,7 +248,8 @@ internal sealed class CsvRecord(CsvReader reader, int line, string text, List<Ra
 
     public InputException Error(string column, string problem) => InputException.At(reader.FileName, Line, column, problem);
 
-    private ReadOnlySpan<char> Span(string column)
+    /// <summary>Gets a field without copying it, empty when the column is absent or the value blank.</summary>
+    public ReadOnlySpan<char> Span(string column)
     {
         int index = reader.IndexOf(column);
         return index < 0 ? [] : text.AsSpan(ranges[index]).Trim();

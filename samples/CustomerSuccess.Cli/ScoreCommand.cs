@@ -1,0 +1,139 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using CustomerSuccess.Cli.Csv;
+using CustomerSuccess.HealthScoring;
+using CustomerSuccess.Signals;
+using NodaTime;
+using NodaTime.Text;
+
+namespace CustomerSuccess.Cli;
+
+/// <summary>Scores accounts whose signal values are in a CSV file with a health model from a JSON file.</summary>
+internal sealed class ScoreCommand : ICommand
+{
+    public string Name => "score";
+
+    public string Summary => "Health scores and bands for accounts whose raw signal values are in a CSV file.";
+
+    public IReadOnlyCollection<string> ValueOptions { get; } = ["model", "accounts", "as-of", "format"];
+
+    public IReadOnlyCollection<string> FlagOptions { get; } = ["explain"];
+
+    public void WriteHelp(TextWriter output)
+    {
+        output.WriteLine($"Usage: {CliApp.ToolName} score --model <model.json> --accounts <accounts.csv> [--as-of <instant>] [--explain] [--format csv|json]");
+        output.WriteLine();
+        output.WriteLine(Summary);
+        output.WriteLine();
+        output.WriteLine("Options:");
+        output.WriteLine("  --model <file>       the health model as JSON (docs/health-scoring.md)");
+        output.WriteLine("  --accounts <file>    CSV with account_id and one column per signal id of the model (raw values; empty = missing)");
+        output.WriteLine("  --as-of <instant>    the as-of instant, such as 2026-09-08T00:00:00Z (default: now)");
+        output.WriteLine("  --explain            add one column per signal: its contribution in points");
+        output.WriteLine("  --format csv|json    output format (default csv)");
+        output.WriteLine();
+        output.WriteLine("Output: account_id,score,band (score and band empty when undefined), in the file's order; with --explain,");
+        output.WriteLine("then one column per signal id in model order. Contributions add up to the weighted score.");
+    }
+
+    public int Run(CommandLine line, TextWriter output)
+    {
+        string format = TableOutput.ParseFormat(line, "csv", TableOutput.Formats);
+        string modelPath = line.Required("model", "<model.json>");
+        string accountsPath = line.Required("accounts", "<accounts.csv>");
+        Instant asOf = line.Value("as-of") is { } text
+            ? InstantPattern.ExtendedIso.Parse(text) is { Success: true } parsed
+                ? parsed.Value
+                : throw new UsageException($"--as-of '{text}' is not an instant; use ISO 8601 in UTC, such as 2026-09-08T00:00:00Z.")
+            : SystemClock.Instance.GetCurrentInstant();
+
+        HealthModel model = ReadModel(modelPath);
+        (List<string> ids, List<double[]> rows) = ReadAccounts(accountsPath, model);
+        HealthScorer<double[]> scorer = HealthScorer.Create(model, model.Signals.Select((s, i) => RowSignal(s.Id, i)));
+        var context = new SignalContext(asOf, DateTimeZone.Utc);
+        bool explain = line.Flag("explain");
+
+        var columns = new List<string> { "account_id", "score", "band" };
+        if (explain)
+        {
+            columns.AddRange(model.Signals.Select(s => s.Id.Value));
+        }
+
+        TableOutput.Write(output, format, columns, rows.Select((raw, r) =>
+        {
+            var cells = new List<Cell>(columns.Count) { Cell.Of(ids[r]) };
+            if (explain)
+            {
+                HealthExplanation why = scorer.Explain(raw, context);
+                cells.AddRange(ScoreCells(why.Score));
+                cells.AddRange(why.Signals.Select(s => why.Score.HasValue ? Number(s.Contribution) : Cell.Empty));
+            }
+            else
+            {
+                cells.AddRange(ScoreCells(scorer.Score(raw, context)));
+            }
+
+            return (IReadOnlyList<Cell>)cells;
+        }));
+        return ExitCodes.Success;
+    }
+
+    private static Cell[] ScoreCells(HealthScore score) =>
+        score.HasValue ? [Number(score.Value), Cell.Of(score.Band!.Value.Name)] : [Cell.Empty, Cell.Empty];
+
+    private static Cell Number(double value) => Cell.Of(Math.Round((decimal)value, 10));
+
+    private static ISignal<double[]> RowSignal(SignalId id, int column) =>
+        Signal.Create<double[]>(id, SignalTiming.Lagging, (row, _) =>
+            double.IsFinite(row[column]) ? SignalValue.Of(row[column]) : SignalValue.Missing("empty in the accounts file"));
+
+    private static HealthModel ReadModel(string path)
+    {
+        string json;
+        try
+        {
+            json = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"{path}: cannot be read: {e.Message}");
+        }
+
+        try
+        {
+            return HealthModelJson.Deserialize(json, Path.GetFileNameWithoutExtension(path));
+        }
+        catch (ArgumentException e)
+        {
+            throw new InputException($"{path}: {e.Message}");
+        }
+    }
+
+    private static (List<string> Ids, List<double[]> Rows) ReadAccounts(string path, HealthModel model)
+    {
+        string[] required = ["account_id", .. model.Signals.Select(s => s.Id.Value)];
+        var ids = new List<string>();
+        var rows = new List<double[]>();
+        using CsvReader reader = CsvReader.Open(path, required);
+        while (reader.Read() is { } record)
+        {
+            ids.Add(MrrCsv.ParseAccountId(record).Value);
+            var raw = new double[model.Signals.Count];
+            for (int i = 0; i < raw.Length; i++)
+            {
+                string column = model.Signals[i].Id.Value;
+                ReadOnlySpan<char> text = record.Span(column);
+                raw[i] = text.IsEmpty ? double.NaN
+                    : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value) ? value
+                    : throw record.Error(column, $"'{text}' is not a number; write it like 0.82 or 12 (a dot for decimals), or leave it empty when missing.");
+            }
+
+            rows.Add(raw);
+        }
+
+        return (ids, rows);
+    }
+}
