@@ -1,3 +1,11 @@
 using BenchmarkDotNet.Running;
+using CustomerSuccess.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(CustomerSuccess.Benchmarks.MoneyArithmeticBenchmarks).Assembly).Run(args);
+// `-- guard` is CI's quick in-process check of the scoring hot path; anything else goes to BenchmarkDotNet.
+if (args is ["guard"])
+{
+    return HotPathGuard.Run();
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(MoneyArithmeticBenchmarks).Assembly).Run(args);
+return 0;
