@@ -1,0 +1,132 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace CustomerSuccess.HealthScoring;
+
+/// <summary>
+/// Scores of many accounts together: the band distribution per segment, and a parent account's score rolled up from
+/// its children. Undefined scores are counted apart, never as 0.
+/// </summary>
+public static class HealthRollups
+{
+    /// <summary>Counts scores per segment and band.</summary>
+    /// <param name="scores">Each account's segment and score.</param>
+    /// <param name="bands">The bands to count in.</param>
+    /// <returns>One distribution per segment, in ordinal order of the segment.</returns>
+    public static IReadOnlyList<BandDistribution> BandDistribution(IEnumerable<(string Segment, HealthScore Score)> scores, HealthBands bands)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentNullException.ThrowIfNull(bands);
+        var counts = new SortedDictionary<string, (int[] Bands, int Undefined)>(StringComparer.Ordinal);
+        foreach ((string segment, HealthScore score) in scores)
+        {
+            if (!counts.TryGetValue(segment, out var entry))
+            {
+                entry = (new int[bands.All.Count], 0);
+            }
+
+            if (score.HasValue)
+            {
+                entry.Bands[bands.Classify(score.Value).Index]++;
+            }
+            else
+            {
+                entry.Undefined++;
+            }
+
+            counts[segment] = entry;
+        }
+
+        return counts.Select(c => new BandDistribution(c.Key, bands, c.Value.Bands, c.Value.Undefined)).ToArray();
+    }
+
+    /// <summary>Rolls children up into their parent by the plain mean of their scores.</summary>
+    /// <param name="children">The children's scores; undefined ones are left out.</param>
+    /// <param name="bands">The bands of the result.</param>
+    /// <returns>The mean, or undefined when no child has a score.</returns>
+    public static HealthScore Mean(IEnumerable<HealthScore> children, HealthBands bands) =>
+        Weighted(children.Select(c => (c, 1m)), bands);
+
+    /// <summary>Rolls children up weighted by contract value, so the large subsidiaries count most.</summary>
+    /// <param name="children">Each child's score and contract value (zero or more); undefined scores are left out.</param>
+    /// <param name="bands">The bands of the result.</param>
+    /// <returns>The weighted mean, or undefined when no child with a positive weight has a score.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A weight is negative.</exception>
+    public static HealthScore Weighted(IEnumerable<(HealthScore Score, decimal Weight)> children, HealthBands bands)
+    {
+        ArgumentNullException.ThrowIfNull(children);
+        ArgumentNullException.ThrowIfNull(bands);
+        double total = 0, weights = 0;
+        HealthScoreInfluences influences = HealthScoreInfluences.None;
+        foreach ((HealthScore score, decimal weight) in children)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(weight, nameof(children));
+            influences |= score.Influences;
+            if (score.HasValue && weight > 0)
+            {
+                total += score.Value * (double)weight;
+                weights += (double)weight;
+            }
+        }
+
+        if (weights == 0)
+        {
+            return new HealthScore(influences);
+        }
+
+        double mean = Math.Clamp(total / weights, 0, 100);
+        return new HealthScore(mean, bands.Classify(mean), influences);
+    }
+}
+
+/// <summary>How many accounts of a segment sit in each band.</summary>
+public sealed class BandDistribution
+{
+    private readonly int[] _counts;
+
+    internal BandDistribution(string segment, HealthBands bands, int[] counts, int undefined)
+    {
+        Segment = segment;
+        Bands = bands;
+        _counts = counts;
+        Undefined = undefined;
+    }
+
+    /// <summary>Gets the segment.</summary>
+    public string Segment { get; }
+
+    /// <summary>Gets the bands counted in.</summary>
+    public HealthBands Bands { get; }
+
+    /// <summary>Gets the number of accounts without a score.</summary>
+    public int Undefined { get; }
+
+    /// <summary>Gets the number of accounts with a score.</summary>
+    public int Scored => _counts.Sum();
+
+    /// <summary>Returns the number of accounts in a band.</summary>
+    /// <param name="band">The band's name.</param>
+    /// <returns>The count.</returns>
+    /// <exception cref="KeyNotFoundException">No band has that name.</exception>
+    public int Count(string band) => _counts[IndexOf(band)];
+
+    /// <summary>Returns a band's share of the scored accounts; undefined when none is scored.</summary>
+    /// <param name="band">The band's name.</param>
+    /// <returns>The share.</returns>
+    /// <exception cref="KeyNotFoundException">No band has that name.</exception>
+    public Ratio Share(string band) => Ratio.Of(_counts[IndexOf(band)], Scored);
+
+    private int IndexOf(string band)
+    {
+        foreach (HealthBand b in Bands.All)
+        {
+            if (string.Equals(b.Name, band, StringComparison.Ordinal))
+            {
+                return b.Index;
+            }
+        }
+
+        throw new KeyNotFoundException($"There is no band '{band}'; the bands are {string.Join(", ", Bands.All.Select(b => b.Name))}.");
+    }
+}
