@@ -76,10 +76,17 @@ internal sealed class PortfolioCommand : ICommand
         {
             summary.WriteTable(output);
             PortfolioRetention.WriteTable(portfolio, asOf, output);
+            if (IsBuiltInDemo(line))
+            {
+                PortfolioHealth.WriteTable(portfolio, output);
+            }
         }
 
         return ExitCodes.Success;
     }
+
+    // Health facts exist only for the built-in demo data; files bring revenue only.
+    private static bool IsBuiltInDemo(CommandLine line) => line.Value("accounts") is null && line.Value("mrr") is null;
 
     private static Portfolio LoadPortfolio(CommandLine line, Currency currency)
     {
