@@ -113,9 +113,13 @@ public static class Curve
         }
     }
 
-    // The most common curve, on the hot path: one multiply-add and a clamp.
-    private sealed class LinearCurve(double zeroAt, double fullAt) : IScoreCurve, IDescribedCurve
+    // The most common curve, on the hot path: one multiply-add and a clamp (and vectorised in ScoreColumns).
+    internal sealed class LinearCurve(double zeroAt, double fullAt) : IScoreCurve, IDescribedCurve
     {
+        public double ZeroAt => zeroAt;
+
+        public double Scale => _scale;
+
         public CurveOptions Describe() => new() { Kind = CurveKind.Linear, ZeroAt = zeroAt, FullAt = fullAt };
 
         private readonly double _scale = 100 / (fullAt - zeroAt);

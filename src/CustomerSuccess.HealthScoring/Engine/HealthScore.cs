@@ -29,14 +29,18 @@ public enum HealthScoreInfluences
 /// </summary>
 public readonly struct HealthScore : IEquatable<HealthScore>
 {
+    // No reference fields (the band is a number into its band set): scoring a million accounts into an array of these
+    // writes plain memory.
     private readonly double _value;
-    private readonly HealthBand _band;
+    private readonly int _bands;
+    private readonly short _band;
     private readonly bool _hasValue;
 
-    internal HealthScore(double value, HealthBand band, HealthScoreInfluences influences)
+    internal HealthScore(double value, HealthBand band, HealthBands bands, HealthScoreInfluences influences)
     {
         _value = value;
-        _band = band;
+        _bands = bands.Id;
+        _band = (short)band.Index;
         _hasValue = true;
         Influences = influences;
     }
@@ -51,7 +55,7 @@ public readonly struct HealthScore : IEquatable<HealthScore>
     public double Value => _hasValue ? _value : throw new InvalidOperationException("The health score is undefined (no signal could be scored); check HasValue first.");
 
     /// <summary>Gets the band, or <see langword="null"/> when the score is undefined.</summary>
-    public HealthBand? Band => _hasValue ? _band : null;
+    public HealthBand? Band => _hasValue ? HealthBands.FromId(_bands).All[_band] : null;
 
     /// <summary>Gets what shaped the score beyond the weighted average.</summary>
     public HealthScoreInfluences Influences { get; }
@@ -62,7 +66,7 @@ public readonly struct HealthScore : IEquatable<HealthScore>
 
     /// <inheritdoc />
     public bool Equals(HealthScore other) =>
-        _hasValue == other._hasValue && Influences == other.Influences && (!_hasValue || (_value.Equals(other._value) && _band == other._band));
+        _hasValue == other._hasValue && Influences == other.Influences && (!_hasValue || (_value.Equals(other._value) && Band == other.Band));
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is HealthScore other && Equals(other);
@@ -73,7 +77,7 @@ public readonly struct HealthScore : IEquatable<HealthScore>
     /// <summary>Formats as "78.4 (green)" or "undefined".</summary>
     /// <returns>The text.</returns>
     public override string ToString() =>
-        _hasValue ? string.Create(CultureInfo.InvariantCulture, $"{_value:0.0} ({_band.Name})") : Ratio.UndefinedText;
+        _hasValue ? string.Create(CultureInfo.InvariantCulture, $"{_value:0.0} ({Band!.Value.Name})") : Ratio.UndefinedText;
 
     /// <summary>Compares two scores for equality.</summary>
     /// <param name="left">The first score.</param>

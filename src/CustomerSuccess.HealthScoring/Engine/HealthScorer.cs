@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CustomerSuccess.Signals;
+using System.Runtime.Intrinsics;
 using NodaTime;
 
 namespace CustomerSuccess.HealthScoring;
@@ -121,15 +122,144 @@ public sealed class HealthScorer<TAccount>
 
         // Index arrays, not the list: an interface call per value would cost more than the scoring.
         double[][] columnArray = [.. columns];
-        Span<double> raw = _signals.Length <= StackSignals ? stackalloc double[_signals.Length] : new double[_signals.Length];
-        for (int r = 0; r < rows; r++)
+        int done = 0;
+        if (Vector512.IsHardwareAccelerated)
         {
-            for (int i = 0; i < raw.Length; i++)
+            done = ScoreColumns512(columnArray, rows, asOf, results);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            done = ScoreColumns256(columnArray, rows, asOf, results);
+        }
+
+        Span<double> raw = _signals.Length <= StackSignals ? stackalloc double[_signals.Length] : new double[_signals.Length];
+        for (int r = done; r < rows; r++)
+        {
+            Gather(columnArray, r, raw);
+            results[r] = Combine(raw, null, asOf, null);
+        }
+    }
+    // Eight accounts at a time: each signal's column is loaded as a vector, scored (linear curves in vector lanes,
+    // others lane by lane) and added with the precomputed weights, in the same order and with the same operations as
+    // the scalar path, so the results are identical. A block with any missing value goes the scalar way.
+    private int ScoreColumns512(double[][] columns, int rows, Instant asOf, Span<HealthScore> results)
+    {
+        const int Lanes = 8;
+        Span<double> lanes = stackalloc double[Lanes];
+        Span<double> raw = _signals.Length <= StackSignals ? stackalloc double[_signals.Length] : new double[_signals.Length];
+        int r = 0;
+        for (; r + Lanes <= rows; r += Lanes)
+        {
+            Vector512<double> total = Vector512<double>.Zero;
+            bool allPresent = true;
+            for (int i = 0; i < columns.Length; i++)
             {
-                raw[i] = columnArray[i][r];
+                Vector512<double> x = Vector512.Create<double>(columns[i].AsSpan(r, Lanes));
+                if (!Vector512.EqualsAll(x - x, Vector512<double>.Zero))
+                {
+                    allPresent = false; // NaN or infinity: x - x is not zero
+                    break;
+                }
+
+                Vector512<double> score;
+                if (_curves[i] is Curve.LinearCurve linear)
+                {
+                    score = Vector512.Min(Vector512.Max((x - Vector512.Create(linear.ZeroAt)) * Vector512.Create(linear.Scale), Vector512<double>.Zero), Vector512.Create(100.0));
+                }
+                else
+                {
+                    for (int lane = 0; lane < Lanes; lane++)
+                    {
+                        lanes[lane] = _curves[i].Score(columns[i][r + lane]);
+                    }
+
+                    score = Vector512.Create<double>(lanes);
+                }
+
+                total += Vector512.Create(_allPresentWeights[i]) * score;
             }
 
-            results[r] = Combine(raw, null, asOf, null);
+            if (allPresent)
+            {
+                total.CopyTo(lanes);
+            }
+
+            FinishBlock(columns, r, Lanes, allPresent, lanes, raw, asOf, results);
+        }
+
+        return r;
+    }
+
+    private int ScoreColumns256(double[][] columns, int rows, Instant asOf, Span<HealthScore> results)
+    {
+        const int Lanes = 4;
+        Span<double> lanes = stackalloc double[Lanes];
+        Span<double> raw = _signals.Length <= StackSignals ? stackalloc double[_signals.Length] : new double[_signals.Length];
+        int r = 0;
+        for (; r + Lanes <= rows; r += Lanes)
+        {
+            Vector256<double> total = Vector256<double>.Zero;
+            bool allPresent = true;
+            for (int i = 0; i < columns.Length; i++)
+            {
+                Vector256<double> x = Vector256.Create<double>(columns[i].AsSpan(r, Lanes));
+                if (!Vector256.EqualsAll(x - x, Vector256<double>.Zero))
+                {
+                    allPresent = false;
+                    break;
+                }
+
+                Vector256<double> score;
+                if (_curves[i] is Curve.LinearCurve linear)
+                {
+                    score = Vector256.Min(Vector256.Max((x - Vector256.Create(linear.ZeroAt)) * Vector256.Create(linear.Scale), Vector256<double>.Zero), Vector256.Create(100.0));
+                }
+                else
+                {
+                    for (int lane = 0; lane < Lanes; lane++)
+                    {
+                        lanes[lane] = _curves[i].Score(columns[i][r + lane]);
+                    }
+
+                    score = Vector256.Create<double>(lanes);
+                }
+
+                total += Vector256.Create(_allPresentWeights[i]) * score;
+            }
+
+            if (allPresent)
+            {
+                total.CopyTo(lanes);
+            }
+
+            FinishBlock(columns, r, Lanes, allPresent, lanes, raw, asOf, results);
+        }
+
+        return r;
+    }
+
+    private void FinishBlock(double[][] columns, int start, int count, bool allPresent, ReadOnlySpan<double> weighted, Span<double> raw, Instant asOf, Span<HealthScore> results)
+    {
+        bool gated = _floors.Length + _caps.Length > 0;
+        for (int lane = 0; lane < count; lane++)
+        {
+            int row = start + lane;
+            if (!allPresent || gated)
+            {
+                Gather(columns, row, raw);
+            }
+
+            results[row] = allPresent
+                ? Finish(Math.Clamp(weighted[lane], 0, 100), raw, HealthScoreInfluences.None, null, asOf, null)
+                : Combine(raw, null, asOf, null);
+        }
+    }
+
+    private static void Gather(double[][] columns, int row, Span<double> raw)
+    {
+        for (int i = 0; i < raw.Length; i++)
+        {
+            raw[i] = columns[i][row];
         }
     }
 
@@ -299,7 +429,7 @@ public sealed class HealthScorer<TAccount>
             result = ApplyGate(result, raw[signal], gate, ref flags, explain);
         }
 
-        return ApplyOverride(new HealthScore(result, Model.Bands.Classify(result), flags), manualOverride, asOf, explain);
+        return ApplyOverride(new HealthScore(result, Model.Bands.Classify(result), Model.Bands, flags), manualOverride, asOf, explain);
     }
 
     private double[] AllPresentWeights()
@@ -347,7 +477,7 @@ public sealed class HealthScorer<TAccount>
         }
 
         explain?.Adjust(AdjustmentKind.Override, manualOverride.Reason, manualOverride.Score - (score.ToNullable() ?? 0));
-        return new HealthScore(manualOverride.Score, Model.Bands.Classify(manualOverride.Score), score.Influences | HealthScoreInfluences.Overridden);
+        return new HealthScore(manualOverride.Score, Model.Bands.Classify(manualOverride.Score), Model.Bands, score.Influences | HealthScoreInfluences.Overridden);
     }
 
     private sealed class ExplanationParts(SignalValue[] values)

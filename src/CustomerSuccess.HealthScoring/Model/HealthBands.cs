@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Threading;
 
 namespace CustomerSuccess.HealthScoring;
 
@@ -21,9 +22,24 @@ public readonly record struct HealthBand(string Name, double LowerBound, int Ind
 /// </summary>
 public sealed class HealthBands
 {
+    // Scores refer to their bands by number, so that a HealthScore holds no reference: an array of a million scores is
+    // then plain memory, written without GC barriers. Band sets are few and live as long as the process.
+    private static readonly object RegistryLock = new();
+    private static HealthBands[] _registry = []; // copied on write, so reading needs no lock
+
     private readonly HealthBand[] _bands;
 
-    private HealthBands(HealthBand[] bands) => _bands = bands;
+    private HealthBands(HealthBand[] bands)
+    {
+        _bands = bands;
+        lock (RegistryLock)
+        {
+            Id = _registry.Length;
+            Volatile.Write(ref _registry, [.. _registry, this]);
+        }
+    }
+
+    internal int Id { get; }
 
     /// <summary>Gets red &lt; 40 &lt;= yellow &lt; 70 &lt;= green.</summary>
     public static HealthBands Default { get; } = Create(("red", 0), ("yellow", 40), ("green", 70));
@@ -68,6 +84,8 @@ public sealed class HealthBands
 
         return new HealthBands(result);
     }
+
+    internal static HealthBands FromId(int id) => Volatile.Read(ref _registry)[id];
 
     /// <summary>Returns the band a score falls in.</summary>
     /// <param name="score">A score in [0, 100].</param>

@@ -76,7 +76,7 @@ public static class HealthRollups
         }
 
         double mean = Math.Clamp(total / weights, 0, 100);
-        return new HealthScore(mean, bands.Classify(mean), influences);
+        return new HealthScore(mean, bands.Classify(mean), bands, influences);
     }
 }
 
