@@ -36,6 +36,14 @@ public readonly struct HealthScore : IEquatable<HealthScore>
     private readonly short _band;
     private readonly bool _hasValue;
 
+    internal HealthScore(double value, int bandsId, int bandIndex)
+    {
+        _value = value;
+        _bands = bandsId;
+        _band = (short)bandIndex;
+        _hasValue = true;
+    }
+
     internal HealthScore(double value, HealthBand band, HealthBands bands, HealthScoreInfluences influences)
     {
         _value = value;

@@ -31,6 +31,7 @@ public sealed class HealthScorer<TAccount>
     private readonly (int Signal, HealthGate Gate)[] _floors;
     private readonly (int Signal, HealthGate Gate)[] _caps;
     private readonly double[] _allPresentWeights; // each signal's effective weight when every signal has a value
+    private readonly double[] _bandLowerBounds;
 
     internal HealthScorer(HealthModel model, ISignal<TAccount>[] signals)
     {
@@ -48,6 +49,7 @@ public sealed class HealthScorer<TAccount>
         _floors = model.Gates.Where(g => g.Effect == GateEffect.Floor).Select(g => (index[g.Signal], g)).ToArray();
         _caps = model.Gates.Where(g => g.Effect == GateEffect.Cap).Select(g => (index[g.Signal], g)).ToArray();
         _allPresentWeights = AllPresentWeights();
+        _bandLowerBounds = model.Bands.All.Select(b => b.LowerBound).ToArray();
     }
 
     /// <summary>Gets the model.</summary>
@@ -241,6 +243,27 @@ public sealed class HealthScorer<TAccount>
     private void FinishBlock(double[][] columns, int start, int count, bool allPresent, ReadOnlySpan<double> weighted, Span<double> raw, Instant asOf, Span<HealthScore> results)
     {
         bool gated = _floors.Length + _caps.Length > 0;
+        if (allPresent && !gated)
+        {
+            // The common block: nothing to gate or override, so the score is the clamped weighted average and its band
+            // (counted branch-free against the bands' lower bounds).
+            int bandsId = Model.Bands.Id;
+            double[] lowerBounds = _bandLowerBounds;
+            for (int lane = 0; lane < count; lane++)
+            {
+                double score = Math.Clamp(weighted[lane], 0, 100);
+                int band = 0;
+                for (int b = 1; b < lowerBounds.Length; b++)
+                {
+                    band += score >= lowerBounds[b] ? 1 : 0;
+                }
+
+                results[start + lane] = new HealthScore(score, bandsId, band);
+            }
+
+            return;
+        }
+
         for (int lane = 0; lane < count; lane++)
         {
             int row = start + lane;
