@@ -192,6 +192,8 @@ public sealed class HealthScorer<TAccount>
         return r;
     }
 
+    // ScoreColumns512 at 256 bits, written out again on purpose: net8.0 has no interface common to the vector widths
+    // (ISimdVector is newer), and a generic wrapper would cost the hot loop its inlining.
     private int ScoreColumns256(double[][] columns, int rows, Instant asOf, Span<HealthScore> results)
     {
         const int Lanes = 4;
