@@ -181,6 +181,33 @@ public class HealthExamplesTests
     }
 
     [Fact]
+    public void Columns_AllLinearModel_VectorPathEqualsOneAtATime()
+    {
+        // Every curve linear takes the hoisted vector path; it must agree exactly with scoring one account at a time.
+        HealthModel model = HealthModel.CreateBuilder("linear")
+            .AddSignal(new HealthSignalDefinition(new SignalId("adoption.active_licences"), Curve.Linear(0.2, 0.8), 2, "adoption"))
+            .AddSignal(new HealthSignalDefinition(new SignalId("support.cases_7d"), Curve.Linear(10, 0), 1, "support"))
+            .AddSignal(new HealthSignalDefinition(new SignalId("nps.latest"), Curve.Linear(0, 10), 1, "relationship"))
+            .AddSignal(new HealthSignalDefinition(new SignalId("invoice.days_past_due"), Curve.Linear(90, 0), 1, "financial"))
+            .Build();
+        HealthScorer<Customer> scorer = Scorer(model);
+        var random = new Random(7);
+        Customer[] customers = Enumerable.Range(0, 37)
+            .Select(i => new Customer($"a{i}", random.NextDouble(), random.Next(0, 12), i == 20 ? null : random.Next(0, 11), random.Next(0, 120)))
+            .ToArray();
+        double[][] columns =
+        [
+            customers.Select(c => c.ActiveLicenceShare ?? double.NaN).ToArray(), customers.Select(c => c.CasesLast7Days ?? double.NaN).ToArray(),
+            customers.Select(c => c.Nps ?? double.NaN).ToArray(), customers.Select(c => c.DaysPastDue ?? double.NaN).ToArray(),
+        ];
+        var results = new HealthScore[customers.Length];
+
+        scorer.ScoreColumns(columns, AsOf.AsOf, results);
+
+        Assert.Equal(customers.Select(c => scorer.Score(c, AsOf)), results);
+    }
+
+    [Fact]
     public void Curves_MapEitherDirectionAndClamp()
     {
         IScoreCurve pastDue = Curve.Linear(90, 0);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CustomerSuccess.Signals;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using NodaTime;
 
@@ -32,6 +33,7 @@ public sealed class HealthScorer<TAccount>
     private readonly (int Signal, HealthGate Gate)[] _caps;
     private readonly double[] _allPresentWeights; // each signal's effective weight when every signal has a value
     private readonly double[] _bandLowerBounds;
+    private readonly bool _allLinear;
 
     internal HealthScorer(HealthModel model, ISignal<TAccount>[] signals)
     {
@@ -50,6 +52,7 @@ public sealed class HealthScorer<TAccount>
         _caps = model.Gates.Where(g => g.Effect == GateEffect.Cap).Select(g => (index[g.Signal], g)).ToArray();
         _allPresentWeights = AllPresentWeights();
         _bandLowerBounds = model.Bands.All.Select(b => b.LowerBound).ToArray();
+        _allLinear = _curves.All(c => c is Curve.LinearCurve);
     }
 
     /// <summary>Gets the model.</summary>
@@ -147,6 +150,11 @@ public sealed class HealthScorer<TAccount>
     private int ScoreColumns512(double[][] columns, int rows, Instant asOf, Span<HealthScore> results)
     {
         const int Lanes = 8;
+        if (_allLinear)
+        {
+            return ScoreLinearColumns512(columns, rows, asOf, results);
+        }
+
         Span<double> lanes = stackalloc double[Lanes];
         Span<double> raw = _signals.Length <= StackSignals ? stackalloc double[_signals.Length] : new double[_signals.Length];
         int r = 0;
@@ -179,6 +187,54 @@ public sealed class HealthScorer<TAccount>
                 }
 
                 total += Vector512.Create(_allPresentWeights[i]) * score;
+            }
+
+            if (allPresent)
+            {
+                total.CopyTo(lanes);
+            }
+
+            FinishBlock(columns, r, Lanes, allPresent, lanes, raw, asOf, results);
+        }
+
+        return r;
+    }
+
+    // Every curve linear (the common model): no per-signal type check, broadcasts made once per call, and loads without
+    // bounds checks (the lengths were checked once).
+    private int ScoreLinearColumns512(double[][] columns, int rows, Instant asOf, Span<HealthScore> results)
+    {
+        const int Lanes = 8;
+        int signals = columns.Length;
+        Span<Vector512<double>> zero = stackalloc Vector512<double>[signals];
+        Span<Vector512<double>> scale = stackalloc Vector512<double>[signals];
+        Span<Vector512<double>> weight = stackalloc Vector512<double>[signals];
+        for (int i = 0; i < signals; i++)
+        {
+            var linear = (Curve.LinearCurve)_curves[i];
+            zero[i] = Vector512.Create(linear.ZeroAt);
+            scale[i] = Vector512.Create(linear.Scale);
+            weight[i] = Vector512.Create(_allPresentWeights[i]);
+        }
+
+        Span<double> lanes = stackalloc double[Lanes];
+        Span<double> raw = signals <= StackSignals ? stackalloc double[signals] : new double[signals];
+        Vector512<double> hundred = Vector512.Create(100.0);
+        int r = 0;
+        for (; r + Lanes <= rows; r += Lanes)
+        {
+            Vector512<double> total = Vector512<double>.Zero;
+            bool allPresent = true;
+            for (int i = 0; i < signals; i++)
+            {
+                Vector512<double> x = Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(columns[i]), (nuint)r);
+                if (!Vector512.EqualsAll(x - x, Vector512<double>.Zero))
+                {
+                    allPresent = false;
+                    break;
+                }
+
+                total += weight[i] * Vector512.Min(Vector512.Max((x - zero[i]) * scale[i], Vector512<double>.Zero), hundred);
             }
 
             if (allPresent)
