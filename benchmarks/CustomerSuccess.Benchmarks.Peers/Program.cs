@@ -10,6 +10,8 @@ if (args is ["verify"])
         new MrrVersusDuckDbBenchmarks { Order = order }.Verify();
     }
 
+    new HealthVersusDuckDbBenchmarks().Verify();
+
     Console.WriteLine("The library and DuckDB agree.");
     return;
 }
