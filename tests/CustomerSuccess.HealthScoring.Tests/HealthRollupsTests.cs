@@ -46,6 +46,21 @@ public class HealthRollupsTests
     }
 
     [Fact]
+    public void History_ScoreAtAnInstant_AndTrendOverALookBack()
+    {
+        Instant day(int d) => Instant.FromUtc(2026, 9, d, 0, 0);
+        ScoreHistory history = ScoreHistory.From([(day(15), Score(60)), (day(1), Score(80)), (day(8), Score(70))]);
+
+        Assert.Equal([day(1), day(8), day(15)], history.Points.Select(p => p.At));
+        Assert.False(history.At(Instant.FromUtc(2026, 8, 31, 0, 0)).HasValue);
+        Assert.Equal(70, history.At(day(10)).Value);
+        Assert.Equal(HealthTrend.Declining, history.Trend(day(15), Duration.FromDays(14)));
+        Assert.Equal(HealthTrend.Stable, history.Trend(day(15), Duration.FromDays(7), deadBand: 10));
+        Assert.Null(history.Trend(day(15), Duration.FromDays(30)));
+        Assert.Throws<ArgumentException>(() => ScoreHistory.From([(day(1), Score(1)), (day(1), Score(2))]));
+    }
+
+    [Fact]
     public void Rollup_NoChildWithAScore_IsUndefined()
     {
         Assert.False(HealthRollups.Mean([Score(null)], HealthBands.Default).HasValue);
