@@ -33,7 +33,7 @@ public sealed class HealthScorer<TAccount>
     private readonly (int Signal, HealthGate Gate)[] _caps;
     private readonly double[] _allPresentWeights; // each signal's effective weight when every signal has a value
     private readonly double[] _bandLowerBounds;
-    private readonly bool _allLinear;
+    private readonly Curve.LinearCurve?[] _linearCurves; // the linear curves, which the columnar path vectorises
 
     internal HealthScorer(HealthModel model, ISignal<TAccount>[] signals)
     {
@@ -52,7 +52,7 @@ public sealed class HealthScorer<TAccount>
         _caps = model.Gates.Where(g => g.Effect == GateEffect.Cap).Select(g => (index[g.Signal], g)).ToArray();
         _allPresentWeights = AllPresentWeights();
         _bandLowerBounds = model.Bands.All.Select(b => b.LowerBound).ToArray();
-        _allLinear = _curves.All(c => c is Curve.LinearCurve);
+        _linearCurves = _curves.Select(c => c as Curve.LinearCurve).ToArray();
     }
 
     /// <summary>Gets the model.</summary>
@@ -150,70 +150,20 @@ public sealed class HealthScorer<TAccount>
     private int ScoreColumns512(double[][] columns, int rows, Instant asOf, Span<HealthScore> results)
     {
         const int Lanes = 8;
-        if (_allLinear)
-        {
-            return ScoreLinearColumns512(columns, rows, asOf, results);
-        }
-
-        Span<double> lanes = stackalloc double[Lanes];
-        Span<double> raw = _signals.Length <= StackSignals ? stackalloc double[_signals.Length] : new double[_signals.Length];
-        int r = 0;
-        for (; r + Lanes <= rows; r += Lanes)
-        {
-            Vector512<double> total = Vector512<double>.Zero;
-            bool allPresent = true;
-            for (int i = 0; i < columns.Length; i++)
-            {
-                Vector512<double> x = Vector512.Create<double>(columns[i].AsSpan(r, Lanes));
-                if (!Vector512.EqualsAll(x - x, Vector512<double>.Zero))
-                {
-                    allPresent = false; // NaN or infinity: x - x is not zero
-                    break;
-                }
-
-                Vector512<double> score;
-                if (_curves[i] is Curve.LinearCurve linear)
-                {
-                    score = Vector512.Min(Vector512.Max((x - Vector512.Create(linear.ZeroAt)) * Vector512.Create(linear.Scale), Vector512<double>.Zero), Vector512.Create(100.0));
-                }
-                else
-                {
-                    for (int lane = 0; lane < Lanes; lane++)
-                    {
-                        lanes[lane] = _curves[i].Score(columns[i][r + lane]);
-                    }
-
-                    score = Vector512.Create<double>(lanes);
-                }
-
-                total += Vector512.Create(_allPresentWeights[i]) * score;
-            }
-
-            if (allPresent)
-            {
-                total.CopyTo(lanes);
-            }
-
-            FinishBlock(columns, r, Lanes, allPresent, lanes, raw, asOf, results);
-        }
-
-        return r;
-    }
-
-    // Every curve linear (the common model): no per-signal type check, broadcasts made once per call, and loads without
-    // bounds checks (the lengths were checked once).
-    private int ScoreLinearColumns512(double[][] columns, int rows, Instant asOf, Span<HealthScore> results)
-    {
-        const int Lanes = 8;
         int signals = columns.Length;
+
+        // Broadcasts made once per call rather than once per block; loads without bounds checks (lengths were checked).
         Span<Vector512<double>> zero = stackalloc Vector512<double>[signals];
         Span<Vector512<double>> scale = stackalloc Vector512<double>[signals];
         Span<Vector512<double>> weight = stackalloc Vector512<double>[signals];
         for (int i = 0; i < signals; i++)
         {
-            var linear = (Curve.LinearCurve)_curves[i];
-            zero[i] = Vector512.Create(linear.ZeroAt);
-            scale[i] = Vector512.Create(linear.Scale);
+            if (_linearCurves[i] is { } linear)
+            {
+                zero[i] = Vector512.Create(linear.ZeroAt);
+                scale[i] = Vector512.Create(linear.Scale);
+            }
+
             weight[i] = Vector512.Create(_allPresentWeights[i]);
         }
 
@@ -230,11 +180,26 @@ public sealed class HealthScorer<TAccount>
                 Vector512<double> x = Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(columns[i]), (nuint)r);
                 if (!Vector512.EqualsAll(x - x, Vector512<double>.Zero))
                 {
-                    allPresent = false;
+                    allPresent = false; // NaN or infinity: x - x is not zero
                     break;
                 }
 
-                total += weight[i] * Vector512.Min(Vector512.Max((x - zero[i]) * scale[i], Vector512<double>.Zero), hundred);
+                Vector512<double> score;
+                if (_linearCurves[i] is not null)
+                {
+                    score = Vector512.Min(Vector512.Max((x - zero[i]) * scale[i], Vector512<double>.Zero), hundred);
+                }
+                else
+                {
+                    for (int lane = 0; lane < Lanes; lane++)
+                    {
+                        lanes[lane] = _curves[i].Score(columns[i][r + lane]);
+                    }
+
+                    score = Vector512.Create<double>(lanes);
+                }
+
+                total += weight[i] * score;
             }
 
             if (allPresent)
@@ -270,7 +235,7 @@ public sealed class HealthScorer<TAccount>
                 }
 
                 Vector256<double> score;
-                if (_curves[i] is Curve.LinearCurve linear)
+                if (_linearCurves[i] is { } linear)
                 {
                     score = Vector256.Min(Vector256.Max((x - Vector256.Create(linear.ZeroAt)) * Vector256.Create(linear.Scale), Vector256<double>.Zero), Vector256.Create(100.0));
                 }
@@ -325,10 +290,7 @@ public sealed class HealthScorer<TAccount>
         for (int lane = 0; lane < count; lane++)
         {
             int row = start + lane;
-            if (!allPresent || gated)
-            {
-                Gather(columns, row, raw);
-            }
+            Gather(columns, row, raw);
 
             results[row] = allPresent
                 ? Finish(Math.Clamp(weighted[lane], 0, 100), raw, HealthScoreInfluences.None, null, asOf, null)
