@@ -95,12 +95,18 @@ internal static class PortfolioCsv
             }
 
             var key = (row.Account, row.Month);
-            if (mrr.TryGetValue(key, out Money earlier) && earlier.Currency != row.Mrr.Currency)
+            if (!mrr.TryGetValue(key, out Money earlier))
+            {
+                mrr[key] = row.Mrr;
+                continue;
+            }
+
+            if (earlier.Currency != row.Mrr.Currency)
             {
                 throw InputException.At(path, line, "currency", $"account '{row.Account}' has MRR in {earlier.Currency} for {Month(row.Month)} already; an account is billed in one currency.");
             }
 
-            mrr[key] = mrr.TryGetValue(key, out Money sum) ? sum + row.Mrr : row.Mrr;
+            mrr[key] = earlier + row.Mrr;
         }
 
         var snapshots = new List<MrrRow>(mrr.Count);
