@@ -1,0 +1,122 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CustomerSuccess.Signals;
+
+namespace CustomerSuccess.Behaviors;
+
+/// <summary>A predicate compiled against one evaluator's store: names resolved once, evaluated many times. Thread-safe.</summary>
+public sealed class CompiledPredicate
+{
+    private readonly BehaviorEvaluator _evaluator;
+    private readonly BoundPredicate _bound;
+
+    internal CompiledPredicate(BehaviorEvaluator evaluator, BehaviorPredicate predicate)
+    {
+        _evaluator = evaluator;
+        Predicate = predicate;
+        _bound = new BoundPredicate(predicate, evaluator.Store);
+    }
+
+    /// <summary>Gets the predicate.</summary>
+    public BehaviorPredicate Predicate { get; }
+
+    /// <summary>Returns whether the predicate holds for an account, without evidence; allocates nothing for count and sum leaves.</summary>
+    /// <param name="account">The account.</param>
+    /// <param name="context">The as-of instant and time zone.</param>
+    /// <returns><see langword="true"/> when it holds.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The as-of instant is outside the years 1900 to 2200.</exception>
+    public bool Matches(AccountId account, in SignalContext context)
+    {
+        Scope scope = _evaluator.ScopeFor(account, _evaluator.Store.AccountOf(account), context);
+        return _bound.Evaluate(ref scope);
+    }
+
+    /// <summary>Evaluates the predicate for an account, with the evidence of every leaf.</summary>
+    /// <param name="account">The account.</param>
+    /// <param name="context">The as-of instant and time zone.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The as-of instant is outside the years 1900 to 2200.</exception>
+    public PredicateResult Evaluate(AccountId account, in SignalContext context)
+    {
+        if (account.IsDefault)
+        {
+            throw new ArgumentException("default(AccountId) is not an account.", nameof(account));
+        }
+
+        return Evaluate(account, _evaluator.Store.AccountOf(account), context, user: -1);
+    }
+
+    /// <summary>Evaluates the predicate over every account with events (and any others given); returns the matches in account-id order.</summary>
+    /// <param name="context">The as-of instant and time zone.</param>
+    /// <param name="moreAccounts">Accounts to judge besides those with events.</param>
+    /// <returns>The matching accounts with their evidence.</returns>
+    public IReadOnlyList<PredicateResult> Segment(in SignalContext context, IEnumerable<AccountId>? moreAccounts = null)
+    {
+        var results = new List<PredicateResult>();
+        foreach ((AccountId account, int index) in AccountsToJudge(moreAccounts))
+        {
+            Scope scope = _evaluator.ScopeFor(account, index, context);
+            if (_bound.Evaluate(ref scope))
+            {
+                results.Add(Evaluate(account, index, context, user: -1));
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>The store's accounts in id order, merged with extra accounts (deduplicated).</summary>
+    internal IEnumerable<(AccountId Account, int Index)> AccountsToJudge(IEnumerable<AccountId>? moreAccounts)
+    {
+        EventStore store = _evaluator.Store;
+        if (moreAccounts is null)
+        {
+            return store.AccountIds.Select((a, i) => (a, i));
+        }
+
+        return store.AccountIds.Concat(moreAccounts.Where(a => !a.IsDefault)).Distinct().Order().Select(a => (a, store.AccountOf(a)));
+    }
+
+    /// <summary>The users of an account first seen by the as-of instant, in order of first event.</summary>
+    internal IEnumerable<int> UsersOf(int account, long t)
+    {
+        EventStore store = _evaluator.Store;
+        if (account < 0)
+        {
+            yield break;
+        }
+
+        for (int i = store.AccountUsers[account]; i < store.AccountUsers[account + 1] && store.UserFirstSeen[i] <= t; i++)
+        {
+            yield return i;
+        }
+    }
+
+    internal bool MatchesAt(AccountId account, int index, in SignalContext context, int userSlot)
+    {
+        Scope scope = ScopeAt(account, index, context, userSlot);
+        return _bound.Evaluate(ref scope);
+    }
+
+    internal PredicateResult Evaluate(AccountId account, int index, in SignalContext context, int user)
+    {
+        Scope scope = ScopeAt(account, index, context, user);
+        var evidence = new List<LeafEvidence>();
+        scope.Evidence = evidence;
+        bool matched = _bound.Evaluate(ref scope);
+        return new PredicateResult(account, user < 0 ? null : _evaluator.Store.UserList[_evaluator.Store.UserIds[user]], context.AsOf, matched, evidence);
+    }
+
+    private Scope ScopeAt(AccountId account, int index, in SignalContext context, int userSlot)
+    {
+        Scope scope = _evaluator.ScopeFor(account, index, context);
+        if (userSlot >= 0)
+        {
+            scope.User = _evaluator.Store.UserIds[userSlot];
+            scope.FirstSeen = _evaluator.Store.UserFirstSeen[userSlot];
+        }
+
+        return scope;
+    }
+}

@@ -1,0 +1,27 @@
+using System.Collections.Generic;
+using NodaTime;
+
+namespace CustomerSuccess.Behaviors;
+
+/// <summary>Where a bound predicate is evaluated: one account (and, inside <c>users</c>, one user) as of one instant.</summary>
+internal struct Scope
+{
+    internal EventStore Store;
+    internal IAccountFacts? Facts;
+    internal AccountId AccountId;
+    internal int Account;    // -1 when the account has no events
+    internal int User;       // -1 in account scope
+    internal long T;         // as of, in nanoseconds
+    internal Instant AsOf;
+    internal DateTimeZone Zone;
+    internal long FirstSeen; // the account's (or user's) first event; long.MaxValue when none
+    internal List<LeafEvidence>? Evidence;
+
+    internal readonly bool Explaining => Evidence is not null;
+}
+
+/// <summary>A window resolved against a scope: events with lo &lt; instant &lt;= hi, or undefined.</summary>
+internal readonly record struct Span(long Lo, long Hi, bool Defined)
+{
+    internal static readonly Span Undefined = new(0, 0, false);
+}

@@ -1,0 +1,218 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace CustomerSuccess.Behaviors;
+
+/// <summary>
+/// The events of many accounts, kept per account and event name with sorted instants and running sums, so that a
+/// windowed count or sum is two binary searches and a subtraction. Immutable and thread-safe once built.
+/// </summary>
+/// <remarks>
+/// Built once from events in any order (<see cref="Create(IEnumerable{BehaviorEvent})"/>, <see cref="CreateAsync"/> or a
+/// <see cref="Builder"/>); the same events in any order build the same store. Events that carry the same
+/// <see cref="BehaviorEvent.Id"/> are kept once. Evaluate predicates over it with a <see cref="BehaviorEvaluator"/>.
+/// </remarks>
+public sealed partial class EventStore
+{
+    private readonly Dictionary<AccountId, int> _accountIndex;
+    private readonly Dictionary<string, int> _nameIndex;
+
+    internal EventStore(AccountId[] accounts, string[] names, string[] users, int[] accountSeries, int[] seriesName, int[] seriesStart,
+        long[] times, double[] values, double[] runningSums, int[] userOf, int[] accountUsers, int[] userIds, long[] userFirstSeen, long[] accountFirstSeen)
+    {
+        AccountIds = accounts;
+        NameList = names;
+        UserList = users;
+        AccountSeries = accountSeries;
+        SeriesName = seriesName;
+        SeriesStart = seriesStart;
+        Times = times;
+        Values = values;
+        RunningSums = runningSums;
+        UserOf = userOf;
+        AccountUsers = accountUsers;
+        UserIds = userIds;
+        UserFirstSeen = userFirstSeen;
+        AccountFirstSeen = accountFirstSeen;
+        _accountIndex = new Dictionary<AccountId, int>(accounts.Length);
+        for (int i = 0; i < accounts.Length; i++)
+        {
+            _accountIndex.Add(accounts[i], i);
+        }
+
+        _nameIndex = new Dictionary<string, int>(names.Length, StringComparer.Ordinal);
+        for (int i = 0; i < names.Length; i++)
+        {
+            _nameIndex.Add(names[i], i);
+        }
+    }
+
+    /// <summary>Gets an empty store.</summary>
+    public static EventStore Empty { get; } = new Builder().Build();
+
+    /// <summary>Gets the number of events kept (after duplicates by id were dropped).</summary>
+    public int Count => Times.Length;
+
+    /// <summary>Gets the accounts that have events, in ordinal order of their ids.</summary>
+    public IReadOnlyList<AccountId> Accounts => AccountIds;
+
+    /// <summary>Gets the event names seen, in ordinal order.</summary>
+    public IReadOnlyList<string> Names => NameList;
+
+    // Columns, sorted by (account, event name, instant, value, user): the layout every evaluation reads.
+    internal AccountId[] AccountIds { get; }
+
+    internal string[] NameList { get; }
+
+    internal string[] UserList { get; }
+
+    /// <summary>Series of account a: AccountSeries[a] to AccountSeries[a + 1], each one event name, sorted by name index.</summary>
+    internal int[] AccountSeries { get; }
+
+    internal int[] SeriesName { get; }
+
+    /// <summary>Events of series s: SeriesStart[s] to SeriesStart[s + 1].</summary>
+    internal int[] SeriesStart { get; }
+
+    /// <summary>Instants, in nanoseconds since the Unix epoch.</summary>
+    internal long[] Times { get; }
+
+    internal double[] Values { get; }
+
+    /// <summary>Sum of the values from the start of the event's series up to and including the event.</summary>
+    internal double[] RunningSums { get; }
+
+    /// <summary>The user index of each event, or -1.</summary>
+    internal int[] UserOf { get; }
+
+    /// <summary>Users of account a: AccountUsers[a] to AccountUsers[a + 1], ordered by first event, then user index.</summary>
+    internal int[] AccountUsers { get; }
+
+    internal int[] UserIds { get; }
+
+    internal long[] UserFirstSeen { get; }
+
+    internal long[] AccountFirstSeen { get; }
+
+    /// <summary>Creates a store from events in any order.</summary>
+    /// <param name="events">The events.</param>
+    /// <returns>The store.</returns>
+    /// <exception cref="ArgumentException">An event is <c>default(BehaviorEvent)</c>; the message gives its position.</exception>
+    public static EventStore Create(IEnumerable<BehaviorEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        return new Builder().AddRange(events).Build();
+    }
+
+    /// <summary>Creates a store from an asynchronous stream of events in any order.</summary>
+    /// <param name="events">The events.</param>
+    /// <param name="cancellationToken">Stops reading.</param>
+    /// <returns>The store.</returns>
+    /// <exception cref="ArgumentException">An event is <c>default(BehaviorEvent)</c>; the message gives its position.</exception>
+    public static async ValueTask<EventStore> CreateAsync(IAsyncEnumerable<BehaviorEvent> events, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var builder = new Builder();
+        await builder.AddRangeAsync(events, cancellationToken).ConfigureAwait(false);
+        return builder.Build();
+    }
+
+    /// <summary>Returns whether an account has events.</summary>
+    /// <param name="account">The account.</param>
+    /// <returns><see langword="true"/> when it has at least one event.</returns>
+    public bool Contains(AccountId account) => _accountIndex.ContainsKey(account);
+
+    /// <summary>Returns an account's events, by event name (ordinal) and then instant.</summary>
+    /// <param name="account">The account.</param>
+    /// <returns>The events; none for an account without events.</returns>
+    public IEnumerable<BehaviorEvent> EventsOf(AccountId account)
+    {
+        int a = AccountOf(account);
+        if (a < 0)
+        {
+            yield break;
+        }
+
+        for (int s = AccountSeries[a]; s < AccountSeries[a + 1]; s++)
+        {
+            string name = NameList[SeriesName[s]];
+            for (int e = SeriesStart[s]; e < SeriesStart[s + 1]; e++)
+            {
+                int user = UserOf[e];
+                yield return new BehaviorEvent(account, name, EventTime.ToInstant(Times[e]), Values[e], user < 0 ? null : UserList[user]);
+            }
+        }
+    }
+
+    internal int AccountOf(AccountId account) => _accountIndex.TryGetValue(account, out int index) ? index : -1;
+
+    internal int NameOf(string name) => _nameIndex.TryGetValue(name, out int index) ? index : -1;
+
+    /// <summary>Finds the series of one account and event name; an empty range when there is none.</summary>
+    internal (int Start, int End) Series(int account, int name)
+    {
+        if (account < 0 || name < 0)
+        {
+            return (0, 0);
+        }
+
+        int lo = AccountSeries[account];
+        int hi = AccountSeries[account + 1] - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            int found = SeriesName[mid];
+            if (found == name)
+            {
+                return (SeriesStart[mid], SeriesStart[mid + 1]);
+            }
+
+            if (found < name)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return (0, 0);
+    }
+
+    /// <summary>The first index in [start, end) whose instant is after <paramref name="nanos"/>.</summary>
+    internal int UpperBound(int start, int end, long nanos)
+    {
+        long[] times = Times;
+        int lo = start;
+        int hi = end;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (times[mid] <= nanos)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>The sum of the values at [from, to) of a series that starts at <paramref name="seriesStart"/>.</summary>
+    internal double Sum(int seriesStart, int from, int to)
+    {
+        if (to <= from)
+        {
+            return 0d;
+        }
+
+        double upper = RunningSums[to - 1];
+        return from > seriesStart ? upper - RunningSums[from - 1] : upper;
+    }
+}

@@ -1,0 +1,46 @@
+using System;
+using NodaTime;
+
+namespace CustomerSuccess.Behaviors;
+
+/// <summary>A comparison's threshold as written: an exact decimal number or fraction, an instant or a duration.</summary>
+internal readonly record struct Threshold(BehaviorValueKind Kind, decimal Number, long Nanos)
+{
+    internal static Threshold Of(BehaviorValueKind kind, decimal number) => new(kind, BehaviorText.Normalise(number), 0);
+
+    internal static Threshold Of(Instant instant) => new(BehaviorValueKind.Instant, 0m, EventTime.ToNanosClamped(instant));
+
+    internal static Threshold Of(Duration duration) => new(BehaviorValueKind.Duration, 0m, duration.ToInt64Nanoseconds());
+
+    /// <summary>The threshold on the axis observed values use: doubles for numbers, nanoseconds for time.</summary>
+    internal double AsDouble => (double)Number;
+
+    internal string Text => Kind switch
+    {
+        BehaviorValueKind.Fraction => BehaviorText.Percent(Number),
+        BehaviorValueKind.Instant => BehaviorText.Instant(EventTime.ToInstant(Nanos)),
+        BehaviorValueKind.Duration => BehaviorText.Duration(Duration.FromNanoseconds(Nanos)),
+        _ => BehaviorText.Number(Number),
+    };
+
+    internal int CompareObserved(in BehaviorValue observed) => Kind is BehaviorValueKind.Instant or BehaviorValueKind.Duration
+        ? observed.Nanos.CompareTo(Nanos)
+        : observed.Number.CompareTo(AsDouble);
+
+    internal static void CheckKind(BehaviorValueKind expected, BehaviorValueKind given, string aggregate)
+    {
+        bool fits = expected == given || (expected == BehaviorValueKind.Fraction && given == BehaviorValueKind.Number);
+        if (!fits)
+        {
+            throw new ArgumentException($"{aggregate} observes {Describe(expected)}, so it is compared with {Describe(expected)}, not {Describe(given)}.");
+        }
+    }
+
+    internal static string Describe(BehaviorValueKind kind) => kind switch
+    {
+        BehaviorValueKind.Fraction => "a fraction (a percentage such as -25%)",
+        BehaviorValueKind.Instant => "an instant (such as 2026-11-17T00:00:00Z)",
+        BehaviorValueKind.Duration => "a duration (such as 14d)",
+        _ => "a number",
+    };
+}
