@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using CustomerSuccess.Signals;
 
 namespace CustomerSuccess.Behaviors;
@@ -51,6 +52,78 @@ public sealed class BehaviorEvaluator
     /// <returns>The matching accounts.</returns>
     public IReadOnlyList<PredicateResult> Segment(BehaviorPredicate predicate, in SignalContext context, IEnumerable<AccountId>? moreAccounts = null) =>
         Compile(predicate).Segment(context, moreAccounts);
+
+    /// <summary>
+    /// Evaluates a rule set over every account with events (and any others given) as of an instant. Alerts come in a stable
+    /// order: by account id, then by the rule's position in the set, then by user id. A rule whose same alert (rule, account,
+    /// user) was raised within its cooldown before the as-of instant, according to <paramref name="earlier"/>, stays quiet:
+    /// the evaluator keeps no state of its own.
+    /// </summary>
+    /// <param name="rules">The rules.</param>
+    /// <param name="context">The as-of instant and time zone.</param>
+    /// <param name="earlier">Alerts raised before; only their identity and instant are read. Alerts raised after the as-of instant are ignored.</param>
+    /// <param name="moreAccounts">Accounts to judge besides those with events.</param>
+    /// <returns>The alerts.</returns>
+    public IReadOnlyList<Alert> Alerts(RuleSet rules, in SignalContext context, IEnumerable<Alert>? earlier = null, IEnumerable<AccountId>? moreAccounts = null)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        var lastRaised = new Dictionary<AlertIdentity, NodaTime.Instant>();
+        foreach (Alert alert in earlier ?? [])
+        {
+            if (alert.RaisedAt <= context.AsOf && (!lastRaised.TryGetValue(alert.Identity, out NodaTime.Instant at) || at < alert.RaisedAt))
+            {
+                lastRaised[alert.Identity] = alert.RaisedAt;
+            }
+        }
+
+        CompiledPredicate[] compiled = new CompiledPredicate[rules.Count];
+        for (int r = 0; r < rules.Count; r++)
+        {
+            compiled[r] = Compile(rules[r].When);
+        }
+
+        long t = EventTime.ToNanosChecked(context.AsOf);
+        var alerts = new List<Alert>();
+        foreach ((AccountId account, int index) in compiled.Length == 0 ? [] : compiled[0].AccountsToJudge(moreAccounts))
+        {
+            for (int r = 0; r < rules.Count; r++)
+            {
+                BehaviorRule rule = rules[r];
+                if (!rule.PerUser)
+                {
+                    if (compiled[r].MatchesAt(account, index, context, -1))
+                    {
+                        Raise(alerts, rule, compiled[r], account, index, -1, context, lastRaised);
+                    }
+
+                    continue;
+                }
+
+                foreach (int slot in compiled[r].UsersOf(index, t).OrderBy(slot => Store.UserList[Store.UserIds[slot]], StringComparer.Ordinal))
+                {
+                    if (compiled[r].MatchesAt(account, index, context, slot))
+                    {
+                        Raise(alerts, rule, compiled[r], account, index, slot, context, lastRaised);
+                    }
+                }
+            }
+        }
+
+        return alerts;
+    }
+
+    private void Raise(List<Alert> alerts, BehaviorRule rule, CompiledPredicate compiled, AccountId account, int index, int slot, in SignalContext context, Dictionary<AlertIdentity, NodaTime.Instant> lastRaised)
+    {
+        string? user = slot < 0 ? null : Store.UserList[Store.UserIds[slot]];
+        var identity = new AlertIdentity(rule.Id, account, user);
+        if (rule.Cooldown > NodaTime.Duration.Zero && lastRaised.TryGetValue(identity, out NodaTime.Instant raised) && context.AsOf - raised < rule.Cooldown)
+        {
+            return;
+        }
+
+        PredicateResult evidence = compiled.Evaluate(account, index, context, slot);
+        alerts.Add(new Alert(identity, rule.Kind, rule.Severity, context.AsOf, rule.Render(account, user, context.AsOf, evidence), evidence.Evidence));
+    }
 
     internal Scope ScopeFor(AccountId account, int index, in SignalContext context)
     {

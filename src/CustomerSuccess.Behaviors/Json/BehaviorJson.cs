@@ -23,7 +23,7 @@ public static class BehaviorJson
     {
         ArgumentNullException.ThrowIfNull(predicate);
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
+        using (var writer = new Utf8JsonWriter(stream, WriterOptions(indented)))
         {
             Write(writer, predicate);
         }
@@ -40,6 +40,134 @@ public static class BehaviorJson
         ArgumentNullException.ThrowIfNull(json);
         using JsonDocument document = Parse(json);
         return ReadPredicate(document.RootElement, "$", 0);
+    }
+
+    /// <summary>
+    /// Writes a rule set as JSON: <c>{"rules":[{"id":...,"kind":"risk","severity":"danger","cooldown":"7d","perUser":false,"message":...,"when":{...}}]}</c>.
+    /// </summary>
+    /// <param name="rules">The rules.</param>
+    /// <param name="indented">Whether to indent.</param>
+    /// <returns>The JSON text.</returns>
+    public static string SerializeRules(RuleSet rules, bool indented = true)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, WriterOptions(indented)))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("rules");
+            foreach (BehaviorRule rule in rules)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("id", rule.Id);
+                writer.WriteString("kind", BehaviorRule.KindName(rule.Kind));
+                writer.WriteString("severity", BehaviorRule.SeverityName(rule.Severity));
+                if (rule.Cooldown != Duration.Zero)
+                {
+                    writer.WriteString("cooldown", rule.Cooldown == BehaviorRule.Forever ? "forever" : BehaviorText.Duration(rule.Cooldown));
+                }
+
+                if (rule.PerUser)
+                {
+                    writer.WriteBoolean("perUser", true);
+                }
+
+                if (rule.Message is not null)
+                {
+                    writer.WriteString("message", rule.Message);
+                }
+
+                writer.WritePropertyName("when");
+                Write(writer, rule.When);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>
+    /// Reads a rule set from JSON. A rule's <c>when</c> is the data form of its predicate, or a string in the text form.
+    /// </summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The rule set.</returns>
+    /// <exception cref="JsonException">The JSON is malformed or not a rule set; the message gives the JSON path (and the rule's id).</exception>
+    public static RuleSet DeserializeRules(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        using JsonDocument document = Parse(json);
+        JsonElement list = Property(document.RootElement, "rules", "$");
+        if (list.ValueKind != JsonValueKind.Array)
+        {
+            throw Error("$.rules", "expected an array of rules");
+        }
+
+        var rules = new List<BehaviorRule>();
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        int i = 0;
+        foreach (JsonElement item in list.EnumerateArray())
+        {
+            string path = string.Create(CultureInfo.InvariantCulture, $"$.rules[{i}]");
+            string id = Text(item, "id", path);
+            if (!ids.TryAdd(id, i))
+            {
+                throw Error(path + ".id", $"rule id '{id}' is also used by $.rules[{ids[id]}]; ids must be unique");
+            }
+
+            rules.Add(ReadRule(item, path, id));
+            i++;
+        }
+
+        return new RuleSet(rules);
+    }
+
+    private static BehaviorRule ReadRule(JsonElement item, string path, string id)
+    {
+        string kindText = Text(item, "kind", path);
+        if (!BehaviorRule.TryKind(kindText, out RuleKind kind))
+        {
+            throw Error(path + ".kind", $"rule '{id}': '{kindText}' is not a kind; expected risk, opportunity or trigger");
+        }
+
+        string severityText = Text(item, "severity", path);
+        if (!BehaviorRule.TrySeverity(severityText, out AlertSeverity severity))
+        {
+            throw Error(path + ".severity", $"rule '{id}': '{severityText}' is not a severity; expected info, warning or danger");
+        }
+
+        Duration cooldown = Duration.Zero;
+        if (item.TryGetProperty("cooldown", out _))
+        {
+            string text = Text(item, "cooldown", path);
+            cooldown = text == "forever" ? BehaviorRule.Forever : DurationValue(text, path + ".cooldown");
+        }
+
+        bool perUser = item.TryGetProperty("perUser", out JsonElement flag) && (flag.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? flag.GetBoolean()
+            : throw Error(path + ".perUser", "expected true or false"));
+        string? message = item.TryGetProperty("message", out _) ? Text(item, "message", path) : null;
+        JsonElement when = Property(item, "when", path);
+        BehaviorPredicate predicate;
+        if (when.ValueKind == JsonValueKind.String)
+        {
+            try
+            {
+                predicate = BehaviorPredicate.Parse(when.GetString()!);
+            }
+            catch (BehaviorSyntaxException e)
+            {
+                throw Error(path + ".when", $"rule '{id}': {e.Message}");
+            }
+        }
+        else
+        {
+            predicate = ReadPredicate(when, path + ".when", 0);
+        }
+
+        return Guard(path, () => new BehaviorRule(id, kind, severity, predicate, cooldown, perUser, message));
     }
 
     /// <summary>Writes a predicate to a JSON writer.</summary>
@@ -150,6 +278,10 @@ public static class BehaviorJson
 
         writer.WriteEndObject();
     }
+
+    // Operators such as ">=" stay readable: the output is data for people and programs, not HTML.
+    private static JsonWriterOptions WriterOptions(bool indented) =>
+        new() { Indented = indented, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     internal static JsonDocument Parse(string json)
     {
