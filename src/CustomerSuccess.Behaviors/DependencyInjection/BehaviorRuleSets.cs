@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Extensions.Options;
+
+namespace CustomerSuccess.Behaviors;
+
+/// <summary>The rule sets registered with <c>AddBehaviorRules</c>, built once per name (and again when their options change). Thread-safe.</summary>
+public sealed class BehaviorRuleSets
+{
+    private readonly IOptionsMonitor<BehaviorRuleSetOptions> _options;
+    private readonly ConcurrentDictionary<string, RuleSet> _built = new(StringComparer.Ordinal);
+
+    /// <summary>Initializes the rule sets; resolved from the service provider.</summary>
+    /// <param name="options">The named rule set options.</param>
+    /// <param name="registry">The names of the registered rule sets.</param>
+    public BehaviorRuleSets(IOptionsMonitor<BehaviorRuleSetOptions> options, BehaviorRuleSetRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(registry);
+        _options = options;
+        Names = registry.Names;
+        options.OnChange((_, name) => _built.TryRemove(name ?? Options.DefaultName, out RuleSet? _));
+    }
+
+    /// <summary>Gets the names of the registered rule sets.</summary>
+    public IReadOnlyCollection<string> Names { get; }
+
+    /// <summary>Returns a rule set by name.</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>The rule set.</returns>
+    /// <exception cref="KeyNotFoundException">No rule set has that name.</exception>
+    /// <exception cref="OptionsValidationException">The options are invalid; the message names the rule set and rule.</exception>
+    public RuleSet Get(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (!Names.Contains(name))
+        {
+            throw new KeyNotFoundException($"No behavior rule set is registered as '{name}'; registered: {string.Join(", ", Names.Select(n => "'" + n + "'"))}.");
+        }
+
+        return _built.GetOrAdd(name, n => _options.Get(n).ToRuleSet(n));
+    }
+}
+
+/// <summary>The names of the registered rule sets. Filled by <c>AddRuleSet</c>.</summary>
+public sealed class BehaviorRuleSetRegistry
+{
+    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+
+    /// <summary>Gets the registered names.</summary>
+    public IReadOnlyCollection<string> Names => _names;
+
+    internal void Add(string name) => _names.Add(name);
+}
+
+/// <summary>Validates every registered rule set at start; messages name the rule set, the rule's position and id.</summary>
+internal sealed class BehaviorRuleSetOptionsValidator(BehaviorRuleSetRegistry registry) : IValidateOptions<BehaviorRuleSetOptions>
+{
+    public ValidateOptionsResult Validate(string? name, BehaviorRuleSetOptions options)
+    {
+        name ??= Options.DefaultName;
+        if (!registry.Names.Contains(name))
+        {
+            return ValidateOptionsResult.Skip;
+        }
+
+        try
+        {
+            options.ToRuleSet(name);
+            return ValidateOptionsResult.Success;
+        }
+        catch (ArgumentException e)
+        {
+            return ValidateOptionsResult.Fail(e.Message);
+        }
+    }
+}
