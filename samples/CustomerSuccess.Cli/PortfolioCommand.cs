@@ -12,7 +12,7 @@ internal sealed class PortfolioCommand : ICommand
 {
     public string Name => "portfolio";
 
-    public string Summary => "Summarise the portfolio: accounts and ARR by segment and region, retention and MRR movements (the default).";
+    public string Summary => "Summarise the portfolio: accounts and ARR by segment and region, retention, MRR movements, health and alerts (the default).";
 
     public IReadOnlyCollection<string> ValueOptions { get; } = ["accounts", "mrr", "rates", "month", "currency", "format"];
 
@@ -79,6 +79,7 @@ internal sealed class PortfolioCommand : ICommand
             if (IsBuiltInDemo(line))
             {
                 PortfolioHealth.WriteTable(portfolio, output);
+                PortfolioAlerts.WriteTable(portfolio, output);
             }
         }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using NodaTime;
 
 namespace CustomerSuccess.Behaviors;
@@ -14,6 +15,9 @@ public sealed class AccountFacts : IAccountFacts
 
     /// <summary>Gets facts that know nothing.</summary>
     public static AccountFacts None { get; } = new([]);
+
+    /// <summary>Gets the accounts that have at least one fact, in id order.</summary>
+    public IReadOnlyList<AccountId> Accounts => _facts.Keys.Select(k => k.Account).Distinct().Order().ToArray();
 
     /// <summary>Gets the number of facts held.</summary>
     public int Count => _facts.Count;

@@ -125,6 +125,7 @@ internal sealed class BoundPredicate
         bool matched;
         string expected;
         double observed;
+        string? note = null;
         switch (_predicate.Kind)
         {
             case PredicateKind.Performed or PredicateKind.Absent:
@@ -167,6 +168,7 @@ internal sealed class BoundPredicate
                 }
 
                 observed = recent;
+                note = string.Create(CultureInfo.InvariantCulture, $"recent window {recent}, earlier window {earlier}");
                 break;
             case PredicateKind.FirstTime:
                 Span span = _window!.Resolve(scope);
@@ -187,7 +189,7 @@ internal sealed class BoundPredicate
                 return matched;
         }
 
-        scope.Evidence?.Add(new LeafEvidence(_text, BehaviorValue.OfNumber(observed), expected, matched, null));
+        scope.Evidence?.Add(new LeafEvidence(_text, BehaviorValue.OfNumber(observed), expected, matched, note));
         return matched;
     }
 

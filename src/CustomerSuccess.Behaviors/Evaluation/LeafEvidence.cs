@@ -34,6 +34,6 @@ public sealed class LeafEvidence
     /// <returns>The text.</returns>
     public override string ToString() =>
         Observed is { } observed
-            ? $"{Leaf} = {observed} ({Expected}){(Note is null ? string.Empty : "; " + Note)}"
+            ? $"{Leaf} = {observed} ({Expected}{(Note is null ? string.Empty : "; " + Note)})"
             : $"{Leaf} undefined ({Note ?? "no value"}; {Expected})";
 }

@@ -1,0 +1,123 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using CustomerSuccess.Behaviors;
+using NodaTime;
+using NodaTime.Text;
+
+namespace CustomerSuccess.Cli.Csv;
+
+/// <summary>
+/// The event file behind <c>alerts</c> and <c>segment</c> (docs/behaviors.md): header <c>account_id,user_id,event,occurred_at,value</c>
+/// with <c>occurred_at</c> an ISO-8601 instant, <c>user_id</c> and <c>value</c> optional (value defaults to 1), and an optional
+/// <c>event_id</c> column whose repeats are kept once.
+/// </summary>
+internal static class EventCsv
+{
+    public static readonly string[] Columns = ["account_id", "user_id", "event", "occurred_at", "value"];
+
+    private static readonly string[] RequiredColumns = ["account_id", "event", "occurred_at"];
+
+    /// <summary>Reads an event file into a store; any error names the file, line and field.</summary>
+    public static EventStore ReadStore(string path)
+    {
+        var builder = new EventStore.Builder();
+        using CsvReader reader = CsvReader.Open(path, RequiredColumns);
+        AccountId previous = default;
+        while (reader.Read() is { } record)
+        {
+            AccountId account = !previous.IsDefault && record.RequiredSpan("account_id").SequenceEqual(previous.Value) ? previous : MrrCsv.ParseAccountId(record);
+            previous = account;
+            string name = record.Required("event");
+            if (!EventNames.IsValid(name))
+            {
+                throw record.Error("event", $"'{name}' is not an event name: start with a letter, then letters, digits, '_', '.' or '-'.");
+            }
+
+            ReadOnlySpan<char> instantText = record.RequiredSpan("occurred_at");
+            ParseResult<Instant> instant = InstantPattern.ExtendedIso.Parse(instantText.ToString());
+            if (!instant.Success)
+            {
+                throw record.Error("occurred_at", $"'{instantText}' is not an ISO-8601 instant in UTC, such as 2026-11-17T09:30:00Z.");
+            }
+
+            ReadOnlySpan<char> valueText = record.Span("value");
+            double value = 1d;
+            if (!valueText.IsEmpty && !(double.TryParse(valueText, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value)))
+            {
+                throw record.Error("value", $"'{valueText}' is not a number; write it like 3 or 0.5, or leave it empty for 1.");
+            }
+
+            try
+            {
+                builder.Add(new BehaviorEvent(account, name, instant.Value, value, record.Optional("user_id"), record.Optional("event_id")));
+            }
+            catch (ArgumentException e)
+            {
+                throw record.Error("occurred_at", e.Message.Split(" (Parameter", 2)[0]);
+            }
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>Writes events in the file format that <see cref="ReadStore"/> reads.</summary>
+    public static void Write(TextWriter output, IEnumerable<BehaviorEvent> events)
+    {
+        output.Write("account_id,user_id,event,occurred_at,value,event_id\n");
+        var line = new StringBuilder();
+        foreach (BehaviorEvent e in events)
+        {
+            line.Clear().AppendJoin(',',
+                CsvText.Quote(e.Account.Value), CsvText.Quote(e.UserId ?? string.Empty), e.Name, InstantPattern.ExtendedIso.Format(e.OccurredAt),
+                e.Value.ToString(CultureInfo.InvariantCulture), CsvText.Quote(e.Id ?? string.Empty)).Append('\n');
+            output.Write(line);
+        }
+    }
+}
+
+/// <summary>The optional facts file of <c>alerts</c> and <c>segment</c>: <c>account_id,fact,value</c>, read by <c>fact(name)</c>.</summary>
+internal static class FactCsv
+{
+    public static AccountFacts Read(string path)
+    {
+        var facts = new List<(AccountId, string, double)>();
+        var seen = new Dictionary<(AccountId, string), int>();
+        using CsvReader reader = CsvReader.Open(path, "account_id", "fact", "value");
+        while (reader.Read() is { } record)
+        {
+            AccountId account = MrrCsv.ParseAccountId(record);
+            string fact = record.Required("fact");
+            if (!EventNames.IsValid(fact))
+            {
+                throw record.Error("fact", $"'{fact}' is not a fact name: start with a letter, then letters, digits, '_', '.' or '-'.");
+            }
+
+            ReadOnlySpan<char> text = record.RequiredSpan("value");
+            if (!(double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value)))
+            {
+                throw record.Error("value", $"'{text}' is not a number.");
+            }
+
+            if (!seen.TryAdd((account, fact), record.Line))
+            {
+                throw record.Error("fact", $"fact '{fact}' of account '{account}' is also on line {seen[(account, fact)]}.");
+            }
+
+            facts.Add((account, fact, value));
+        }
+
+        return AccountFacts.Create(facts);
+    }
+
+    public static void Write(TextWriter output, IEnumerable<(AccountId Account, string Fact, double Value)> facts)
+    {
+        output.Write("account_id,fact,value\n");
+        foreach ((AccountId account, string fact, double value) in facts)
+        {
+            output.Write($"{CsvText.Quote(account.Value)},{fact},{value.ToString(CultureInfo.InvariantCulture)}\n");
+        }
+    }
+}
