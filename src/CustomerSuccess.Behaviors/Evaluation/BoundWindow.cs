@@ -62,12 +62,42 @@ internal sealed class BoundWindow
     internal static (long Start, long End) CalendarPeriods(long t, DateTimeZone zone, CalendarUnit unit, int relative, int count)
     {
         LocalDate today = EventTime.ToInstant(t).InZone(zone).Date;
+        // Plain arithmetic rather than DateAdjusters, which allocate a delegate per call on this hot path.
         LocalDate current = unit == CalendarUnit.Week
-            ? today.With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday))
-            : today.With(DateAdjusters.StartOfMonth);
+            ? today.PlusDays(1 - (int)today.DayOfWeek)
+            : new LocalDate(today.Year, today.Month, 1, today.Calendar);
         LocalDate start = unit == CalendarUnit.Week ? current.PlusWeeks(relative) : current.PlusMonths(relative);
         LocalDate end = unit == CalendarUnit.Week ? start.PlusWeeks(count) : start.PlusMonths(count);
-        return (EventTime.ToNanosClamped(zone.AtStartOfDay(start).ToInstant()), EventTime.ToNanosClamped(zone.AtStartOfDay(end).ToInstant()));
+        return (StartOfDay(zone, start), StartOfDay(zone, end));
+    }
+
+    [System.ThreadStatic]
+    private static System.Collections.Generic.Dictionary<(DateTimeZone, LocalDate), long>? t_startOfDay;
+
+    /// <summary>
+    /// The first instant of a local date in a zone. AtStartOfDay allocates (it maps through a class), so fixed-offset zones
+    /// are computed directly and the others remembered per thread: evaluations of one as-of instant ask for the same few dates.
+    /// </summary>
+    private static long StartOfDay(DateTimeZone zone, LocalDate date)
+    {
+        if (zone.MinOffset == zone.MaxOffset)
+        {
+            return EventTime.ToNanosClamped(new OffsetDateTime(date.AtMidnight(), zone.MinOffset).ToInstant());
+        }
+
+        var cache = t_startOfDay ??= [];
+        if (!cache.TryGetValue((zone, date), out long start))
+        {
+            if (cache.Count >= 4096)
+            {
+                cache.Clear();
+            }
+
+            start = EventTime.ToNanosClamped(zone.AtStartOfDay(date).ToInstant());
+            cache[(zone, date)] = start;
+        }
+
+        return start;
     }
 
     private long LatestAnchor(in Scope scope)
