@@ -76,7 +76,7 @@ public sealed class BehaviorEvaluator
             }
         }
 
-        CompiledPredicate[] compiled = new CompiledPredicate[rules.Count];
+        var compiled = new CompiledPredicate[rules.Count];
         for (int r = 0; r < rules.Count; r++)
         {
             compiled[r] = Compile(rules[r].When);
@@ -84,14 +84,21 @@ public sealed class BehaviorEvaluator
 
         long t = EventTime.ToNanosChecked(context.AsOf);
         var alerts = new List<Alert>();
-        foreach ((AccountId account, int index) in compiled.Length == 0 ? [] : compiled[0].AccountsToJudge(moreAccounts))
+        if (compiled.Length == 0)
         {
+            return alerts;
+        }
+
+        foreach ((AccountId account, int index) in compiled[0].AccountsToJudge(moreAccounts))
+        {
+            // One scope per account serves every rule: only the user changes, for per-user rules.
+            Scope scope = ScopeFor(account, index, context);
             for (int r = 0; r < rules.Count; r++)
             {
                 BehaviorRule rule = rules[r];
                 if (!rule.PerUser)
                 {
-                    if (compiled[r].MatchesAt(account, index, context, -1))
+                    if (compiled[r].Bound.Evaluate(ref scope))
                     {
                         Raise(alerts, rule, compiled[r], account, index, -1, context, lastRaised);
                     }

@@ -20,6 +20,7 @@ internal sealed class BoundPredicate
     private readonly double _low;
     private readonly double _high;
     private readonly string _text;
+    private readonly string _expected;
 
     internal BoundPredicate(BehaviorPredicate predicate, EventStore store)
     {
@@ -32,6 +33,7 @@ internal sealed class BoundPredicate
         _low = predicate.Low.AsDouble;
         _high = predicate.High.AsDouble;
         _text = predicate.Kind is PredicateKind.And or PredicateKind.Or or PredicateKind.Not ? string.Empty : predicate.ToString();
+        _expected = predicate.Kind == PredicateKind.Compare ? ExpectedText() : string.Empty;
     }
 
     internal bool Evaluate(ref Scope scope)
@@ -87,7 +89,7 @@ internal sealed class BoundPredicate
         if (!_aggregate!.Observe(ref scope, out BehaviorValue observed, out string? reason))
         {
             matched = _predicate.WhenUndefined;
-            scope.Evidence?.Add(new LeafEvidence(_aggregate.Text, null, ExpectedText(), matched, reason));
+            scope.Evidence?.Add(new LeafEvidence(_aggregate.Text, null, _expected, matched, reason));
             return matched;
         }
 
@@ -103,7 +105,7 @@ internal sealed class BoundPredicate
                 : Holds(x.CompareTo(_low));
         }
 
-        scope.Evidence?.Add(new LeafEvidence(_aggregate.Text, observed, ExpectedText(), matched, null));
+        scope.Evidence?.Add(new LeafEvidence(_aggregate.Text, observed, _expected, matched, null));
         return matched;
     }
 

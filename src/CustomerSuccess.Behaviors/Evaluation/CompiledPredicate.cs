@@ -11,6 +11,8 @@ public sealed class CompiledPredicate
     private readonly BehaviorEvaluator _evaluator;
     private readonly BoundPredicate _bound;
 
+    internal BoundPredicate Bound => _bound;
+
     internal CompiledPredicate(BehaviorEvaluator evaluator, BehaviorPredicate predicate)
     {
         _evaluator = evaluator;
@@ -72,10 +74,18 @@ public sealed class CompiledPredicate
         EventStore store = _evaluator.Store;
         if (moreAccounts is null)
         {
-            return store.AccountIds.Select((a, i) => (a, i));
+            return InIndexOrder(store.AccountIds);
         }
 
         return store.AccountIds.Concat(moreAccounts.Where(a => !a.IsDefault)).Distinct().Order().Select(a => (a, store.AccountOf(a)));
+    }
+
+    private static IEnumerable<(AccountId Account, int Index)> InIndexOrder(AccountId[] accounts)
+    {
+        for (int i = 0; i < accounts.Length; i++)
+        {
+            yield return (accounts[i], i);
+        }
     }
 
     /// <summary>The users of an account first seen by the as-of instant, in order of first event.</summary>

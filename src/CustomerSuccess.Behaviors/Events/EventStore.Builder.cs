@@ -140,14 +140,14 @@ public sealed partial class EventStore
             int[] accountRank = Ranks(_accountIds.Select(a => a.Value).ToList(), _account, n, out int[] accountOrder);
             int[] nameRank = Ranks(_nameList, _name, n, out int[] nameOrder);
             int[] userRank = Ranks(_userList, _user, n, out int[] userOrder);
-            int nameCount = nameOrder.Length;
+            int accountCount = accountOrder.Length;
 
             var keys = new long[n];
             var order = new int[n];
             bool sorted = true;
             for (int i = 0; i < n; i++)
             {
-                keys[i] = ((long)accountRank[_account[i]] * nameCount) + nameRank[_name[i]];
+                keys[i] = ((long)nameRank[_name[i]] * accountCount) + accountRank[_account[i]];
                 order[i] = i;
                 sorted &= i == 0 || keys[i] > keys[i - 1] || (keys[i] == keys[i - 1] && _time[i] >= _time[i - 1]);
             }
@@ -168,47 +168,64 @@ public sealed partial class EventStore
                 users[i] = _user[from] < 0 ? -1 : userRank[_user[from]];
             }
 
+            // Series in (name, account) order; each account's entries then list its series by name.
             var seriesStart = new List<int>();
+            var seriesAccount = new List<int>();
             var seriesName = new List<int>();
-            var accountSeries = new int[accountOrder.Length + 1];
             var runningSums = new double[n];
-            int start = 0;
-            for (int a = 0, i = 0; a < accountOrder.Length; a++)
+            for (int i = 0; i < n;)
             {
-                accountSeries[a] = seriesStart.Count;
-                while (i < n && keys[i] / Math.Max(nameCount, 1) == a)
+                long key = keys[i];
+                int start = i;
+                while (i < n && keys[i] == key)
                 {
-                    long key = keys[i];
-                    start = i;
-                    while (i < n && keys[i] == key)
-                    {
-                        i++;
-                    }
-
-                    SortSeries(times, values, users, start, i);
-                    double sum = 0d;
-                    for (int e = start; e < i; e++)
-                    {
-                        sum += values[e];
-                        runningSums[e] = sum;
-                    }
-
-                    seriesStart.Add(start);
-                    seriesName.Add((int)(key % nameCount));
+                    i++;
                 }
+
+                SortSeries(times, values, users, start, i);
+                double sum = 0d;
+                for (int e = start; e < i; e++)
+                {
+                    sum += values[e];
+                    runningSums[e] = sum;
+                }
+
+                seriesStart.Add(start);
+                seriesName.Add((int)(key / accountCount));
+                seriesAccount.Add((int)(key % accountCount));
             }
 
-            accountSeries[accountOrder.Length] = seriesStart.Count;
             seriesStart.Add(n);
+            var accountSeries = new int[accountCount + 1];
+            foreach (int account in seriesAccount)
+            {
+                accountSeries[account + 1]++;
+            }
+
+            for (int a = 0; a < accountCount; a++)
+            {
+                accountSeries[a + 1] += accountSeries[a];
+            }
+
+            var accountSeriesNames = new int[seriesAccount.Count];
+            var accountSeriesIds = new int[seriesAccount.Count];
+            int[] next = accountSeries[..accountCount];
+            for (int series = 0; series < seriesAccount.Count; series++)
+            {
+                int slot = next[seriesAccount[series]]++;
+                accountSeriesNames[slot] = seriesName[series];
+                accountSeriesIds[slot] = series;
+            }
 
             string[] userNames = userOrder.Select(u => _userList[u]).ToArray();
-            (int[] accountUsers, int[] userIds, long[] userFirst, long[] accountFirst) = FirstSeen(accountOrder.Length, accountSeries, seriesStart, times, users, userNames.Length);
+            (int[] accountUsers, int[] userIds, long[] userFirst, long[] accountFirst) = FirstSeen(accountCount, accountSeries, accountSeriesIds, seriesStart, times, users, userNames.Length);
             return new EventStore(
                 accountOrder.Select(a => _accountIds[a]).ToArray(),
                 nameOrder.Select(i => _nameList[i]).ToArray(),
                 userNames,
                 accountSeries,
-                seriesName.ToArray(),
+                accountSeriesNames,
+                accountSeriesIds,
                 seriesStart.ToArray(),
                 times,
                 values,
@@ -221,7 +238,7 @@ public sealed partial class EventStore
         }
 
         private static (int[] AccountUsers, int[] UserIds, long[] UserFirst, long[] AccountFirst) FirstSeen(
-            int accounts, int[] accountSeries, List<int> seriesStart, long[] times, int[] users, int userCount)
+            int accounts, int[] accountSeries, int[] accountSeriesIds, List<int> seriesStart, long[] times, int[] users, int userCount)
         {
             var accountUsers = new int[accounts + 1];
             var userIds = new List<int>();
@@ -234,8 +251,9 @@ public sealed partial class EventStore
             {
                 accountUsers[a] = userIds.Count;
                 long earliest = long.MaxValue;
-                for (int s = accountSeries[a]; s < accountSeries[a + 1]; s++)
+                for (int k = accountSeries[a]; k < accountSeries[a + 1]; k++)
                 {
+                    int s = accountSeriesIds[k];
                     earliest = Math.Min(earliest, times[seriesStart[s]]);
                     for (int e = seriesStart[s]; e < seriesStart[s + 1]; e++)
                     {
