@@ -11,6 +11,7 @@ if (args is ["verify"])
     }
 
     new HealthVersusDuckDbBenchmarks().Verify();
+    new BehaviorsVersusDuckDbBenchmarks().Verify();
 
     Console.WriteLine("The library and DuckDB agree.");
     return;

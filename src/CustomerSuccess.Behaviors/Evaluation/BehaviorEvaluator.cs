@@ -100,7 +100,7 @@ public sealed class BehaviorEvaluator
                 {
                     if (compiled[r].Bound.Evaluate(ref scope))
                     {
-                        Raise(alerts, rule, compiled[r], account, index, -1, context, lastRaised);
+                        Raise(alerts, rule, compiled[r], scope, null, lastRaised);
                     }
 
                     continue;
@@ -108,9 +108,12 @@ public sealed class BehaviorEvaluator
 
                 foreach (int slot in compiled[r].UsersOf(index, t).OrderBy(slot => Store.UserList[Store.UserIds[slot]], StringComparer.Ordinal))
                 {
-                    if (compiled[r].MatchesAt(account, index, context, slot))
+                    Scope user = scope;
+                    user.User = Store.UserIds[slot];
+                    user.FirstSeen = Store.UserFirstSeen[slot];
+                    if (compiled[r].Bound.Evaluate(ref user))
                     {
-                        Raise(alerts, rule, compiled[r], account, index, slot, context, lastRaised);
+                        Raise(alerts, rule, compiled[r], user, Store.UserList[user.User], lastRaised);
                     }
                 }
             }
@@ -119,17 +122,16 @@ public sealed class BehaviorEvaluator
         return alerts;
     }
 
-    private void Raise(List<Alert> alerts, BehaviorRule rule, CompiledPredicate compiled, AccountId account, int index, int slot, in SignalContext context, Dictionary<AlertIdentity, NodaTime.Instant> lastRaised)
+    private static void Raise(List<Alert> alerts, BehaviorRule rule, CompiledPredicate compiled, Scope scope, string? user, Dictionary<AlertIdentity, NodaTime.Instant> lastRaised)
     {
-        string? user = slot < 0 ? null : Store.UserList[Store.UserIds[slot]];
-        var identity = new AlertIdentity(rule.Id, account, user);
-        if (rule.Cooldown > NodaTime.Duration.Zero && lastRaised.TryGetValue(identity, out NodaTime.Instant raised) && context.AsOf - raised < rule.Cooldown)
+        var identity = new AlertIdentity(rule.Id, scope.AccountId, user);
+        if (rule.Cooldown > NodaTime.Duration.Zero && lastRaised.TryGetValue(identity, out NodaTime.Instant raised) && scope.AsOf - raised < rule.Cooldown)
         {
             return;
         }
 
-        PredicateResult evidence = compiled.Evaluate(account, index, context, slot);
-        alerts.Add(new Alert(identity, rule.Kind, rule.Severity, context.AsOf, rule.Render(account, user, context.AsOf, evidence), evidence.Evidence));
+        List<LeafEvidence> evidence = compiled.Explain(scope);
+        alerts.Add(new Alert(identity, rule.Kind, rule.Severity, scope.AsOf, rule.Render(scope.AccountId, user, scope.AsOf, evidence), evidence));
     }
 
     internal Scope ScopeFor(AccountId account, int index, in SignalContext context)

@@ -34,7 +34,13 @@ internal sealed class BoundPredicate
         _high = predicate.High.AsDouble;
         _text = predicate.Kind is PredicateKind.And or PredicateKind.Or or PredicateKind.Not ? string.Empty : predicate.ToString();
         _expected = predicate.Kind == PredicateKind.Compare ? ExpectedText() : string.Empty;
+        LeafCount = predicate.Kind is PredicateKind.And or PredicateKind.Or or PredicateKind.Not or PredicateKind.AtLeast
+            ? _children.Sum(c => c.LeafCount)
+            : 1;
     }
+
+    /// <summary>Gets how many evidence entries an explained evaluation adds.</summary>
+    internal int LeafCount { get; }
 
     internal bool Evaluate(ref Scope scope)
     {

@@ -103,19 +103,22 @@ public sealed class CompiledPredicate
         }
     }
 
-    internal bool MatchesAt(AccountId account, int index, in SignalContext context, int userSlot)
-    {
-        Scope scope = ScopeAt(account, index, context, userSlot);
-        return _bound.Evaluate(ref scope);
-    }
-
     internal PredicateResult Evaluate(AccountId account, int index, in SignalContext context, int user)
     {
         Scope scope = ScopeAt(account, index, context, user);
-        var evidence = new List<LeafEvidence>();
+        var evidence = new List<LeafEvidence>(_bound.LeafCount);
         scope.Evidence = evidence;
         bool matched = _bound.Evaluate(ref scope);
         return new PredicateResult(account, user < 0 ? null : _evaluator.Store.UserList[_evaluator.Store.UserIds[user]], context.AsOf, matched, evidence);
+    }
+
+    /// <summary>The evidence of every leaf in a scope already set up.</summary>
+    internal List<LeafEvidence> Explain(Scope scope)
+    {
+        var evidence = new List<LeafEvidence>(_bound.LeafCount);
+        scope.Evidence = evidence;
+        _bound.Evaluate(ref scope);
+        return evidence;
     }
 
     private Scope ScopeAt(AccountId account, int index, in SignalContext context, int userSlot)

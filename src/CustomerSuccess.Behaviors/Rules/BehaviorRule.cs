@@ -133,7 +133,7 @@ public sealed partial class BehaviorRule : IEquatable<BehaviorRule>
         return text.ToString();
     }
 
-    internal string Render(AccountId account, string? user, Instant asOf, PredicateResult evidence) =>
+    internal string Render(AccountId account, string? user, Instant asOf, IReadOnlyList<LeafEvidence> evidence) =>
         Message is null
             ? string.Empty
             : PlaceholderPattern().Replace(Message, m => m.Groups[1].Value switch
@@ -142,7 +142,7 @@ public sealed partial class BehaviorRule : IEquatable<BehaviorRule>
                 "user" => user ?? string.Empty,
                 "rule" => Id,
                 "as_of" => BehaviorText.Instant(asOf),
-                _ => evidence.ToString(),
+                _ => string.Join("; ", evidence),
             });
 
     internal static string KindName(RuleKind kind) => kind.ToString().ToLowerInvariant();
