@@ -1,0 +1,113 @@
+using System;
+using System.Linq;
+using NodaTime;
+
+namespace CustomerSuccess.SuccessPlans;
+
+/// <summary>Where an onboarding stands against its SLA.</summary>
+public enum OnboardingStatus
+{
+    /// <summary>The plan has no signature date: no SLA applies.</summary>
+    NoSla = 1,
+
+    /// <summary>Go-live is projected within the SLA.</summary>
+    OnTrack = 2,
+
+    /// <summary>Go-live is projected after the SLA deadline.</summary>
+    AtRisk = 3,
+
+    /// <summary>Go-live happened within the SLA.</summary>
+    Met = 4,
+
+    /// <summary>Go-live happened after the SLA deadline.</summary>
+    Missed = 5,
+}
+
+/// <summary>
+/// An onboarding against its SLA (seed 002: 8 weeks from signature), as of a date: the deadline, the projected go-live
+/// and why. Go-live is projected, in order: the go-live milestone's completion; once kicked off, its agreed due date (or today,
+/// when that has passed); before kickoff, the projected kickoff (its due date, today, and the day after the executive sponsor
+/// is back, whichever is latest; <see cref="SuccessPlanOptions.KickoffWithinDays"/> after signature when none is set) plus
+/// <see cref="SuccessPlanOptions.KickoffToGoLiveDays"/>, or the agreed go-live date if later.
+/// </summary>
+/// <param name="Status">The status.</param>
+/// <param name="Deadline">The SLA deadline, or <see langword="null"/> without a signature date.</param>
+/// <param name="ProjectedGoLive">The projected (or actual) go-live, or <see langword="null"/> without a signature date.</param>
+/// <param name="Reason">Why, in words.</param>
+public sealed record OnboardingAssessment(OnboardingStatus Status, LocalDate? Deadline, LocalDate? ProjectedGoLive, string Reason)
+{
+    /// <summary>Assesses a plan's onboarding as of a date.</summary>
+    /// <param name="plan">The plan.</param>
+    /// <param name="asOf">The date.</param>
+    /// <param name="options">The SLA and durations; the defaults when <see langword="null"/>.</param>
+    /// <returns>The assessment.</returns>
+    public static OnboardingAssessment Assess(SuccessPlan plan, LocalDate asOf, SuccessPlanOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        options ??= new SuccessPlanOptions();
+        if (plan.SignedOn is not { } signed)
+        {
+            return new OnboardingAssessment(OnboardingStatus.NoSla, null, null, $"Plan '{plan.Id}' has no signature date, so no onboarding SLA.");
+        }
+
+        LocalDate deadline = signed.PlusDays(options.OnboardingSlaDays);
+        Milestone? goLive = plan.MilestoneOf(MilestoneKind.GoLive);
+        Milestone? kickoff = plan.MilestoneOf(MilestoneKind.Kickoff);
+        if (goLive?.Completed is { } wentLive && wentLive <= asOf)
+        {
+            return wentLive <= deadline
+                ? new OnboardingAssessment(OnboardingStatus.Met, deadline, wentLive, Invariant($"Went live {wentLive:uuuu-MM-dd}, within the SLA deadline {deadline:uuuu-MM-dd}."))
+                : new OnboardingAssessment(OnboardingStatus.Missed, deadline, wentLive, Invariant($"Went live {wentLive:uuuu-MM-dd}, {Days(deadline, wentLive)} days after the SLA deadline {deadline:uuuu-MM-dd}."));
+        }
+
+        LocalDate projected;
+        string basis;
+        if (kickoff?.Completed is { } kickedOff && kickedOff <= asOf)
+        {
+            projected = goLive?.Due is { } due ? Later(due, asOf) : Later(kickedOff.PlusDays(options.KickoffToGoLiveDays), asOf);
+            basis = goLive?.Due is not null ? "the agreed go-live date" : Invariant($"kickoff on {kickedOff:uuuu-MM-dd} plus {options.KickoffToGoLiveDays} days");
+        }
+        else
+        {
+            LocalDate projectedKickoff = Later(kickoff?.Due ?? signed.PlusDays(options.KickoffWithinDays), asOf);
+            basis = Invariant($"a kickoff on {projectedKickoff:uuuu-MM-dd} plus {options.KickoffToGoLiveDays} days");
+            if (plan.ExecutiveSponsor?.UnavailableUntil is { } away && away >= projectedKickoff)
+            {
+                projectedKickoff = away.PlusDays(1);
+                basis = Invariant($"the sponsor is away until {away:uuuu-MM-dd}, so a kickoff on {projectedKickoff:uuuu-MM-dd} at the earliest plus {options.KickoffToGoLiveDays} days");
+            }
+
+            projected = projectedKickoff.PlusDays(options.KickoffToGoLiveDays);
+            if (goLive?.Due is { } agreed && agreed > projected)
+            {
+                projected = agreed;
+                basis = "the agreed go-live date";
+            }
+        }
+
+        return projected <= deadline
+            ? new OnboardingAssessment(OnboardingStatus.OnTrack, deadline, projected, Invariant($"Go-live projected {projected:uuuu-MM-dd} ({basis}), within the SLA deadline {deadline:uuuu-MM-dd}."))
+            : new OnboardingAssessment(OnboardingStatus.AtRisk, deadline, projected, Invariant($"Go-live projected {projected:uuuu-MM-dd} ({basis}), {Days(deadline, projected)} days after the SLA deadline {deadline:uuuu-MM-dd}."));
+    }
+
+    private static LocalDate Later(LocalDate a, LocalDate b) => a > b ? a : b;
+
+    private static int Days(LocalDate from, LocalDate to) => Period.Between(from, to, PeriodUnits.Days).Days;
+
+    private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
+}
+
+/// <summary>Time to value (seed 002, law 7): from the agreement of success measures to the first-value milestone.</summary>
+public static class TimeToValue
+{
+    /// <summary>Returns the days from <see cref="SuccessPlan.MeasuresAgreedOn"/> to the completion of the first-value milestone.</summary>
+    /// <param name="plan">The plan.</param>
+    /// <returns>The days, or <see langword="null"/> (undefined, not zero) while either date is missing.</returns>
+    public static int? Days(SuccessPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return plan.MeasuresAgreedOn is { } agreed && plan.Milestones.FirstOrDefault(m => m.Kind == MilestoneKind.FirstValue)?.Completed is { } firstValue
+            ? Period.Between(agreed, firstValue, PeriodUnits.Days).Days
+            : null;
+    }
+}
