@@ -1,26 +1,23 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace CustomerSuccess.SuccessPlans;
 
-/// <summary>The thresholds and durations behind plan statuses and the onboarding SLA. Binds from configuration.</summary>
+/// <summary>
+/// The thresholds and durations behind plan statuses and the onboarding SLA. Binds from configuration; <c>AddSuccessPlans</c>
+/// validates it at start.
+/// </summary>
 public sealed class SuccessPlanOptions
 {
     /// <summary>Gets or sets the onboarding SLA: days from contract signature to go-live (seed 002: 8 weeks).</summary>
-    [Range(1, 3650)]
     public int OnboardingSlaDays { get; set; } = 56;
 
     /// <summary>Gets or sets the days a kickoff normally takes to happen after signature, when the sponsor is available.</summary>
-    [Range(0, 365)]
     public int KickoffWithinDays { get; set; } = 7;
 
     /// <summary>Gets or sets the days from kickoff to go-live of a standard onboarding, used to project go-live before one is agreed.</summary>
-    [Range(1, 3650)]
     public int KickoffToGoLiveDays { get; set; } = 49;
 
     /// <summary>
     /// Gets or sets the projected progress on the target date from which a metric that falls short is at risk rather than
     /// off track (0.8: the trend reaches 80% of the way).
     /// </summary>
-    [Range(0d, 1d)]
     public double AtRiskFrom { get; set; } = 0.8;
 }
