@@ -13,7 +13,7 @@ internal static class CliApp
 {
     public const string ToolName = "customersuccess";
 
-    private static readonly ICommand[] Commands = [new PortfolioCommand(), new RetentionCommand(), new CohortRetentionCommand(), new CmrrCommand(), new ScoreCommand(), new AlertsCommand(), new SegmentCommand(), new DemoCommand()];
+    private static readonly ICommand[] Commands = [new PortfolioCommand(), new RetentionCommand(), new CohortRetentionCommand(), new CmrrCommand(), new ScoreCommand(), new AlertsCommand(), new SegmentCommand(), new PlanCommand(), new DemoCommand()];
 
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {

@@ -1,0 +1,170 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using CustomerSuccess.Cli.Csv;
+using CustomerSuccess.SuccessPlans;
+using NodaTime;
+using NodaTime.Text;
+
+namespace CustomerSuccess.Cli;
+
+/// <summary>Measures a success plan's metrics as of a date (measure + materialize), optionally writing an SVG chart per metric.</summary>
+internal sealed class PlanCommand : ICommand
+{
+    public string Name => "plan";
+
+    public string Summary => "A success plan's metrics as of a date: progress, trend, status; SVG charts for a business review.";
+
+    public IReadOnlyCollection<string> ValueOptions { get; } = ["plan", "measurements", "as-of", "charts", "format"];
+
+    public IReadOnlyCollection<string> FlagOptions { get; } = [];
+
+    public void WriteHelp(TextWriter output)
+    {
+        output.WriteLine($"Usage: {CliApp.ToolName} plan --plan <plan.json> --measurements <measurements.csv> --as-of <yyyy-MM-dd> [--charts <dir>] [--format csv|json]");
+        output.WriteLine();
+        output.WriteLine(Summary);
+        output.WriteLine();
+        output.WriteLine("Options:");
+        output.WriteLine("  --plan <file>          the plan as JSON (docs/success-plans.md)");
+        output.WriteLine("  --measurements <file>  CSV: metric,date,value (date yyyy-MM-dd; metric as named in the plan)");
+        output.WriteLine("  --as-of <date>         assess as of this date; later measurements do not exist");
+        output.WriteLine("  --charts <dir>         also write one SVG chart per metric into <dir> (created if missing)");
+        output.WriteLine("  --format csv|json      output format (default csv)");
+        output.WriteLine();
+        output.WriteLine("Output: metric,unit,baseline,current,target,target_date,progress,projected,status, one row per metric in plan order;");
+        output.WriteLine("current, progress and projected are empty when undefined. status is on_track, at_risk, off_track, achieved, missed or not_measured.");
+    }
+
+    public int Run(CommandLine line, TextWriter output)
+    {
+        string format = TableOutput.ParseFormat(line, "csv", TableOutput.Formats);
+        string planPath = line.Required("plan", "<plan.json>");
+        string measurementsPath = line.Required("measurements", "<measurements.csv>");
+        string asOfText = line.Required("as-of", "<yyyy-MM-dd>");
+        LocalDate asOf = LocalDatePattern.Iso.Parse(asOfText) is { Success: true } parsed
+            ? parsed.Value
+            : throw new UsageException($"--as-of '{asOfText}' is not a date; use yyyy-MM-dd, such as 2026-12-08.");
+
+        SuccessPlan plan = ReadPlan(planPath);
+        Dictionary<string, List<Measurement>> measurements = ReadMeasurements(measurementsPath, plan);
+        MetricAssessment[] assessments = plan.Metrics.Select(m => MetricAssessment.Assess(m, measurements.GetValueOrDefault(m.Name) ?? [], asOf)).ToArray();
+        if (line.Value("charts") is { } directory)
+        {
+            WriteCharts(directory, assessments);
+        }
+
+        string[] columns = ["metric", "unit", "baseline", "current", "target", "target_date", "progress", "projected", "status"];
+        TableOutput.Write(output, format, columns, assessments.Select(a => (IReadOnlyList<Cell>)
+        [
+            Cell.Of(a.Metric.Name), Cell.Of(a.Metric.Unit), Number(a.Metric.Baseline), Number(a.Current), Number(a.Metric.Target),
+            a.Metric.TargetDate is { } d ? Cell.Of(LocalDatePattern.Iso.Format(d)) : Cell.Empty, Number(a.Progress), Number(a.ProjectedAtTarget), Cell.Of(StatusName(a.Status)),
+        ]));
+        return ExitCodes.Success;
+    }
+
+    internal static string StatusName(MetricStatus status) => status switch
+    {
+        MetricStatus.OnTrack => "on_track",
+        MetricStatus.AtRisk => "at_risk",
+        MetricStatus.OffTrack => "off_track",
+        MetricStatus.Achieved => "achieved",
+        MetricStatus.Missed => "missed",
+        _ => "not_measured",
+    };
+
+    /// <summary>A file name from a metric name: lower-case letters and digits, the rest as '-'.</summary>
+    internal static string Slug(string name)
+    {
+        string slug = new string(name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
+        while (slug.Contains("--", StringComparison.Ordinal))
+        {
+            slug = slug.Replace("--", "-", StringComparison.Ordinal);
+        }
+
+        return slug.Length == 0 ? "metric" : slug;
+    }
+
+    private static Cell Number(double? value) => value is { } v ? Cell.Of(Math.Round((decimal)v, 10)) : Cell.Empty;
+
+    private static void WriteCharts(string directory, IReadOnlyList<MetricAssessment> assessments)
+    {
+        try
+        {
+            Directory.CreateDirectory(directory);
+            var used = new HashSet<string>(StringComparer.Ordinal);
+            foreach (MetricAssessment assessment in assessments)
+            {
+                string slug = Slug(assessment.Metric.Name);
+                for (int n = 2; !used.Add(slug); n++)
+                {
+                    slug = Slug(assessment.Metric.Name) + "-" + n.ToString(CultureInfo.InvariantCulture);
+                }
+
+                File.WriteAllText(Path.Combine(directory, slug + ".svg"), MetricChart.ToSvg(assessment));
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"{directory}: cannot write the charts: {e.Message}");
+        }
+    }
+
+    private static SuccessPlan ReadPlan(string path)
+    {
+        string json;
+        try
+        {
+            json = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"{path}: cannot be read: {e.Message}");
+        }
+
+        try
+        {
+            return SuccessPlanJson.Deserialize(json);
+        }
+        catch (JsonException e)
+        {
+            throw new InputException($"{path}: {e.Message}");
+        }
+    }
+
+    private static Dictionary<string, List<Measurement>> ReadMeasurements(string path, SuccessPlan plan)
+    {
+        var names = plan.Metrics.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        var measurements = new Dictionary<string, List<Measurement>>(StringComparer.Ordinal);
+        using CsvReader reader = CsvReader.Open(path, "metric", "date", "value");
+        while (reader.Read() is { } record)
+        {
+            string metric = record.Required("metric");
+            if (!names.Contains(metric))
+            {
+                throw record.Error("metric", $"'{metric}' is not a metric of plan '{plan.Id}'; its metrics are {string.Join(", ", names.Select(n => "'" + n + "'"))}.");
+            }
+
+            string dateText = record.Required("date");
+            LocalDate date = LocalDatePattern.Iso.Parse(dateText) is { Success: true } d
+                ? d.Value
+                : throw record.Error("date", $"'{dateText}' is not a date; use yyyy-MM-dd.");
+            ReadOnlySpan<char> valueText = record.RequiredSpan("value");
+            double value = double.TryParse(valueText, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v)
+                ? v
+                : throw record.Error("value", $"'{valueText}' is not a number.");
+            List<Measurement> series = measurements.TryGetValue(metric, out List<Measurement>? existing) ? existing : measurements[metric] = [];
+            if (series.Any(m => m.On == date))
+            {
+                throw record.Error("date", $"metric '{metric}' is already measured on {dateText}.");
+            }
+
+            series.Add(new Measurement(date, value));
+        }
+
+        return measurements;
+    }
+}
