@@ -130,6 +130,7 @@ public class BehaviorLawsTests
         var everyone = BehaviorWorld.AccountIds.Select(a => new AccountId(a)).ToArray();
         var segment = evaluator.Segment(predicate, context, everyone);
         return segment.Select(r => r.Account).SequenceEqual(everyone.Where(a => evaluator.Compile(predicate).Matches(a, context)))
-            && segment.All(r => r.Matched);
+            && segment.All(r => r.Matched)
+            && evaluator.Compile(predicate).CountMatches(context) == segment.Count(r => evaluator.Store.Contains(r.Account));
     }
 }

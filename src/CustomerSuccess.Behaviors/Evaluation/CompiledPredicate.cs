@@ -68,6 +68,25 @@ public sealed class CompiledPredicate
         return results;
     }
 
+    /// <summary>
+    /// Counts the accounts with events that match, without evidence: the size of a segment, or how many alerts a rule would
+    /// raise before cooldowns. Allocates nothing for count and sum leaves.
+    /// </summary>
+    /// <param name="context">The as-of instant and time zone.</param>
+    /// <returns>The number of matching accounts.</returns>
+    public int CountMatches(in SignalContext context)
+    {
+        AccountId[] accounts = _evaluator.Store.AccountIds;
+        int matches = 0;
+        for (int i = 0; i < accounts.Length; i++)
+        {
+            Scope scope = _evaluator.ScopeFor(accounts[i], i, context);
+            matches += _bound.Evaluate(ref scope) ? 1 : 0;
+        }
+
+        return matches;
+    }
+
     /// <summary>The store's accounts in id order, merged with extra accounts (deduplicated).</summary>
     internal IEnumerable<(AccountId Account, int Index)> AccountsToJudge(IEnumerable<AccountId>? moreAccounts)
     {
