@@ -27,7 +27,7 @@ internal static class BehaviorInput
 
     public static RuleSet Rules(string path)
     {
-        string text = ReadAll(path);
+        string text = InputFiles.ReadText(path);
         try
         {
             return path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? BehaviorJson.DeserializeRules(text) : RuleSet.Parse(text);
@@ -47,18 +47,6 @@ internal static class BehaviorInput
         catch (BehaviorSyntaxException e)
         {
             throw new UsageException($"--where: {e.Message}");
-        }
-    }
-
-    private static string ReadAll(string path)
-    {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException($"{path}: cannot be read: {e.Message}");
         }
     }
 }

@@ -12,6 +12,22 @@ internal sealed class InputException(string message) : Exception(message)
         new($"{file}, line {line}, field '{field}': {problem}");
 }
 
+/// <summary>Reads whole input files (models, plans, rule sets), turning I/O failures into bad-input errors that name the file.</summary>
+internal static class InputFiles
+{
+    public static string ReadText(string path)
+    {
+        try
+        {
+            return System.IO.File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"{path}: cannot be read: {e.Message}");
+        }
+    }
+}
+
 /// <summary>Exit codes of the command-line tool; other programs read them.</summary>
 internal static class ExitCodes
 {

@@ -115,16 +115,7 @@ internal sealed class PlanCommand : ICommand
 
     private static SuccessPlan ReadPlan(string path)
     {
-        string json;
-        try
-        {
-            json = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException($"{path}: cannot be read: {e.Message}");
-        }
-
+        string json = InputFiles.ReadText(path);
         try
         {
             return SuccessPlanJson.Deserialize(json);

@@ -92,16 +92,7 @@ internal sealed class ScoreCommand : ICommand
 
     private static HealthModel ReadModel(string path)
     {
-        string json;
-        try
-        {
-            json = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException($"{path}: cannot be read: {e.Message}");
-        }
-
+        string json = InputFiles.ReadText(path);
         try
         {
             return HealthModelJson.Deserialize(json, Path.GetFileNameWithoutExtension(path));
