@@ -108,6 +108,8 @@ public class PlanJsonLawsTests
         plan.Status = status;
         plan.SignedOn = start.PlusDays(signed);
         plan.Bullseye = new CustomerBullseye("Close faster", ["Reconcile", "Report"]);
+        plan.CreatedAt = Instant.FromUtc(2026, 1, 1, 9, 30) + Duration.FromTicks(signed * 12_345);
+        plan.UpdatedAt = signed % 2 == 0 ? null : Instant.FromUtc(2026, 2, 1, 0, 0);
         foreach (PlanMetric metric in metrics)
         {
             plan.AddMetric(metric);

@@ -22,8 +22,6 @@ internal sealed class BoundWindow
         _anchor = window.Anchor is null ? -1 : store.NameOf(window.Anchor);
     }
 
-    internal string Text => _window.ToString();
-
     internal Span Resolve(in Scope scope)
     {
         long t = scope.T;

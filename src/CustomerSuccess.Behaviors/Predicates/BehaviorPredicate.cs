@@ -273,8 +273,6 @@ public sealed class BehaviorPredicate : IEquatable<BehaviorPredicate>
         }
     }
 
-    internal int Depth() => 1 + (Children.Count == 0 ? 0 : Children.Max(c => c.Depth()));
-
     private IEnumerable<(string Name, bool Fact)> NamesHere()
     {
         if (Event is not null)

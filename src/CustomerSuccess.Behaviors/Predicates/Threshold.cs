@@ -23,10 +23,6 @@ internal readonly record struct Threshold(BehaviorValueKind Kind, decimal Number
         _ => BehaviorText.Number(Number),
     };
 
-    internal int CompareObserved(in BehaviorValue observed) => Kind is BehaviorValueKind.Instant or BehaviorValueKind.Duration
-        ? observed.Nanos.CompareTo(Nanos)
-        : observed.Number.CompareTo(AsDouble);
-
     internal static void CheckKind(BehaviorValueKind expected, BehaviorValueKind given, string aggregate)
     {
         bool fits = expected == given || (expected == BehaviorValueKind.Fraction && given == BehaviorValueKind.Number);

@@ -36,6 +36,10 @@ internal sealed class PlanDocument
     public string? PredecessorId { get; set; }
 
     public string? Segment { get; set; }
+
+    public Instant? CreatedAt { get; set; }
+
+    public Instant? UpdatedAt { get; set; }
 }
 
 internal sealed class BullseyeDocument

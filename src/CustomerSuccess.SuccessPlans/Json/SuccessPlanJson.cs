@@ -23,7 +23,7 @@ public static class SuccessPlanJson
         WriteIndented = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
-        Converters = { NodaConverters.LocalDateConverter, new JsonStringEnumConverter<PlanStatus>(), new JsonStringEnumConverter<MetricDirection>(), new JsonStringEnumConverter<MilestoneKind>(), new JsonStringEnumConverter<PlanParty>(), new JsonStringEnumConverter<PlanRoleKind>(), new JsonStringEnumConverter<NextPhaseKind>() },
+        Converters = { NodaConverters.LocalDateConverter, NodaConverters.InstantConverter, new JsonStringEnumConverter<PlanStatus>(), new JsonStringEnumConverter<MetricDirection>(), new JsonStringEnumConverter<MilestoneKind>(), new JsonStringEnumConverter<PlanParty>(), new JsonStringEnumConverter<PlanRoleKind>(), new JsonStringEnumConverter<NextPhaseKind>() },
     });
 
     /// <summary>Writes a plan as JSON.</summary>
@@ -105,6 +105,8 @@ public static class SuccessPlanJson
         StatusReason = plan.StatusReason,
         PredecessorId = plan.PredecessorId,
         Segment = plan.Segment,
+        CreatedAt = plan.CreatedAt,
+        UpdatedAt = plan.UpdatedAt,
     };
 
     private static TemplateDocument ToDocument(PlanTemplate template) => new()
@@ -141,6 +143,8 @@ public static class SuccessPlanJson
         plan.StatusReason = d.StatusReason;
         plan.PredecessorId = d.PredecessorId;
         plan.Segment = d.Segment;
+        plan.CreatedAt = d.CreatedAt;
+        plan.UpdatedAt = d.UpdatedAt;
         plan.AddMetrics(Each(d.Metrics, "$.metrics", (m, at) => Guard(at, () => new PlanMetric(
             Required(m.Name, at + ".name"), m.Unit ?? string.Empty, Required(m.Direction, at + ".direction"), m.HowMeasured ?? string.Empty, m.Source ?? string.Empty,
             Required(m.Baseline, at + ".baseline"), Required(m.BaselineDate, at + ".baselineDate"), m.Target, m.TargetDate))));

@@ -33,6 +33,8 @@ public sealed partial class SuccessPlan : IEquatable<SuccessPlan>
         StatusReason = builder.StatusReason;
         PredecessorId = builder.PredecessorId;
         Segment = builder.Segment;
+        CreatedAt = builder.CreatedAt;
+        UpdatedAt = builder.UpdatedAt;
     }
 
     /// <summary>Gets the plan's id.</summary>
@@ -80,6 +82,15 @@ public sealed partial class SuccessPlan : IEquatable<SuccessPlan>
     /// <summary>Gets the customer segment the plan was made for (its template's), or <see langword="null"/>.</summary>
     public string? Segment { get; }
 
+    /// <summary>Gets when the plan was first recorded, as the caller's store set it; <see langword="null"/> when not recorded.</summary>
+    public Instant? CreatedAt { get; }
+
+    /// <summary>
+    /// Gets when the plan was last saved, as the caller's store set it (<see cref="ToBuilder"/>, set <see cref="Builder.UpdatedAt"/>
+    /// from an injected clock); the lifecycle methods keep it and date their change in <see cref="StatusChangedOn"/>.
+    /// </summary>
+    public Instant? UpdatedAt { get; }
+
     /// <summary>Gets the customer's executive sponsor, or <see langword="null"/>.</summary>
     public PlanRole? ExecutiveSponsor => Roles.FirstOrDefault(r => r.Kind == PlanRoleKind.ExecutiveSponsor && r.Party == PlanParty.Customer);
 
@@ -108,6 +119,8 @@ public sealed partial class SuccessPlan : IEquatable<SuccessPlan>
         StatusReason = StatusReason,
         PredecessorId = PredecessorId,
         Segment = Segment,
+        CreatedAt = CreatedAt,
+        UpdatedAt = UpdatedAt,
     }.AddMetrics(Metrics).AddMilestones(Milestones).AddRoles(Roles);
 
     /// <inheritdoc />
@@ -115,7 +128,8 @@ public sealed partial class SuccessPlan : IEquatable<SuccessPlan>
         other is not null && Id == other.Id && Account == other.Account && Purpose == other.Purpose && Equals(Bullseye, other.Bullseye)
         && Metrics.SequenceEqual(other.Metrics) && Milestones.SequenceEqual(other.Milestones) && Roles.SequenceEqual(other.Roles)
         && Equals(NextPhase, other.NextPhase) && Status == other.Status && SignedOn == other.SignedOn && MeasuresAgreedOn == other.MeasuresAgreedOn
-        && StatusChangedOn == other.StatusChangedOn && StatusReason == other.StatusReason && PredecessorId == other.PredecessorId && Segment == other.Segment;
+        && StatusChangedOn == other.StatusChangedOn && StatusReason == other.StatusReason && PredecessorId == other.PredecessorId && Segment == other.Segment
+        && CreatedAt == other.CreatedAt && UpdatedAt == other.UpdatedAt;
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as SuccessPlan);
@@ -186,6 +200,12 @@ public sealed partial class SuccessPlan : IEquatable<SuccessPlan>
 
         /// <summary>Gets or sets the segment the plan was made for.</summary>
         public string? Segment { get; set; }
+
+        /// <summary>Gets or sets when the plan was first recorded.</summary>
+        public Instant? CreatedAt { get; set; }
+
+        /// <summary>Gets or sets when the plan was last saved.</summary>
+        public Instant? UpdatedAt { get; set; }
 
         /// <summary>Adds a metric.</summary>
         /// <param name="metric">The metric.</param>
