@@ -94,7 +94,7 @@ public static class BehaviorGen
         from op in Operator
         from threshold in Gen.Choose(0, 6)
         from undefined in Gen.Elements(false, false, true)
-        select aggregate.Is(op, threshold, undefined),
+        select aggregate.Is(op, threshold).WhenUndefined(undefined),
         from aggregate in NumericAggregate
         from low in Gen.Choose(0, 4)
         from width in Gen.Choose(0, 3)
@@ -114,7 +114,7 @@ public static class BehaviorGen
         from op in Operator
         from percent in Gen.Elements(-100, -50, -25, 0, 25, 100)
         from undefined in Gen.Elements(false, true)
-        select BehaviorAggregate.Change(current, baseline).Is(op, percent / 100m, undefined),
+        select BehaviorAggregate.Change(current, baseline).Is(op, percent / 100m).WhenUndefined(undefined),
         from numerator in NumericAggregate
         from denominator in Gen.OneOf(NumericAggregate, Gen.Elements(FactNames).Select(BehaviorAggregate.Fact))
         from op in Operator
@@ -124,7 +124,7 @@ public static class BehaviorGen
         from op in Operator
         from threshold in Gen.Choose(0, 40)
         from undefined in Gen.Elements(false, true)
-        select BehaviorAggregate.Fact(fact).Is(op, threshold, undefined));
+        select BehaviorAggregate.Fact(fact).Is(op, threshold).WhenUndefined(undefined));
 
     private static Gen<BehaviorPredicate> Behavior { get; } = Gen.OneOf(
         from name in Gen.Elements(EventNames)

@@ -52,6 +52,19 @@ public class PackageRulesTests
 
     [Theory]
     [MemberData(nameof(Packages))]
+    public void Package_TracksItsPublicApi(string package)
+    {
+        // PublicApiAnalyzers reads these files; an unlisted public member fails the build (RS0016).
+        foreach (string file in new[] { "PublicAPI.Shipped.txt", "PublicAPI.Unshipped.txt" })
+        {
+            string path = Path.Combine(RepositoryRoot(), "src", package, file);
+            Assert.True(File.Exists(path), $"{package} has no {file}");
+            Assert.StartsWith("#nullable enable", File.ReadAllText(path), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Packages))]
     public void PublicTypes_AreImmutableShapes(string package)
     {
         // NodaTime's rule: a public class is sealed (or static), a public struct is readonly.

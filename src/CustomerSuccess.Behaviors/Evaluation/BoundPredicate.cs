@@ -94,7 +94,7 @@ internal sealed class BoundPredicate
         bool matched;
         if (!_aggregate!.Observe(ref scope, out BehaviorValue observed, out string? reason))
         {
-            matched = _predicate.WhenUndefined;
+            matched = _predicate.UndefinedAnswer;
             scope.Evidence?.Add(new LeafEvidence(_aggregate.Text, null, _expected, matched, reason));
             return matched;
         }

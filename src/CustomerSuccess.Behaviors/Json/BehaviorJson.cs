@@ -204,7 +204,7 @@ public static class BehaviorJson
                     WriteThreshold(writer, "high", predicate.High);
                 }
 
-                if (predicate.WhenUndefined)
+                if (predicate.UndefinedAnswer)
                 {
                     writer.WriteBoolean("whenUndefined", true);
                 }
@@ -371,7 +371,7 @@ public static class BehaviorJson
             : throw Error(at + ".whenUndefined", "expected true or false"));
         if (op == "between")
         {
-            return aggregate.Between(Number(body, "low", at), Number(body, "high", at), whenUndefined);
+            return aggregate.Between(Number(body, "low", at), Number(body, "high", at)).WhenUndefined(whenUndefined);
         }
 
         ComparisonOperator comparison = op switch
@@ -383,12 +383,12 @@ public static class BehaviorJson
             "==" => ComparisonOperator.EqualTo,
             _ => throw Error(at + ".op", $"'{op}' is not an operator; expected >=, >, <=, <, == or between"),
         };
-        return aggregate.ValueKind switch
+        return (aggregate.ValueKind switch
         {
-            BehaviorValueKind.Instant => aggregate.Is(comparison, InstantValue(Text(body, "value", at), at + ".value"), whenUndefined),
-            BehaviorValueKind.Duration => aggregate.Is(comparison, DurationValue(Text(body, "value", at), at + ".value"), whenUndefined),
-            _ => aggregate.Is(comparison, Number(body, "value", at), whenUndefined),
-        };
+            BehaviorValueKind.Instant => aggregate.Is(comparison, InstantValue(Text(body, "value", at), at + ".value")),
+            BehaviorValueKind.Duration => aggregate.Is(comparison, DurationValue(Text(body, "value", at), at + ".value")),
+            _ => aggregate.Is(comparison, Number(body, "value", at)),
+        }).WhenUndefined(whenUndefined);
     }
 
     private static BehaviorAggregate ReadAggregate(JsonElement element, string path, int depth)

@@ -187,29 +187,26 @@ public sealed class BehaviorAggregate : IEquatable<BehaviorAggregate>
     /// <summary>Compares with a number (or, for a change, a fraction: -0.25 for a 25% drop).</summary>
     /// <param name="comparison">The operator; not <see cref="ComparisonOperator.Between"/>.</param>
     /// <param name="threshold">The threshold.</param>
-    /// <param name="whenUndefined">The predicate's answer when the value is undefined (a change from 0, a missing fact); false by default.</param>
-    /// <returns>The predicate.</returns>
+    /// <returns>The predicate; false when the value is undefined (a change from 0, a missing fact) unless <see cref="BehaviorPredicate.WhenUndefined"/> says otherwise.</returns>
     /// <exception cref="ArgumentException">The aggregate observes instants or durations.</exception>
-    public BehaviorPredicate Is(ComparisonOperator comparison, decimal threshold, bool whenUndefined = false) =>
-        BehaviorPredicate.Compare(this, comparison, Threshold.Of(ValueKind == BehaviorValueKind.Fraction ? BehaviorValueKind.Fraction : BehaviorValueKind.Number, threshold), default, whenUndefined);
+    public BehaviorPredicate Is(ComparisonOperator comparison, decimal threshold) =>
+        BehaviorPredicate.Compare(this, comparison, Threshold.Of(ValueKind == BehaviorValueKind.Fraction ? BehaviorValueKind.Fraction : BehaviorValueKind.Number, threshold), default, false);
 
     /// <summary>Compares with an instant (for first and last).</summary>
     /// <param name="comparison">The operator; not <see cref="ComparisonOperator.Between"/>.</param>
     /// <param name="threshold">The threshold.</param>
-    /// <param name="whenUndefined">The answer when there is no event.</param>
-    /// <returns>The predicate.</returns>
+    /// <returns>The predicate; false when there is no event unless <see cref="BehaviorPredicate.WhenUndefined"/> says otherwise.</returns>
     /// <exception cref="ArgumentException">The aggregate does not observe instants.</exception>
-    public BehaviorPredicate Is(ComparisonOperator comparison, Instant threshold, bool whenUndefined = false) =>
-        BehaviorPredicate.Compare(this, comparison, Threshold.Of(threshold), default, whenUndefined);
+    public BehaviorPredicate Is(ComparisonOperator comparison, Instant threshold) =>
+        BehaviorPredicate.Compare(this, comparison, Threshold.Of(threshold), default, false);
 
     /// <summary>Compares with a duration (for since-last).</summary>
     /// <param name="comparison">The operator; not <see cref="ComparisonOperator.Between"/>.</param>
     /// <param name="threshold">The threshold.</param>
-    /// <param name="whenUndefined">The answer when it never happened.</param>
-    /// <returns>The predicate.</returns>
+    /// <returns>The predicate; false when it never happened unless <see cref="BehaviorPredicate.WhenUndefined"/> says otherwise.</returns>
     /// <exception cref="ArgumentException">The aggregate does not observe durations.</exception>
-    public BehaviorPredicate Is(ComparisonOperator comparison, Duration threshold, bool whenUndefined = false) =>
-        BehaviorPredicate.Compare(this, comparison, Threshold.Of(threshold), default, whenUndefined);
+    public BehaviorPredicate Is(ComparisonOperator comparison, Duration threshold) =>
+        BehaviorPredicate.Compare(this, comparison, Threshold.Of(threshold), default, false);
 
     /// <summary><c>aggregate &gt;= threshold</c>.</summary>
     /// <param name="threshold">The threshold.</param>
@@ -239,12 +236,11 @@ public sealed class BehaviorAggregate : IEquatable<BehaviorAggregate>
     /// <summary><c>aggregate between low and high</c>, both inclusive.</summary>
     /// <param name="low">The lower bound.</param>
     /// <param name="high">The upper bound; at least <paramref name="low"/>.</param>
-    /// <param name="whenUndefined">The answer when the value is undefined.</param>
-    /// <returns>The predicate.</returns>
-    public BehaviorPredicate Between(decimal low, decimal high, bool whenUndefined = false)
+    /// <returns>The predicate; false when the value is undefined unless <see cref="BehaviorPredicate.WhenUndefined"/> says otherwise.</returns>
+    public BehaviorPredicate Between(decimal low, decimal high)
     {
         BehaviorValueKind kind = ValueKind == BehaviorValueKind.Fraction ? BehaviorValueKind.Fraction : BehaviorValueKind.Number;
-        return BehaviorPredicate.Compare(this, ComparisonOperator.Between, Threshold.Of(kind, low), Threshold.Of(kind, high), whenUndefined);
+        return BehaviorPredicate.Compare(this, ComparisonOperator.Between, Threshold.Of(kind, low), Threshold.Of(kind, high), false);
     }
 
     /// <inheritdoc />

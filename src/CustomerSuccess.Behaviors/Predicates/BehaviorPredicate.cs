@@ -40,7 +40,7 @@ public sealed class BehaviorPredicate : IEquatable<BehaviorPredicate>
 
     internal Threshold High { get; private init; }
 
-    internal bool WhenUndefined { get; private init; }
+    internal bool UndefinedAnswer { get; private init; }
 
     internal string? Event { get; private init; }
 
@@ -190,6 +190,17 @@ public sealed class BehaviorPredicate : IEquatable<BehaviorPredicate>
         return new BehaviorPredicate(PredicateKind.Not) { Children = [predicate] };
     }
 
+    /// <summary>
+    /// Returns this comparison with its answer for an undefined value (a change from 0, a missing fact, no event): false
+    /// unless set; the text form writes <c>when undefined true</c>.
+    /// </summary>
+    /// <param name="answer">The comparison's answer when its value is undefined.</param>
+    /// <returns>The comparison.</returns>
+    /// <exception cref="InvalidOperationException">This is not a comparison.</exception>
+    public BehaviorPredicate WhenUndefined(bool answer) => Kind == PredicateKind.Compare
+        ? Compare(Aggregate!, Operator, Low, High, answer)
+        : throw new InvalidOperationException($"Only a comparison has an answer for an undefined value, not {this}.");
+
     /// <summary>This predicate and another.</summary>
     /// <param name="other">The other predicate.</param>
     /// <returns><c>this and other</c>.</returns>
@@ -256,7 +267,7 @@ public sealed class BehaviorPredicate : IEquatable<BehaviorPredicate>
             high = comparison == ComparisonOperator.Between ? high with { Kind = BehaviorValueKind.Fraction } : high;
         }
 
-        return new BehaviorPredicate(PredicateKind.Compare) { Aggregate = aggregate, Operator = comparison, Low = low, High = high, WhenUndefined = whenUndefined };
+        return new BehaviorPredicate(PredicateKind.Compare) { Aggregate = aggregate, Operator = comparison, Low = low, High = high, UndefinedAnswer = whenUndefined };
     }
 
     internal bool Contains(PredicateKind kind) => Walk().Any(p => p.Kind == kind);
@@ -389,7 +400,7 @@ public sealed class BehaviorPredicate : IEquatable<BehaviorPredicate>
                     text.Append(' ').Append(OperatorText(Operator)).Append(' ').Append(Low.Text);
                 }
 
-                if (WhenUndefined)
+                if (UndefinedAnswer)
                 {
                     text.Append(" when undefined true");
                 }

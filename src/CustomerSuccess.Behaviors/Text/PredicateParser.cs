@@ -264,7 +264,7 @@ internal sealed class PredicateParser
             ExpectWord("and");
             decimal high = ParseNumber(aggregate);
             bool whenUndefined = ParseWhenUndefined();
-            return Guard(at, () => aggregate.Between(low, high, whenUndefined));
+            return Guard(at, () => aggregate.Between(low, high).WhenUndefined(whenUndefined));
         }
 
         if (at.Kind != TokenKind.Operator)
@@ -285,13 +285,13 @@ internal sealed class PredicateParser
         {
             case BehaviorValueKind.Instant:
                 Instant instant = ParseInstant();
-                return aggregate.Is(comparison, instant, ParseWhenUndefined());
+                return aggregate.Is(comparison, instant).WhenUndefined(ParseWhenUndefined());
             case BehaviorValueKind.Duration:
                 Duration duration = ParseDuration();
-                return aggregate.Is(comparison, duration, ParseWhenUndefined());
+                return aggregate.Is(comparison, duration).WhenUndefined(ParseWhenUndefined());
             default:
                 decimal number = ParseNumber(aggregate);
-                return aggregate.Is(comparison, number, ParseWhenUndefined());
+                return aggregate.Is(comparison, number).WhenUndefined(ParseWhenUndefined());
         }
     }
 

@@ -58,10 +58,16 @@ public sealed class MrrHistory
 
     /// <summary>Reads snapshot rows, in any order, into a history.</summary>
     /// <param name="rows">The rows.</param>
+    /// <returns>The history.</returns>
+    /// <exception cref="ArgumentException">A row contradicts another (see <see cref="Builder.Add"/>); the message names the account and month.</exception>
+    public static MrrHistory FromRows(IEnumerable<MrrRow> rows) => FromRows(rows, null);
+
+    /// <summary>Reads snapshot rows, in any order, into a history.</summary>
+    /// <param name="rows">The rows.</param>
     /// <param name="options">Definitional choices and currency settings; the defaults when <see langword="null"/>.</param>
     /// <returns>The history.</returns>
     /// <exception cref="ArgumentException">A row contradicts another (see <see cref="Builder.Add"/>); the message names the account and month.</exception>
-    public static MrrHistory FromRows(IEnumerable<MrrRow> rows, MrrOptions? options = null)
+    public static MrrHistory FromRows(IEnumerable<MrrRow> rows, MrrOptions? options)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var builder = new Builder(options);
@@ -88,10 +94,16 @@ public sealed class MrrHistory
 
     /// <summary>Reads snapshot rows, in any order, into a history.</summary>
     /// <param name="rows">The rows.</param>
+    /// <returns>The history.</returns>
+    /// <exception cref="ArgumentException">A row contradicts another (see <see cref="Builder.Add"/>); the message names the account and month.</exception>
+    public static MrrHistory FromRows(ReadOnlySpan<MrrRow> rows) => FromRows(rows, null);
+
+    /// <summary>Reads snapshot rows, in any order, into a history.</summary>
+    /// <param name="rows">The rows.</param>
     /// <param name="options">Definitional choices and currency settings; the defaults when <see langword="null"/>.</param>
     /// <returns>The history.</returns>
     /// <exception cref="ArgumentException">A row contradicts another (see <see cref="Builder.Add"/>); the message names the account and month.</exception>
-    public static MrrHistory FromRows(ReadOnlySpan<MrrRow> rows, MrrOptions? options = null) =>
+    public static MrrHistory FromRows(ReadOnlySpan<MrrRow> rows, MrrOptions? options) =>
         new Builder(options).EnsureCapacity(rows.Length).AddRange(rows).Build();
 
     /// <summary>Reads snapshot rows from an asynchronous stream, in any order, into a history.</summary>
