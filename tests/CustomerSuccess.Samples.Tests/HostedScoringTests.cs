@@ -1,0 +1,69 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using CustomerSuccess.Demo;
+using HostedScoring;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Testing;
+using Xunit;
+
+namespace CustomerSuccess.Samples.Tests;
+
+public class HostedScoringTests
+{
+    private static IHost Build(Dictionary<string, string?>? overrides = null, IClock? clock = null)
+    {
+        string settings = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+        Assert.True(File.Exists(settings), settings);
+        HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory, DisableDefaults = true });
+        builder.Configuration.AddJsonFile(settings).AddInMemoryCollection(overrides ?? []);
+        builder.Services.AddPortfolioScoring(builder.Configuration, AppContext.BaseDirectory);
+        if (clock is not null)
+        {
+            builder.Services.AddSingleton(clock);
+        }
+
+        return builder.Build();
+    }
+
+    [Fact]
+    public void Worker_ScoresThePortfolioAndRaisesTheRuleSetsAlerts_AsOfTheInjectedClock()
+    {
+        var clock = new FakeClock(DemoFacts.AsOf);
+        using IHost host = Build(clock: clock);
+        ScoringWorker worker = host.Services.GetRequiredService<ScoringWorker>();
+
+        ScoringSummary first = worker.ScoreOnce();
+        clock.Advance(Duration.FromDays(1));
+        ScoringSummary second = worker.ScoreOnce();
+
+        Assert.Equal(DemoFacts.AsOf, first.AsOf);
+        Assert.Equal(1_600, first.Bands.Values.Sum());
+        Assert.Equal(["green", "red", "yellow"], first.Bands.Keys);
+        Assert.Equal(1_185, first.Alerts.Count);                        // the same as the main job's demo alerts
+        Assert.Equal(DemoFacts.AsOf + Duration.FromDays(1), second.AsOf);
+        Assert.True(second.Alerts.Count < first.Alerts.Count, $"{second.Alerts.Count}"); // cooldowns hold across runs
+        Assert.Single(host.Services.GetRequiredService<CustomerSuccess.SuccessPlans.PlanTemplates>().All);
+    }
+
+    [Theory]
+    [InlineData("Scoring:IntervalHours", "0", "Scoring:IntervalHours must be 1 to 744 hours, not 0.")]
+    [InlineData("Scoring:RuleSet", "", "Scoring:RuleSet is required")]
+    [InlineData("BehaviorRules:csm:Rules:1:When", "change(count(login, last 30d)) <= -25%", "Rule set 'csm', rule 1 ('usage_drop'): When: Line 1, column 30")]
+    [InlineData("HealthModels:wingtip:signals:0:weight", "-1", "Health model 'wingtip'")]
+    [InlineData("SuccessPlans:AtRiskFrom", "2", "SuccessPlanOptions.AtRiskFrom must be a fraction from 0 to 1, not 2.")]
+    public async Task BadSetting_StopsTheHostAtStart_NamingTheSetting(string key, string value, string expected)
+    {
+        using IHost host = Build(new Dictionary<string, string?> { [key] = value, ["Scoring:Runs"] = "1" }, new FakeClock(DemoFacts.AsOf));
+
+        var e = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+}
