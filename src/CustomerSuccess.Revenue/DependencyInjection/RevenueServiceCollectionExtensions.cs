@@ -1,0 +1,33 @@
+using System;
+using CustomerSuccess.Revenue;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the revenue definitional choices (<see cref="MrrOptions"/>), validated at start.</summary>
+public static class RevenueServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="MrrOptions"/> with validation at start; resolve <c>IOptions&lt;MrrOptions&gt;</c> and pass its value to
+    /// <see cref="MrrHistory.FromRows(System.Collections.Generic.IEnumerable{MrrRow}, MrrOptions?)"/> or a history builder. The flags and policies bind from
+    /// configuration with <c>services.Configure&lt;MrrOptions&gt;(section)</c>; set the reporting currency and the exchange rates here,
+    /// in code.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options in code.</param>
+    /// <returns>The service collection.</returns>
+    public static IServiceCollection AddRevenue(this IServiceCollection services, Action<MrrOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        OptionsBuilder<MrrOptions> options = services.AddOptions<MrrOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MrrOptions>, MrrOptionsValidator>());
+        return services;
+    }
+}
