@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NodaTime;
+
+namespace CustomerSuccess.HealthScoring;
+
+/// <summary>What an account looked like on a past day: the state a health model's signals read then.</summary>
+/// <typeparam name="TAccount">The account type the signals read.</typeparam>
+/// <param name="Account">The account.</param>
+/// <param name="AsOf">The day of the snapshot; nothing after it may be in <paramref name="State"/>.</param>
+/// <param name="State">The account as it was that day.</param>
+public sealed record HealthSnapshot<TAccount>(AccountId Account, LocalDate AsOf, TAccount State);
+
+/// <summary>How an account's story ended, as far as it was watched.</summary>
+/// <param name="Account">The account.</param>
+/// <param name="ChurnedOn">The day it churned, or <see langword="null"/> if it had not churned by <paramref name="ObservedUntil"/>.</param>
+/// <param name="ObservedUntil">The last day the account was observed.</param>
+public sealed record ChurnOutcome(AccountId Account, LocalDate? ChurnedOn, LocalDate ObservedUntil);
+
+/// <summary>How a snapshot counts for a horizon.</summary>
+public enum SnapshotLabel
+{
+    /// <summary>The account had not churned by as-of + horizon and was observed that long: 0.</summary>
+    Retained = 0,
+
+    /// <summary>The account churned within (as-of, as-of + horizon]: 1.</summary>
+    Churned = 1,
+
+    /// <summary>Not churned, but observation ends before as-of + horizon: left out.</summary>
+    Censored = 2,
+
+    /// <summary>Taken on or after the churn date: left out.</summary>
+    AfterChurn = 3,
+
+    /// <summary>No outcome is known for the account: left out.</summary>
+    NoOutcome = 4,
+}
+
+/// <summary>
+/// Past snapshots of accounts and how each account's story ended: the history a health model is backtested against
+/// (DESIGN section 7). Immutable.
+/// </summary>
+/// <typeparam name="TAccount">The account type the signals read.</typeparam>
+public sealed class ChurnHistory<TAccount>
+{
+    private readonly Dictionary<AccountId, ChurnOutcome> _outcomes;
+
+    /// <summary>Initializes a history.</summary>
+    /// <param name="snapshots">The snapshots, in any order.</param>
+    /// <param name="outcomes">One outcome per account.</param>
+    /// <exception cref="ArgumentException">An account has two outcomes, or churned after its observation ended; the message names it.</exception>
+    public ChurnHistory(IEnumerable<HealthSnapshot<TAccount>> snapshots, IEnumerable<ChurnOutcome> outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(snapshots);
+        ArgumentNullException.ThrowIfNull(outcomes);
+        Snapshots = snapshots.ToArray();
+        _outcomes = [];
+        foreach (ChurnOutcome outcome in outcomes)
+        {
+            if (outcome.ChurnedOn > outcome.ObservedUntil)
+            {
+                throw new ArgumentException($"Account '{outcome.Account}' churned on {outcome.ChurnedOn:uuuu-MM-dd}, after its observation ended on {outcome.ObservedUntil:uuuu-MM-dd}.", nameof(outcomes));
+            }
+
+            if (!_outcomes.TryAdd(outcome.Account, outcome))
+            {
+                throw new ArgumentException($"Account '{outcome.Account}' has two outcomes.", nameof(outcomes));
+            }
+        }
+    }
+
+    /// <summary>Gets the snapshots.</summary>
+    public IReadOnlyList<HealthSnapshot<TAccount>> Snapshots { get; }
+
+    /// <summary>Gets an account's outcome, or <see langword="null"/>.</summary>
+    /// <param name="account">The account.</param>
+    /// <returns>The outcome.</returns>
+    public ChurnOutcome? OutcomeOf(AccountId account) => _outcomes.GetValueOrDefault(account);
+
+    /// <summary>Labels a snapshot for a horizon: churned within (as-of, as-of + horizon], retained, or left out.</summary>
+    /// <param name="snapshot">The snapshot.</param>
+    /// <param name="horizonDays">The horizon in days; positive.</param>
+    /// <returns>The label.</returns>
+    public SnapshotLabel Label(HealthSnapshot<TAccount> snapshot, int horizonDays)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(horizonDays);
+        if (!_outcomes.TryGetValue(snapshot.Account, out ChurnOutcome? outcome))
+        {
+            return SnapshotLabel.NoOutcome;
+        }
+
+        LocalDate end = snapshot.AsOf.PlusDays(horizonDays);
+        return outcome.ChurnedOn switch
+        {
+            { } churned when churned <= snapshot.AsOf => SnapshotLabel.AfterChurn,
+            { } churned when churned <= end => SnapshotLabel.Churned,
+            _ => outcome.ObservedUntil >= end ? SnapshotLabel.Retained : SnapshotLabel.Censored,
+        };
+    }
+}

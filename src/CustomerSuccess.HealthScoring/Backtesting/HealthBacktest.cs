@@ -1,0 +1,214 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CustomerSuccess.Signals;
+using NodaTime;
+
+namespace CustomerSuccess.HealthScoring;
+
+/// <summary>Churn by band: how many snapshots sat in a band, how many of them churned within the horizon, and the lift.</summary>
+/// <param name="Band">The band's name.</param>
+/// <param name="Snapshots">Labelled snapshots in the band.</param>
+/// <param name="Churned">Those that churned within the horizon.</param>
+/// <param name="ChurnRate">Churned / snapshots; undefined for an empty band.</param>
+/// <param name="Lift">The band's churn rate over the overall churn rate; undefined when either is.</param>
+public sealed record BandChurn(string Band, int Snapshots, int Churned, Ratio ChurnRate, Ratio Lift);
+
+/// <summary>One score decile of the reliability table: do lower scores really churn more?</summary>
+/// <param name="Decile">1 for the lowest tenth of scores, 10 for the highest.</param>
+/// <param name="Snapshots">Snapshots in the decile.</param>
+/// <param name="MeanScore">Their mean score.</param>
+/// <param name="ChurnRate">Their observed churn rate.</param>
+public sealed record ReliabilityRow(int Decile, int Snapshots, double MeanScore, Ratio ChurnRate);
+
+/// <summary>A health model's predictive truth over a history, for one horizon (DESIGN section 7).</summary>
+/// <param name="HorizonDays">The horizon.</param>
+/// <param name="Labelled">Snapshots with a label and a defined score: the rows behind every figure.</param>
+/// <param name="Churned">Of those, how many churned within the horizon.</param>
+/// <param name="Censored">Snapshots left out because observation ended before the horizon.</param>
+/// <param name="AfterChurn">Snapshots left out because they were taken on or after the churn date.</param>
+/// <param name="UndefinedScore">Labelled snapshots left out because their score was undefined.</param>
+/// <param name="Auc">The AUC (lower score = higher risk), or <see langword="null"/> without both outcomes.</param>
+/// <param name="AucLow">The lower bound of the bootstrap 95% interval.</param>
+/// <param name="AucHigh">The upper bound of the bootstrap 95% interval.</param>
+/// <param name="Bands">Churn rate and lift per band, in band order.</param>
+/// <param name="Reliability">Observed churn by score decile.</param>
+/// <param name="UnexpectedChurn">The share of churned accounts that sat in the best band <paramref name="HorizonDays"/> days before they churned (seed 001's cardinal sin).</param>
+/// <param name="UnexpectedChurnAccounts">The churned accounts behind <paramref name="UnexpectedChurn"/>: those with a scored snapshot that far back.</param>
+public sealed record BacktestReport(
+    int HorizonDays,
+    int Labelled,
+    int Churned,
+    int Censored,
+    int AfterChurn,
+    int UndefinedScore,
+    double? Auc,
+    double? AucLow,
+    double? AucHigh,
+    IReadOnlyList<BandChurn> Bands,
+    IReadOnlyList<ReliabilityRow> Reliability,
+    Ratio UnexpectedChurn,
+    int UnexpectedChurnAccounts);
+
+/// <summary>
+/// Backtests a health model against what happened: every snapshot is scored as of its own day (nothing after it is read),
+/// labelled for the horizon, and the scores are judged as a churn predictor. Results do not depend on the order of the
+/// history's rows; the bootstrap uses a fixed seed.
+/// </summary>
+public static class HealthBacktest
+{
+    /// <summary>The bootstrap's default number of resamples.</summary>
+    public const int DefaultResamples = 500;
+
+    /// <summary>Runs the backtest.</summary>
+    /// <typeparam name="TAccount">The account type.</typeparam>
+    /// <param name="scorer">The model's scorer.</param>
+    /// <param name="history">The snapshots and outcomes.</param>
+    /// <param name="horizonDays">The horizon in days, such as 90.</param>
+    /// <param name="resamples">Bootstrap resamples for the AUC interval; 0 for none.</param>
+    /// <param name="seed">The bootstrap's seed.</param>
+    /// <returns>The report.</returns>
+    public static BacktestReport Run<TAccount>(HealthScorer<TAccount> scorer, ChurnHistory<TAccount> history, int horizonDays, int resamples = DefaultResamples, ulong seed = 20260630)
+    {
+        ArgumentNullException.ThrowIfNull(scorer);
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(horizonDays);
+        ArgumentOutOfRangeException.ThrowIfNegative(resamples);
+
+        // A canonical order first, so that nothing below depends on the order of the history's rows.
+        HealthSnapshot<TAccount>[] snapshots = history.Snapshots.OrderBy(s => s.Account).ThenBy(s => s.AsOf).ToArray();
+        var rows = new List<(double Score, bool Churned, string Band)>();
+        int censored = 0, afterChurn = 0, undefined = 0;
+        foreach (HealthSnapshot<TAccount> snapshot in snapshots)
+        {
+            SnapshotLabel label = history.Label(snapshot, horizonDays);
+            if (label is SnapshotLabel.Censored or SnapshotLabel.NoOutcome)
+            {
+                censored++;
+                continue;
+            }
+
+            if (label == SnapshotLabel.AfterChurn)
+            {
+                afterChurn++;
+                continue;
+            }
+
+            HealthScore score = Score(scorer, snapshot);
+            if (!score.HasValue)
+            {
+                undefined++;
+                continue;
+            }
+
+            rows.Add((score.Value, label == SnapshotLabel.Churned, score.Band!.Value.Name));
+        }
+
+        int churned = rows.Count(r => r.Churned);
+        double? auc = Auc.Of(rows.Select(r => (r.Score, r.Churned)));
+        (double? low, double? high) = Bootstrap(rows, resamples, seed);
+        Ratio overall = Ratio.Of(churned, rows.Count);
+        BandChurn[] bands = scorer.Model.Bands.All.Select(b =>
+        {
+            int inBand = rows.Count(r => r.Band == b.Name);
+            int churnedInBand = rows.Count(r => r.Band == b.Name && r.Churned);
+            Ratio rate = Ratio.Of(churnedInBand, inBand);
+            Ratio lift = rate.TryGetValue(out decimal r) && overall.TryGetValue(out decimal o) ? Ratio.Of(r, o) : Ratio.Undefined;
+            return new BandChurn(b.Name, inBand, churnedInBand, rate, lift);
+        }).ToArray();
+        (Ratio unexpected, int behind) = UnexpectedChurn(scorer, history, snapshots, horizonDays);
+        return new BacktestReport(horizonDays, rows.Count, churned, censored, afterChurn, undefined, auc, low, high, bands, Reliability(rows), unexpected, behind);
+    }
+
+    private static HealthScore Score<TAccount>(HealthScorer<TAccount> scorer, HealthSnapshot<TAccount> snapshot) =>
+        scorer.Score(snapshot.State, new SignalContext(snapshot.AsOf.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant(), DateTimeZone.Utc));
+
+    private static ReliabilityRow[] Reliability(List<(double Score, bool Churned, string Band)> rows)
+    {
+        // Ties keep the canonical order, so the deciles are deterministic.
+        var sorted = rows.Select((r, i) => (r.Score, r.Churned, i)).OrderBy(r => r.Score).ThenBy(r => r.i).ToArray();
+        var deciles = new List<ReliabilityRow>();
+        for (int d = 0; d < 10; d++)
+        {
+            int from = sorted.Length * d / 10;
+            int to = sorted.Length * (d + 1) / 10;
+            if (to > from)
+            {
+                var slice = sorted[from..to];
+                deciles.Add(new ReliabilityRow(d + 1, slice.Length, slice.Average(s => s.Score), Ratio.Of(slice.Count(s => s.Churned), slice.Length)));
+            }
+        }
+
+        return [.. deciles];
+    }
+
+    private static (double? Low, double? High) Bootstrap(List<(double Score, bool Churned, string Band)> rows, int resamples, ulong seed)
+    {
+        if (resamples == 0 || rows.Count == 0)
+        {
+            return (null, null);
+        }
+
+        ulong state = seed;
+        var aucs = new List<double>(resamples);
+        var sample = new (double, bool)[rows.Count];
+        for (int b = 0; b < resamples; b++)
+        {
+            for (int i = 0; i < sample.Length; i++)
+            {
+                (double score, bool churned, _) = rows[(int)(Next(ref state) % (ulong)rows.Count)];
+                sample[i] = (score, churned);
+            }
+
+            if (Auc.Of(sample) is { } auc)
+            {
+                aucs.Add(auc);
+            }
+        }
+
+        if (aucs.Count == 0)
+        {
+            return (null, null);
+        }
+
+        aucs.Sort();
+        return (aucs[(int)Math.Floor(0.025 * (aucs.Count - 1))], aucs[(int)Math.Ceiling(0.975 * (aucs.Count - 1))]);
+    }
+
+    /// <summary>SplitMix64: a tiny generator with a fixed sequence for a seed, the same on every runtime.</summary>
+    private static ulong Next(ref ulong state)
+    {
+        unchecked
+        {
+            ulong z = state += 0x9E3779B97F4A7C15UL;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+            return z ^ (z >> 31);
+        }
+    }
+
+    private static (Ratio Share, int Accounts) UnexpectedChurn<TAccount>(HealthScorer<TAccount> scorer, ChurnHistory<TAccount> history, HealthSnapshot<TAccount>[] snapshots, int horizonDays)
+    {
+        string best = scorer.Model.Bands.All[^1].Name;
+        int accounts = 0, inBest = 0;
+        foreach (IGrouping<AccountId, HealthSnapshot<TAccount>> account in snapshots.GroupBy(s => s.Account))
+        {
+            if (history.OutcomeOf(account.Key)?.ChurnedOn is not { } churnedOn)
+            {
+                continue;
+            }
+
+            LocalDate before = churnedOn.PlusDays(-horizonDays);
+            HealthSnapshot<TAccount>? then = account.Where(s => s.AsOf <= before).OrderBy(s => s.AsOf).LastOrDefault();
+            if (then is null || Score(scorer, then) is not { HasValue: true } score)
+            {
+                continue;
+            }
+
+            accounts++;
+            inBest += score.Band!.Value.Name == best ? 1 : 0;
+        }
+
+        return (Ratio.Of(inBest, accounts), accounts);
+    }
+}
