@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CustomerSuccess.Signals;
+using NodaTime;
+
+namespace CustomerSuccess.HealthScoring;
+
+/// <summary>
+/// How early one signal warns: its own AUC (its curve score alone as the predictor) at each horizon, the timing the data
+/// suggest, and whether the configured timing contradicts them.
+/// </summary>
+/// <param name="Signal">The signal.</param>
+/// <param name="Configured">The timing the signal is tagged with.</param>
+/// <param name="AucByHorizon">The signal's AUC per horizon in days, in ascending order of horizon; undefined without both outcomes.</param>
+/// <param name="Suggested">
+/// Leading when the signal keeps at least three quarters of its power above chance (AUC - 0.5) from the shortest horizon to
+/// the longest, lagging when it loses more; <see langword="null"/> when it has no power at the shortest horizon (AUC at most 0.55).
+/// </param>
+/// <param name="Contradicted">Whether the configured timing differs from the suggested one.</param>
+public sealed record SignalLeadTime(SignalId Signal, SignalTiming Configured, IReadOnlyList<(int HorizonDays, double? Auc)> AucByHorizon, SignalTiming? Suggested, bool Contradicted)
+{
+    /// <summary>The least AUC at the shortest horizon for a signal to count as predictive at all.</summary>
+    public const double PowerFloor = 0.55;
+
+    /// <summary>The share of its power above chance a leading signal keeps at the longest horizon.</summary>
+    public const double KeptPower = 0.75;
+
+    /// <summary>Measures every signal of a model at each horizon over a history.</summary>
+    /// <typeparam name="TAccount">The account type.</typeparam>
+    /// <param name="scorer">The model's scorer; its signals are measured and scored by their curves.</param>
+    /// <param name="history">The snapshots and outcomes.</param>
+    /// <param name="horizonDays">The horizons, such as 30, 90 and 180.</param>
+    /// <returns>One entry per signal, in model order.</returns>
+    public static IReadOnlyList<SignalLeadTime> Analyze<TAccount>(HealthScorer<TAccount> scorer, ChurnHistory<TAccount> history, params IReadOnlyList<int> horizonDays)
+    {
+        ArgumentNullException.ThrowIfNull(scorer);
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(horizonDays);
+        int[] horizons = horizonDays.Distinct().Order().ToArray();
+        if (horizons.Length == 0 || horizons[0] <= 0)
+        {
+            throw new ArgumentException("Give one or more positive horizons, in days.", nameof(horizonDays));
+        }
+
+        // Each snapshot is explained once: the curve score of every signal as of the snapshot's day.
+        var explained = history.Snapshots.OrderBy(s => s.Account).ThenBy(s => s.AsOf)
+            .Select(s => (Snapshot: s, Signals: scorer.Explain(s.State, new SignalContext(s.AsOf.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant(), DateTimeZone.Utc)).Signals))
+            .ToArray();
+        var results = new List<SignalLeadTime>();
+        for (int i = 0; i < scorer.Model.Signals.Count; i++)
+        {
+            HealthSignalDefinition signal = scorer.Model.Signals[i];
+            var aucs = new List<(int, double?)>();
+            foreach (int horizon in horizons)
+            {
+                var rows = new List<(double, bool)>();
+                foreach ((HealthSnapshot<TAccount> snapshot, IReadOnlyList<SignalContribution> signals) in explained)
+                {
+                    SnapshotLabel label = history.Label(snapshot, horizon);
+                    if (label is SnapshotLabel.Churned or SnapshotLabel.Retained && signals[i].Raw.IsPresent && signals[i].CurveScore is { } score)
+                    {
+                        rows.Add((score, label == SnapshotLabel.Churned));
+                    }
+                }
+
+                aucs.Add((horizon, Auc.Of(rows)));
+            }
+
+            SignalTiming? suggested = Suggest(aucs[0].Item2, aucs[^1].Item2);
+            // The plugin's own tag, as every explanation carries it; lagging, the library's default, for an empty history.
+            SignalTiming configured = explained.Length > 0 ? explained[0].Signals[i].Timing : SignalTiming.Lagging;
+            results.Add(new SignalLeadTime(signal.Id, configured, aucs, suggested, suggested is { } s && s != configured));
+        }
+
+        return results;
+    }
+
+    private static SignalTiming? Suggest(double? shortest, double? longest)
+    {
+        if (shortest is not { } near || near <= PowerFloor || longest is not { } far)
+        {
+            return null;
+        }
+
+        return far - 0.5 >= KeptPower * (near - 0.5) ? SignalTiming.Leading : SignalTiming.Lagging;
+    }
+}
