@@ -10,7 +10,11 @@ namespace CustomerSuccess.HealthScoring;
 /// <param name="Account">The account.</param>
 /// <param name="AsOf">The day of the snapshot; nothing after it may be in <paramref name="State"/>.</param>
 /// <param name="State">The account as it was that day.</param>
-public sealed record HealthSnapshot<TAccount>(AccountId Account, LocalDate AsOf, TAccount State);
+public sealed record HealthSnapshot<TAccount>(AccountId Account, LocalDate AsOf, TAccount State)
+{
+    /// <summary>The context a snapshot is scored in: the start of its day, in UTC, so nothing later is read.</summary>
+    internal Signals.SignalContext Context => new(AsOf.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant(), DateTimeZone.Utc);
+}
 
 /// <summary>How an account's story ended, as far as it was watched.</summary>
 /// <param name="Account">The account.</param>

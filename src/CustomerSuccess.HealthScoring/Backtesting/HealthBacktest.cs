@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using CustomerSuccess.Signals;
 using NodaTime;
 
 namespace CustomerSuccess.HealthScoring;
@@ -121,7 +120,7 @@ public static class HealthBacktest
     }
 
     private static HealthScore Score<TAccount>(HealthScorer<TAccount> scorer, HealthSnapshot<TAccount> snapshot) =>
-        scorer.Score(snapshot.State, new SignalContext(snapshot.AsOf.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant(), DateTimeZone.Utc));
+        scorer.Score(snapshot.State, snapshot.Context);
 
     private static ReliabilityRow[] Reliability(List<(double Score, bool Churned, string Band)> rows)
     {

@@ -70,7 +70,7 @@ public static class HealthModelFitter
                 continue;
             }
 
-            IReadOnlyList<SignalContribution> signals = scorer.Explain(snapshot.State, new SignalContext(snapshot.AsOf.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant(), DateTimeZone.Utc)).Signals;
+            IReadOnlyList<SignalContribution> signals = scorer.Explain(snapshot.State, snapshot.Context).Signals;
             rows.Add((snapshot.Account, snapshot.AsOf, signals.Select(s => s.Raw.IsPresent ? s.CurveScore / 100 : null).ToArray(), label == SnapshotLabel.Churned));
         }
 

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CustomerSuccess.Signals;
-using NodaTime;
 
 namespace CustomerSuccess.HealthScoring;
 
@@ -45,7 +44,7 @@ public sealed record SignalLeadTime(SignalId Signal, SignalTiming Configured, IR
 
         // Each snapshot is explained once: the curve score of every signal as of the snapshot's day.
         var explained = history.Snapshots.OrderBy(s => s.Account).ThenBy(s => s.AsOf)
-            .Select(s => (Snapshot: s, Signals: scorer.Explain(s.State, new SignalContext(s.AsOf.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant(), DateTimeZone.Utc)).Signals))
+            .Select(s => (Snapshot: s, Signals: scorer.Explain(s.State, s.Context).Signals))
             .ToArray();
         var results = new List<SignalLeadTime>();
         for (int i = 0; i < scorer.Model.Signals.Count; i++)
