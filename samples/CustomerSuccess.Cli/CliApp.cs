@@ -63,6 +63,9 @@ internal static class CliApp
         }
     }
 
+    // The longest command name and two spaces: summaries line up and never run into a name.
+    private static readonly int NameWidth = Commands.Max(c => c.Name.Length) + 2;
+
     private static ICommand Find(string name) =>
         Commands.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal))
         ?? throw new UsageException($"unknown command '{name}'. Commands: {string.Join(", ", Commands.Select(c => c.Name))}; see '{ToolName} --help'.");
@@ -79,7 +82,7 @@ internal static class CliApp
         output.WriteLine("Commands:");
         foreach (ICommand command in Commands)
         {
-            output.WriteLine($"  {command.Name,-12}{command.Summary}");
+            output.WriteLine($"  {command.Name.PadRight(NameWidth)}{command.Summary}");
         }
 
         output.WriteLine();

@@ -32,6 +32,10 @@ public sealed class CliAppTests : CliRunner
         Assert.Contains("portfolio", output, StringComparison.Ordinal);
         Assert.Contains("demo", output, StringComparison.Ordinal);
         Assert.Contains("Exit codes", output, StringComparison.Ordinal);
+        foreach (string command in new[] { "portfolio", "retention", "cohort-retention", "cmrr", "score", "alerts", "segment", "plan", "demo" })
+        {
+            Assert.Matches($@"\n  {command}  +\S", output.ReplaceLineEndings("\n"));   // every command listed, its summary apart from its name
+        }
     }
 
     [Theory]
