@@ -84,6 +84,32 @@ public class HealthModelFitterTests
     }
 
     [Fact]
+    public void FitCurveBounds_MovesALinearCurveOntoTheData_SoTheSignalGetsItsWeight()
+    {
+        (HealthScorer<double[]> start, ChurnHistory<double[]> history) = Generate(2, [-4, -2, 0, -1], 3_000, seed: 5);
+
+        // The behavior signal's curve reaches 100 only at 1,000 while its raw values run 0 to 100: every score is tiny.
+        HealthModel.Builder badly = HealthModel.CreateBuilder("badly-scaled");
+        foreach (HealthSignalDefinition s in start.Model.Signals)
+        {
+            badly.AddSignal(s.Id == new SignalId("behavior.weekly") ? new HealthSignalDefinition(s.Id, Curve.Linear(900, 1000)) : s);
+        }
+
+        HealthScorer<double[]> scorer = HealthScorer.Create(badly.Build(), Names.Select((n, j) => Signal.Create<double[]>(new SignalId(n), SignalTiming.Lagging, (row, _) => SignalValue.Of(row[j]))));
+
+        FittedModel kept = HealthModelFitter.Fit(scorer, history, 90);
+        FittedModel refitted = HealthModelFitter.Fit(scorer, history, 90, fitCurveBounds: true);
+
+        Assert.Equal(0, WeightOf(kept, "behavior.weekly"));                           // every score 0: no information
+        Assert.Contains(kept.Dropped, d => d.Signal == new SignalId("behavior.weekly"));
+        Assert.True(WeightOf(refitted, "behavior.weekly") > WeightOf(refitted, "adoption.licences"), $"{WeightOf(refitted, "behavior.weekly")}");
+        string curve = refitted.Model.Signals.Single(s => s.Id == new SignalId("behavior.weekly")).Curve.ToString()!;
+        Assert.StartsWith("linear 0 at ", curve, StringComparison.Ordinal);
+        Assert.True(refitted.Provenance.CrossValidatedAuc > kept.Provenance.CrossValidatedAuc, $"{refitted.Provenance.CrossValidatedAuc} vs {kept.Provenance.CrossValidatedAuc}");
+        Assert.DoesNotContain("900", curve, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Fit_IsDeterministic()
     {
         (HealthScorer<double[]> scorer, ChurnHistory<double[]> history) = Generate(1, [-3, -1, 0, -1], 800, seed: 3);

@@ -47,9 +47,14 @@ public static class HealthModelFitter
     /// <param name="horizonDays">The horizon the labels are for.</param>
     /// <param name="folds">Cross-validation folds, 2 or more.</param>
     /// <param name="lambda">The L2 penalty on the coefficients, 0 or more.</param>
+    /// <param name="fitCurveBounds">
+    /// Whether to learn the bounds of linear curves too: for each linear-curve signal, the pair of raw-value quantiles (low end
+    /// 0, 5, 10 or 25%, high end 75, 90, 95 or 100%, in the curve's own direction) whose clamped score best predicts churn on
+    /// its own (the highest log-likelihood of a one-signal logistic fit with a protective effect); then the weights.
+    /// </param>
     /// <returns>The fitted model.</returns>
     /// <exception cref="InvalidOperationException">The history has no churned or no retained snapshot, or no signal predicts churn in the right direction.</exception>
-    public static FittedModel Fit<TAccount>(HealthScorer<TAccount> scorer, ChurnHistory<TAccount> history, int horizonDays, int folds = 5, double lambda = 0.001)
+    public static FittedModel Fit<TAccount>(HealthScorer<TAccount> scorer, ChurnHistory<TAccount> history, int horizonDays, int folds = 5, double lambda = 0.001, bool fitCurveBounds = false)
     {
         ArgumentNullException.ThrowIfNull(scorer);
         ArgumentNullException.ThrowIfNull(history);
@@ -62,6 +67,7 @@ public static class HealthModelFitter
         HealthModel model = scorer.Model;
         int k = model.Signals.Count;
         var rows = new List<(AccountId Account, LocalDate AsOf, double?[] X, bool Churned)>();
+        var raws = new List<double?[]>();
         foreach (HealthSnapshot<TAccount> snapshot in history.Snapshots.OrderBy(s => s.Account).ThenBy(s => s.AsOf))
         {
             SnapshotLabel label = history.Label(snapshot, horizonDays);
@@ -72,12 +78,30 @@ public static class HealthModelFitter
 
             IReadOnlyList<SignalContribution> signals = scorer.Explain(snapshot.State, snapshot.Context).Signals;
             rows.Add((snapshot.Account, snapshot.AsOf, signals.Select(s => s.Raw.IsPresent ? s.CurveScore / 100 : null).ToArray(), label == SnapshotLabel.Churned));
+            raws.Add(signals.Select(s => s.Raw.TryGetValue(out double raw) ? raw : (double?)null).ToArray());
         }
 
         int churned = rows.Count(r => r.Churned);
         if (churned == 0 || churned == rows.Count)
         {
             throw new InvalidOperationException($"Health model '{model.Name}': the history has {churned} churned of {rows.Count} labelled snapshots for {horizonDays} days; fitting needs both outcomes.");
+        }
+
+        IScoreCurve[] curves = model.Signals.Select(s => s.Curve).ToArray();
+        if (fitCurveBounds)
+        {
+            bool[] outcome = rows.Select(r => r.Churned).ToArray();
+            for (int j = 0; j < k; j++)
+            {
+                if (curves[j] is Curve.LinearCurve linear && SearchBounds(linear, raws.Select(r => r[j]).ToArray(), outcome) is { } better)
+                {
+                    curves[j] = better;
+                    for (int i = 0; i < rows.Count; i++)
+                    {
+                        rows[i].X[j] = raws[i][j] is { } raw ? better.Score(raw) / 100 : null;
+                    }
+                }
+            }
         }
 
         // A missing curve score is imputed with the signal's mean: it then moves neither way.
@@ -132,7 +156,7 @@ public static class HealthModelFitter
         for (int j = 0; j < k; j++)
         {
             HealthSignalDefinition s = model.Signals[j];
-            fitted.AddSignal(new HealthSignalDefinition(s.Id, s.Curve, Math.Round(weights[j] * scale, 6), "fitted", s.Missing, s.SubstituteScore));
+            fitted.AddSignal(new HealthSignalDefinition(s.Id, curves[j], Math.Round(weights[j] * scale, 6), "fitted", s.Missing, s.SubstituteScore));
         }
 
         foreach (HealthGate gate in model.Gates)
@@ -142,6 +166,90 @@ public static class HealthModelFitter
 
         var provenance = new ModelProvenance(rows.Min(r => r.AsOf), rows.Max(r => r.AsOf), rows.Count, churned, horizonDays, folds, lambda, inSample, crossValidated);
         return new FittedModel(fitted.Build(), provenance, dropped);
+    }
+
+    private static readonly double[] LowQuantiles = [0, 0.05, 0.1, 0.25];
+    private static readonly double[] HighQuantiles = [0.75, 0.9, 0.95, 1];
+
+    /// <summary>The best bounds among quantile pairs of the raw values, or <see langword="null"/> when none predicts protectively.</summary>
+    private static IScoreCurve? SearchBounds(Curve.LinearCurve curve, double?[] raw, bool[] churned)
+    {
+        double[] present = raw.OfType<double>().Order().ToArray();
+        if (present.Length < 2)
+        {
+            return null;
+        }
+
+        bool rising = curve.FullAt > curve.ZeroAt;
+        IScoreCurve? best = null;
+        double bestLikelihood = double.NegativeInfinity;
+        foreach (double low in LowQuantiles)
+        {
+            foreach (double high in HighQuantiles)
+            {
+                double a = Quantile(present, low), b = Quantile(present, high);
+                if (a >= b)
+                {
+                    continue;
+                }
+
+                IScoreCurve candidate = rising ? Curve.Linear(a, b) : Curve.Linear(b, a);
+                double[] s = raw.Select(r => r is { } v ? candidate.Score(v) / 100 : double.NaN).ToArray();
+                (double slope, double likelihood) = OneSignalFit(s, churned);
+                if (slope < 0 && likelihood > bestLikelihood)
+                {
+                    (best, bestLikelihood) = (candidate, likelihood);
+                }
+            }
+        }
+
+        return best;
+    }
+
+    private static double Quantile(double[] sorted, double q) => sorted[(int)Math.Round(q * (sorted.Length - 1))];
+
+    /// <summary>Newton's method for logit P(churn) = a + b s over the rows with a score; returns b and the log-likelihood.</summary>
+    private static (double Slope, double LogLikelihood) OneSignalFit(double[] s, bool[] churned)
+    {
+        double a = 0, b = 0;
+        for (int iteration = 0; iteration < 25; iteration++)
+        {
+            double g0 = 0, g1 = 0, h00 = 1e-9, h01 = 0, h11 = 1e-9;
+            for (int i = 0; i < s.Length; i++)
+            {
+                if (double.IsNaN(s[i]))
+                {
+                    continue;
+                }
+
+                double p = 1 / (1 + Math.Exp(-(a + (b * s[i]))));
+                double e = p - (churned[i] ? 1 : 0);
+                double w = p * (1 - p);
+                (g0, g1) = (g0 + e, g1 + (e * s[i]));
+                (h00, h01, h11) = (h00 + w, h01 + (w * s[i]), h11 + (w * s[i] * s[i]));
+            }
+
+            double det = (h00 * h11) - (h01 * h01);
+            if (det <= 1e-12)
+            {
+                break;
+            }
+
+            a -= ((h11 * g0) - (h01 * g1)) / det;
+            b -= ((h00 * g1) - (h01 * g0)) / det;
+        }
+
+        double likelihood = 0;
+        for (int i = 0; i < s.Length; i++)
+        {
+            if (!double.IsNaN(s[i]))
+            {
+                double p = Math.Clamp(1 / (1 + Math.Exp(-(a + (b * s[i])))), 1e-12, 1 - 1e-12);
+                likelihood += churned[i] ? Math.Log(p) : Math.Log(1 - p);
+            }
+        }
+
+        return (b, likelihood);
     }
 
     private static double Linear(double[] beta, double[] x)

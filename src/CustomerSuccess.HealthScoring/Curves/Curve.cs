@@ -118,6 +118,8 @@ public static class Curve
     {
         public double ZeroAt => zeroAt;
 
+        public double FullAt => fullAt;
+
         public double Scale => _scale;
 
         public CurveOptions Describe() => new() { Kind = CurveKind.Linear, ZeroAt = zeroAt, FullAt = fullAt };
