@@ -19,15 +19,14 @@ internal static class PortfolioAlerts
     public static void WriteTable(Portfolio portfolio, TextWriter output)
     {
         IReadOnlyDictionary<AccountId, DemoAccountFacts> facts = DemoFacts.Generate(portfolio);
-        IReadOnlyList<BehaviorEvent> events = DemoEvents.Generate(portfolio, facts);
-        var evaluator = new BehaviorEvaluator(EventStore.Create(events), Behaviors.AccountFacts.Create(DemoEvents.Facts(facts)));
+        BehaviorEvaluator evaluator = DemoEvents.CreateEvaluator(portfolio, facts);
         RuleSet rules = RuleSet.Parse(DemoRules.Text);
         IReadOnlyList<Alert> alerts = evaluator.Alerts(rules, new SignalContext(DemoFacts.AsOf, DateTimeZone.Utc), moreAccounts: facts.Keys);
         var names = portfolio.Accounts.ToDictionary(a => a.Id);
         CultureInfo c = CultureInfo.InvariantCulture;
 
         output.WriteLine();
-        output.WriteLine(string.Create(c, $"Alerts, as of {DemoFacts.AsOf.InUtc().Date:uuuu-MM-dd} ({rules.Count} rules over {events.Count:N0} events of {evaluator.Store.Accounts.Count:N0} accounts; '{CliApp.ToolName} demo' writes them)"));
+        output.WriteLine(string.Create(c, $"Alerts, as of {DemoFacts.AsOf.InUtc().Date:uuuu-MM-dd} ({rules.Count} rules over {evaluator.Store.Count:N0} events of {evaluator.Store.Accounts.Count:N0} accounts; '{CliApp.ToolName} demo' writes them)"));
         output.WriteLine();
         output.WriteLine(string.Create(c, $"{"Rule",-24}{"Kind",-13}{"Severity",-10}{"Alerts",8}"));
         foreach (BehaviorRule rule in rules)

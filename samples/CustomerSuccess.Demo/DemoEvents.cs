@@ -119,6 +119,13 @@ public static class DemoEvents
         }
     }
 
+    /// <summary>The demo's events and rule facts, ready to evaluate rules over: what the main job and the hosted sample read.</summary>
+    /// <param name="portfolio">The portfolio.</param>
+    /// <param name="facts">Its health facts, from <see cref="DemoFacts.Generate"/>.</param>
+    /// <returns>The evaluator.</returns>
+    public static BehaviorEvaluator CreateEvaluator(Portfolio portfolio, IReadOnlyDictionary<AccountId, AccountFacts> facts) =>
+        new(EventStore.Create(Generate(portfolio, facts)), Behaviors.AccountFacts.Create(Facts(facts)));
+
     private static Dictionary<AccountId, double> RevenueTrends(Portfolio portfolio)
     {
         YearMonth last = portfolio.LastMonth;

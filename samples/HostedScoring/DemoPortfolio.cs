@@ -19,7 +19,7 @@ public sealed record DemoPortfolio(IReadOnlyList<PortfolioAccount> Accounts, IRe
     {
         Portfolio portfolio = WingtipDemo.Generate();
         IReadOnlyDictionary<AccountId, AccountFacts> facts = DemoFacts.Generate(portfolio);
-        var evaluator = new BehaviorEvaluator(EventStore.Create(DemoEvents.Generate(portfolio, facts)), CustomerSuccess.Behaviors.AccountFacts.Create(DemoEvents.Facts(facts)));
+        BehaviorEvaluator evaluator = DemoEvents.CreateEvaluator(portfolio, facts);
         return new DemoPortfolio(portfolio.Accounts.Where(a => facts.ContainsKey(a.Id)).ToArray(), facts, evaluator);
     }
 }

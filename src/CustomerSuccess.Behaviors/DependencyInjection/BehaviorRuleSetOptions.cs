@@ -37,7 +37,7 @@ public sealed class BehaviorRuleSetOptions
             }
             catch (Exception e) when (e is ArgumentException or FormatException)
             {
-                throw new ArgumentException($"{where}: {e.Message.Split(" (Parameter", 2)[0]}", e);
+                throw new ArgumentException($"{where}: {ArgumentProblem.Of(e)}", e);
             }
         }
 

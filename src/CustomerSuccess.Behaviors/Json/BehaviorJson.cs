@@ -664,7 +664,7 @@ public static class BehaviorJson
         }
         catch (ArgumentException e)
         {
-            throw Error(path, e.Message.Split(" (Parameter", 2)[0].TrimEnd('.'));
+            throw Error(path, ArgumentProblem.Of(e).TrimEnd('.'));
         }
     }
 }

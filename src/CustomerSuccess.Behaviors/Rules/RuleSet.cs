@@ -164,7 +164,7 @@ public sealed class RuleSet : IReadOnlyList<BehaviorRule>
         }
         catch (ArgumentException e)
         {
-            throw PredicateParser.Error(e.Message.Split(" (Parameter", 2)[0], when);
+            throw PredicateParser.Error(ArgumentProblem.Of(e), when);
         }
     }
 }

@@ -491,7 +491,7 @@ internal sealed class PredicateParser
         }
         catch (ArgumentException e)
         {
-            throw Error(e.Message.Split(" (Parameter", 2)[0], at);
+            throw Error(ArgumentProblem.Of(e), at);
         }
     }
 }
