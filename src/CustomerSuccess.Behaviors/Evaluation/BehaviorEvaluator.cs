@@ -82,17 +82,18 @@ public sealed class BehaviorEvaluator
             compiled[r] = Compile(rules[r].When);
         }
 
-        long t = EventTime.ToNanosChecked(context.AsOf);
         var alerts = new List<Alert>();
         if (compiled.Length == 0)
         {
             return alerts;
         }
 
+        Scope start = ScopeFor(default, -1, context);
+        long t = start.T;
         foreach ((AccountId account, int index) in compiled[0].AccountsToJudge(moreAccounts))
         {
             // One scope per account serves every rule: only the user changes, for per-user rules.
-            Scope scope = ScopeFor(account, index, context);
+            Scope scope = start.At(account, index);
             for (int r = 0; r < rules.Count; r++)
             {
                 BehaviorRule rule = rules[r];
@@ -134,20 +135,13 @@ public sealed class BehaviorEvaluator
         alerts.Add(new Alert(identity, rule.Kind, rule.Severity, scope.AsOf, rule.Render(scope.AccountId, user, scope.AsOf, evidence), evidence));
     }
 
-    internal Scope ScopeFor(AccountId account, int index, in SignalContext context)
+    /// <summary>A scope for one account; loops over accounts make one and move it with <see cref="Scope.At"/>, so the as-of instant is checked and converted once.</summary>
+    internal Scope ScopeFor(AccountId account, int index, in SignalContext context) => new Scope
     {
-        long t = EventTime.ToNanosChecked(context.AsOf);
-        return new Scope
-        {
-            Store = Store,
-            Facts = Facts,
-            AccountId = account,
-            Account = index,
-            User = -1,
-            T = t,
-            AsOf = context.AsOf,
-            Zone = context.Zone,
-            FirstSeen = index < 0 ? long.MaxValue : Store.AccountFirstSeen[index],
-        };
-    }
+        Store = Store,
+        Facts = Facts,
+        T = EventTime.ToNanosChecked(context.AsOf),
+        AsOf = context.AsOf,
+        Zone = context.Zone,
+    }.At(account, index);
 }

@@ -56,9 +56,10 @@ public sealed class CompiledPredicate
     public IReadOnlyList<PredicateResult> Segment(in SignalContext context, IEnumerable<AccountId>? moreAccounts = null)
     {
         var results = new List<PredicateResult>();
+        Scope start = _evaluator.ScopeFor(default, -1, context);
         foreach ((AccountId account, int index) in AccountsToJudge(moreAccounts))
         {
-            Scope scope = _evaluator.ScopeFor(account, index, context);
+            Scope scope = start.At(account, index);
             if (_bound.Evaluate(ref scope))
             {
                 results.Add(Evaluate(account, index, context, user: -1));
@@ -77,10 +78,11 @@ public sealed class CompiledPredicate
     public int CountMatches(in SignalContext context)
     {
         AccountId[] accounts = _evaluator.Store.AccountIds;
+        Scope start = _evaluator.ScopeFor(default, -1, context);
         int matches = 0;
         for (int i = 0; i < accounts.Length; i++)
         {
-            Scope scope = _evaluator.ScopeFor(accounts[i], i, context);
+            Scope scope = start.At(accounts[i], i);
             matches += _bound.Evaluate(ref scope) ? 1 : 0;
         }
 

@@ -18,6 +18,18 @@ internal struct Scope
     internal List<LeafEvidence>? Evidence;
 
     internal readonly bool Explaining => Evidence is not null;
+
+    /// <summary>The same as-of instant, zone, store and facts for another account: what a loop over accounts changes.</summary>
+    internal readonly Scope At(AccountId account, int index)
+    {
+        Scope next = this;
+        next.AccountId = account;
+        next.Account = index;
+        next.User = -1;
+        next.Evidence = null;
+        next.FirstSeen = index < 0 ? long.MaxValue : Store.AccountFirstSeen[index];
+        return next;
+    }
 }
 
 /// <summary>A window resolved against a scope: events with lo &lt; instant &lt;= hi, or undefined.</summary>
