@@ -106,6 +106,29 @@ public class HealthLawsTests
     }
 
     [Property]
+    public void Score_OfAnAllLinearModel_EqualsTheGeneralPath(HealthSample sample)
+    {
+        // Score computes all-linear models inline; Explain always goes the general way (curve objects, groups).
+        HealthModel linear = sample.Model(change: s => new HealthSignalDefinition(s.Id, LinearFor(s.Id), s.Weight, s.Group, s.Missing, s.SubstituteScore));
+        HealthScorer<ScoredAccount> scorer = sample.Scorer(linear);
+        var scores = new HealthScore[sample.Accounts.Length];
+        scorer.ScoreAll(sample.Accounts, HealthSample.Context, scores);
+        for (int i = 0; i < sample.Accounts.Length; i++)
+        {
+            HealthScore general = scorer.Explain(sample.Accounts[i], HealthSample.Context).Score;
+            Assert.Equal(general, scorer.Score(sample.Accounts[i], HealthSample.Context));
+            Assert.Equal(general, scores[i]);
+        }
+    }
+
+    // Rising and falling linear curves that cut through the samples' raw values (-50 to 150).
+    private static IScoreCurve LinearFor(SignalId id)
+    {
+        int i = int.Parse(id.Value.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture);
+        return i % 2 == 0 ? Curve.Linear(-10 - i, 100 + (3 * i)) : Curve.Linear(110 + i, 5 * i);
+    }
+
+    [Property]
     public void Explain_ContributionsAndAdjustmentsAddUpToTheScore(HealthSample sample)
     {
         HealthScorer<ScoredAccount> scorer = sample.Scorer(sample.Model());

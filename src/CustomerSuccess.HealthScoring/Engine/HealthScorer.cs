@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CustomerSuccess.Signals;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using NodaTime;
@@ -34,6 +35,9 @@ public sealed class HealthScorer<TAccount>
     private readonly double[] _allPresentWeights; // each signal's effective weight when every signal has a value
     private readonly double[] _bandLowerBounds;
     private readonly Curve.LinearCurve?[] _linearCurves; // the linear curves, which the columnar path vectorises
+    private readonly double[] _linearZeroAt; // per signal: a linear curve's zero point, or NaN for other curves
+    private readonly double[] _linearScale; // per signal: a linear curve's scale, or NaN for other curves
+    private readonly bool _allLinear;
 
     internal HealthScorer(HealthModel model, ISignal<TAccount>[] signals)
     {
@@ -53,6 +57,9 @@ public sealed class HealthScorer<TAccount>
         _allPresentWeights = AllPresentWeights();
         _bandLowerBounds = model.Bands.All.Select(b => b.LowerBound).ToArray();
         _linearCurves = _curves.Select(c => c as Curve.LinearCurve).ToArray();
+        _linearZeroAt = _linearCurves.Select(c => c?.ZeroAt ?? double.NaN).ToArray();
+        _linearScale = _linearCurves.Select(c => c?.Scale ?? double.NaN).ToArray();
+        _allLinear = Array.TrueForAll(_linearCurves, c => c is not null);
     }
 
     /// <summary>Gets the model.</summary>
@@ -70,8 +77,10 @@ public sealed class HealthScorer<TAccount>
     public HealthScore Score(TAccount account, in SignalContext context, ManualOverride? manualOverride = null)
     {
         Span<double> raw = _signals.Length <= StackSignals ? stackalloc double[_signals.Length] : new double[_signals.Length];
-        Measure(account, context, raw, null);
-        return Combine(raw, manualOverride, context.AsOf, null);
+        double dot = MeasureAndWeigh(account, context, raw);
+        return double.IsNaN(dot) || manualOverride is not null
+            ? Combine(raw, manualOverride, context.AsOf, null)
+            : FinishAllPresent(dot, raw, context.AsOf);
     }
 
     /// <summary>Scores many accounts as of one instant, into <paramref name="results"/>.</summary>
@@ -90,8 +99,8 @@ public sealed class HealthScorer<TAccount>
         Span<double> raw = _signals.Length <= StackSignals ? stackalloc double[_signals.Length] : new double[_signals.Length];
         for (int a = 0; a < accounts.Length; a++)
         {
-            Measure(accounts[a], context, raw, null);
-            results[a] = Combine(raw, null, context.AsOf, null);
+            double dot = MeasureAndWeigh(accounts[a], context, raw);
+            results[a] = double.IsNaN(dot) ? Combine(raw, null, context.AsOf, null) : FinishAllPresent(dot, raw, context.AsOf);
         }
     }
 
@@ -268,20 +277,12 @@ public sealed class HealthScorer<TAccount>
         bool gated = _floors.Length + _caps.Length > 0;
         if (allPresent && !gated)
         {
-            // The common block: nothing to gate or override, so the score is the clamped weighted average and its band
-            // (counted branch-free against the bands' lower bounds).
+            // The common block: nothing to gate or override, so the score is the clamped weighted average and its band.
             int bandsId = Model.Bands.Id;
-            double[] lowerBounds = _bandLowerBounds;
             for (int lane = 0; lane < count; lane++)
             {
                 double score = Math.Clamp(weighted[lane], 0, 100);
-                int band = 0;
-                for (int b = 1; b < lowerBounds.Length; b++)
-                {
-                    band += score >= lowerBounds[b] ? 1 : 0;
-                }
-
-                results[start + lane] = new HealthScore(score, bandsId, band);
+                results[start + lane] = new HealthScore(score, bandsId, BandOf(score));
             }
 
             return;
@@ -320,6 +321,97 @@ public sealed class HealthScorer<TAccount>
         var explanation = new ExplanationParts(values);
         HealthScore score = Combine(raw, manualOverride, context.AsOf, explanation);
         return explanation.Build(score, this);
+    }
+
+    // Measures every signal into raw (NaN = missing) and returns the weighted average when every signal has a value
+    // (NaN otherwise), computed exactly as Combine computes it. The protected region lives here, and the loop in a
+    // method of its own: a loop inside a try keeps its variables in memory rather than in registers.
+    private double MeasureAndWeigh(TAccount account, in SignalContext context, Span<double> raw)
+    {
+        int measuring = 0;
+        try
+        {
+            return MeasureAndWeighCore(account, context, raw, ref measuring);
+        }
+        catch (Exception e) when (e is not SignalMeasurementException)
+        {
+            throw new SignalMeasurementException(_signals[measuring].Id, account?.ToString(), e);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)] // inlined, its loop would sit inside the caller's try again
+    private double MeasureAndWeighCore(TAccount account, in SignalContext context, Span<double> raw, ref int measuring)
+    {
+        // Two loops: across the plugin calls only integers and references stay live (the calling convention keeps no
+        // floating-point register across a call, so a running sum would round-trip through memory each signal).
+        ISignal<TAccount>[] signals = _signals;
+        raw = raw[..signals.Length];
+        for (int i = 0; i < raw.Length; i++)
+        {
+            measuring = i;
+            raw[i] = signals[i].Measure(account, context).TryGetValue(out double value) ? value : double.NaN;
+        }
+
+        return WeighAllPresent(raw);
+    }
+
+    // The weighted average when every raw value is present (NaN otherwise), computed exactly as Combine computes it;
+    // linear curves (the common kind) inline, as LinearCurve.Score computes them.
+    private double WeighAllPresent(ReadOnlySpan<double> raw)
+    {
+        ReadOnlySpan<double> weights = _allPresentWeights.AsSpan(0, raw.Length);
+        ReadOnlySpan<double> zeroAt = _linearZeroAt.AsSpan(0, raw.Length);
+        ReadOnlySpan<double> scale = _linearScale.AsSpan(0, raw.Length);
+        double dot = 0;
+        if (_allLinear)
+        {
+            // No call in this loop, so the running sum stays in a register.
+            for (int i = 0; i < raw.Length; i++)
+            {
+                dot += weights[i] * Math.Clamp((raw[i] - zeroAt[i]) * scale[i], 0, 100); // NaN (missing) stays NaN
+            }
+
+            return dot;
+        }
+
+        for (int i = 0; i < raw.Length; i++)
+        {
+            double value = raw[i];
+            if (double.IsNaN(value))
+            {
+                return double.NaN;
+            }
+
+            double score = double.IsNaN(scale[i]) ? _curves[i].Score(value) : Math.Clamp((value - zeroAt[i]) * scale[i], 0, 100);
+            dot += weights[i] * score;
+        }
+
+        return dot;
+    }
+
+    // Combine's all-present path for a score with no override: gates, then the band.
+    private HealthScore FinishAllPresent(double dot, ReadOnlySpan<double> raw, Instant asOf)
+    {
+        double weighted = Math.Clamp(dot, 0, 100);
+        if (_floors.Length + _caps.Length > 0)
+        {
+            return Finish(weighted, raw, HealthScoreInfluences.None, null, asOf, null);
+        }
+
+        return new HealthScore(weighted, Model.Bands.Id, BandOf(weighted));
+    }
+
+    // The band's index, counted branch-free against the bands' ascending lower bounds (HealthBands.Classify's answer).
+    private int BandOf(double score)
+    {
+        double[] lowerBounds = _bandLowerBounds;
+        int band = 0;
+        for (int b = 1; b < lowerBounds.Length; b++)
+        {
+            band += score >= lowerBounds[b] ? 1 : 0;
+        }
+
+        return band;
     }
 
     private void Measure(TAccount account, in SignalContext context, Span<double> raw, SignalValue[]? values)
