@@ -169,12 +169,23 @@ public class HealthLawsTests
     }
 
     [Property]
-    public void Columns_VectorBlocksWithEverySignalPresent_EqualOneAtATime(HealthSample sample, PositiveInt seed)
+    public void Columns_VectorBlocksWithEverySignalPresent_EqualOneAtATime(HealthSample sample, PositiveInt seed) =>
+        AssertColumnsEqualOneAtATime(sample, sample.Model(), seed.Get);
+
+    [Property]
+    public void Columns_OfAnAllLinearUngatedModel_EqualOneAtATime(UngatedSample ungated, PositiveInt seed)
+    {
+        // The columnar path's quickest kernel (every curve linear, no gates) scores and writes whole blocks in vectors.
+        HealthSample sample = ungated.Sample;
+        AssertColumnsEqualOneAtATime(sample, sample.Model(change: s => new HealthSignalDefinition(s.Id, LinearFor(s.Id), s.Weight, s.Group, s.Missing, s.SubstituteScore)), seed.Get);
+    }
+
+    private static void AssertColumnsEqualOneAtATime(HealthSample sample, HealthModel model, int seed)
     {
         // The vectorised path takes blocks where every value is present: fill the gaps so it runs, on 103 rows so that
         // full blocks and a scalar tail both occur.
-        HealthScorer<ScoredAccount> scorer = sample.Scorer(sample.Model());
-        var random = new Random(seed.Get);
+        HealthScorer<ScoredAccount> scorer = sample.Scorer(model);
+        var random = new Random(seed);
         ScoredAccount[] accounts = Enumerable.Range(0, 103)
             .Select(n => new ScoredAccount($"a{n}", sample.Signals.Select(_ => (double?)(random.Next(-500, 1500) / 10.0)).ToArray()))
             .ToArray();

@@ -5,6 +5,7 @@ using CustomerSuccess.Signals;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using NodaTime;
 
 namespace CustomerSuccess.HealthScoring;
@@ -137,7 +138,11 @@ public sealed class HealthScorer<TAccount>
         // Index arrays, not the list: an interface call per value would cost more than the scoring.
         double[][] columnArray = [.. columns];
         int done = 0;
-        if (Vector512.IsHardwareAccelerated)
+        if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported && HealthScore.IsPacked && _allLinear && _floors.Length + _caps.Length == 0)
+        {
+            done = ScoreLinearColumns512(columnArray, rows, asOf, results);
+        }
+        else if (Vector512.IsHardwareAccelerated)
         {
             done = ScoreColumns512(columnArray, rows, asOf, results);
         }
@@ -153,6 +158,88 @@ public sealed class HealthScorer<TAccount>
             results[r] = Combine(raw, null, asOf, null);
         }
     }
+    // The common model (linear curves, no gates) eight accounts at a time, entirely in vector lanes: curve scores,
+    // weighted sum, clamp, band count and the 16-byte results themselves. The operations and their order are Combine's,
+    // so the results are identical. A block with a missing value goes the scalar way, outside the vector loop: a call
+    // inside it would make the JIT keep the loop's values in memory rather than registers.
+    private int ScoreLinearColumns512(double[][] columns, int rows, Instant asOf, Span<HealthScore> results)
+    {
+        const int Lanes = 8;
+        int r = 0;
+        Span<double> raw = columns.Length <= StackSignals ? stackalloc double[columns.Length] : new double[columns.Length];
+        while ((r = ScoreLinearBlocks512(columns, r, rows, results)) + Lanes <= rows)
+        {
+            for (int lane = 0; lane < Lanes; lane++, r++)
+            {
+                Gather(columns, r, raw);
+                results[r] = Combine(raw, null, asOf, null);
+            }
+        }
+
+        return r;
+    }
+
+    // Scores whole blocks from start on; returns where it stopped: at the first block with a value that is not finite,
+    // or where fewer than eight rows remain.
+    private int ScoreLinearBlocks512(double[][] columns, int start, int rows, Span<HealthScore> results)
+    {
+        const int Lanes = 8;
+        int signals = columns.Length;
+        Span<Vector512<double>> zero = stackalloc Vector512<double>[signals];
+        Span<Vector512<double>> scale = stackalloc Vector512<double>[signals];
+        Span<Vector512<double>> weight = stackalloc Vector512<double>[signals];
+        for (int i = 0; i < signals; i++)
+        {
+            zero[i] = Vector512.Create(_linearZeroAt[i]);
+            scale[i] = Vector512.Create(_linearScale[i]);
+            weight[i] = Vector512.Create(_allPresentWeights[i]);
+        }
+
+        Span<Vector512<double>> lowerBounds = stackalloc Vector512<double>[_bandLowerBounds.Length];
+        for (int b = 0; b < lowerBounds.Length; b++)
+        {
+            lowerBounds[b] = Vector512.Create(_bandLowerBounds[b]);
+        }
+
+        Vector512<long> tail = Vector512.Create(HealthScore.BandedTail(Model.Bands.Id, 0));
+        Vector512<long> firstHalf = Vector512.Create(0L, 8, 1, 9, 2, 10, 3, 11); // lane i of the first source, 8 + i of the second
+        Vector512<long> secondHalf = Vector512.Create(4L, 12, 5, 13, 6, 14, 7, 15);
+        Vector512<double> hundred = Vector512.Create(100.0);
+        int r = start;
+        for (; r + Lanes <= rows; r += Lanes)
+        {
+            Vector512<double> total = Vector512<double>.Zero;
+            Vector512<double> finite = Vector512<double>.Zero; // x - x is 0 for a finite x and NaN otherwise
+            for (int i = 0; i < signals; i++)
+            {
+                Vector512<double> x = Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(columns[i]), (nuint)r);
+                finite += x - x;
+                total += weight[i] * ScoreLanes.Clamp((x - zero[i]) * scale[i], Vector512<double>.Zero, hundred);
+            }
+
+            if (!Vector512.EqualsAll(finite, Vector512<double>.Zero))
+            {
+                break;
+            }
+
+            Vector512<double> score = ScoreLanes.Clamp(total, Vector512<double>.Zero, hundred);
+            Vector512<long> band = Vector512<long>.Zero;
+            for (int b = 1; b < lowerBounds.Length; b++)
+            {
+                band -= Vector512.GreaterThanOrEqual(score, lowerBounds[b]).AsInt64(); // a true lane is -1
+            }
+
+            // Interleave (score bits, band set | band << 32 | has value) pairs: 8 scores are two 64-byte stores.
+            Vector512<long> bits = score.AsInt64();
+            Vector512<long> tails = tail | Vector512.ShiftLeft(band, 32);
+            ref long destination = ref Unsafe.As<HealthScore, long>(ref results[r]);
+            Avx512F.PermuteVar8x64x2(bits, firstHalf, tails).StoreUnsafe(ref destination);
+            Avx512F.PermuteVar8x64x2(bits, secondHalf, tails).StoreUnsafe(ref destination, Lanes);
+        }
+
+        return r;
+    }
+
     // Eight accounts at a time: each signal's column is loaded as a vector, scored (linear curves in vector lanes,
     // others lane by lane) and added with the precomputed weights, in the same order and with the same operations as
     // the scalar path, so the results are identical. A block with any missing value goes the scalar way.
@@ -196,7 +283,7 @@ public sealed class HealthScorer<TAccount>
                 Vector512<double> score;
                 if (_linearCurves[i] is not null)
                 {
-                    score = Vector512.Min(Vector512.Max((x - zero[i]) * scale[i], Vector512<double>.Zero), hundred);
+                    score = ScoreLanes.Clamp((x - zero[i]) * scale[i], Vector512<double>.Zero, hundred);
                 }
                 else
                 {
@@ -246,7 +333,7 @@ public sealed class HealthScorer<TAccount>
                 Vector256<double> score;
                 if (_linearCurves[i] is { } linear)
                 {
-                    score = Vector256.Min(Vector256.Max((x - Vector256.Create(linear.ZeroAt)) * Vector256.Create(linear.Scale), Vector256<double>.Zero), Vector256.Create(100.0));
+                    score = ScoreLanes.Clamp((x - Vector256.Create(linear.ZeroAt)) * Vector256.Create(linear.Scale), Vector256<double>.Zero, Vector256.Create(100.0));
                 }
                 else
                 {
