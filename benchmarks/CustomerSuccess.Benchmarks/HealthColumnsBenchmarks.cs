@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using BenchmarkDotNet.Attributes;
 using CustomerSuccess.HealthScoring;
@@ -43,18 +44,27 @@ public class HealthColumnsBenchmarks
     [Benchmark(Baseline = true)]
     public double PlainVectorisedPass()
     {
+        // The tightest pass over the same memory: broadcasts hoisted, loads without bounds checks, one fused
+        // multiply-add per column and one double written per account.
         int r = 0;
         if (Vector512.IsHardwareAccelerated)
         {
+            Span<Vector512<double>> weights = stackalloc Vector512<double>[8];
+            for (int i = 0; i < 8; i++)
+            {
+                weights[i] = Vector512.Create(Weights[i]);
+            }
+
+            ref double plain = ref MemoryMarshal.GetArrayDataReference(_plain);
             for (; r + 8 <= Accounts; r += 8)
             {
                 Vector512<double> total = Vector512<double>.Zero;
                 for (int i = 0; i < 8; i++)
                 {
-                    total += Vector512.Create(Weights[i]) * Vector512.Create<double>(_columns[i].AsSpan(r, 8));
+                    total = Vector512.FusedMultiplyAdd(weights[i], Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_columns[i]), (nuint)r), total);
                 }
 
-                total.CopyTo(_plain.AsSpan(r, 8));
+                total.StoreUnsafe(ref plain, (nuint)r);
             }
         }
 

@@ -209,17 +209,18 @@ public sealed class HealthScorer<TAccount>
         for (; r + Lanes <= rows; r += Lanes)
         {
             Vector512<double> total = Vector512<double>.Zero;
-            Vector512<double> finite = Vector512<double>.Zero; // x - x is 0 for a finite x and NaN otherwise
-            for (int i = 0; i < signals; i++)
+            Vector512<double> rawSum = Vector512<double>.Zero; // finite unless a raw value is not (or the sum overflows)
+            nuint at = (nuint)r;
+            for (int i = 0; i < signals; i = unchecked(i + 1)) // the build checks overflow; here it would cost a branch per signal
             {
-                Vector512<double> x = Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(columns[i]), (nuint)r);
-                finite += x - x;
+                Vector512<double> x = Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(columns[i]), at);
+                rawSum += x;
                 total += weight[i] * ScoreLanes.Clamp((x - zero[i]) * scale[i], Vector512<double>.Zero, hundred);
             }
 
-            if (!Vector512.EqualsAll(finite, Vector512<double>.Zero))
+            if (!Vector512.EqualsAll(rawSum - rawSum, Vector512<double>.Zero))
             {
-                break;
+                break; // a NaN or infinity (missing), or merely an overflowing sum: either way the scalar path decides
             }
 
             Vector512<double> score = ScoreLanes.Clamp(total, Vector512<double>.Zero, hundred);
