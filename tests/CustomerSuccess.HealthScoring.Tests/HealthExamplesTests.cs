@@ -208,6 +208,32 @@ public class HealthExamplesTests
     }
 
     [Fact]
+    public void Columns_HugeFiniteValuesArePresent_InfinityAndNaNAreMissing()
+    {
+        // The vector kernel spots a missing value by summing a block's raw values; huge finite values overflow that sum
+        // without being missing, and must still score as present (the scalar path decides such a block).
+        HealthModel model = HealthModel.CreateBuilder("huge")
+            .AddSignal(new HealthSignalDefinition(new SignalId("usage.events"), Curve.Linear(0, 1e300), 1, "adoption"))
+            .AddSignal(new HealthSignalDefinition(new SignalId("usage.minutes"), Curve.Linear(0, 1e300), 1, "adoption"))
+            .Build();
+        double[] events = [1.5e308, 1e308, double.PositiveInfinity, 5e299, 1e308, double.NaN, 1e308, 1e308, 1e308, 1e308, 1e308, 1e308, 1e308, 1e308, 1e308, 1e308];
+        double[] minutes = [1.5e308, 1e308, 5e299, double.NegativeInfinity, 1e308, 5e299, 1e308, 1e308, 1e308, 1e308, 1e308, 1e308, 1e308, 1e308, 1e308, 1e308];
+        var results = new HealthScore[events.Length];
+
+        HealthScorer.Create(model, [Plugin("usage.events"), Plugin("usage.minutes")]).ScoreColumns([events, minutes], AsOf.AsOf, results);
+
+        Assert.Equal(100, results[0].Value);
+        Assert.Equal(HealthScoreInfluences.None, results[0].Influences);
+        Assert.Equal(50, results[2].Value); // infinity is missing: only minutes (5e299 = 50) counts
+        Assert.Equal(HealthScoreInfluences.SignalsMissing, results[2].Influences);
+        Assert.Equal(50, results[3].Value);
+        Assert.Equal(50, results[5].Value); // NaN is missing
+        Assert.All(results[8..], r => Assert.Equal(100, r.Value)); // a whole block of huge values, every sum overflowing
+
+        static ISignal<object> Plugin(string id) => Signal.Create<object>(new SignalId(id), SignalTiming.Leading, static (_, _) => SignalValue.Missing("columns only"));
+    }
+
+    [Fact]
     public void Curves_MapEitherDirectionAndClamp()
     {
         IScoreCurve pastDue = Curve.Linear(90, 0);
