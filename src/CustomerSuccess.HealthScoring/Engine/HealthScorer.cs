@@ -158,6 +158,7 @@ public sealed class HealthScorer<TAccount>
             results[r] = Combine(raw, null, asOf, null);
         }
     }
+
     // The common model (linear curves, no gates) eight accounts at a time, entirely in vector lanes: curve scores,
     // weighted sum, clamp, band count and the 16-byte results themselves. The operations and their order are Combine's,
     // so the results are identical. A block with a missing value goes the scalar way, outside the vector loop: a call
@@ -185,21 +186,10 @@ public sealed class HealthScorer<TAccount>
     {
         const int Lanes = 8;
         int signals = columns.Length;
-        Span<Vector512<double>> zero = stackalloc Vector512<double>[signals];
-        Span<Vector512<double>> scale = stackalloc Vector512<double>[signals];
-        Span<Vector512<double>> weight = stackalloc Vector512<double>[signals];
-        for (int i = 0; i < signals; i++)
-        {
-            zero[i] = Vector512.Create(_linearZeroAt[i]);
-            scale[i] = Vector512.Create(_linearScale[i]);
-            weight[i] = Vector512.Create(_allPresentWeights[i]);
-        }
-
-        Span<Vector512<double>> lowerBounds = stackalloc Vector512<double>[_bandLowerBounds.Length];
-        for (int b = 0; b < lowerBounds.Length; b++)
-        {
-            lowerBounds[b] = Vector512.Create(_bandLowerBounds[b]);
-        }
+        Span<Vector512<double>> zero = Broadcast(_linearZeroAt, stackalloc Vector512<double>[signals]);
+        Span<Vector512<double>> scale = Broadcast(_linearScale, stackalloc Vector512<double>[signals]);
+        Span<Vector512<double>> weight = Broadcast(_allPresentWeights, stackalloc Vector512<double>[signals]);
+        Span<Vector512<double>> lowerBounds = Broadcast(_bandLowerBounds, stackalloc Vector512<double>[_bandLowerBounds.Length]);
 
         Vector512<long> tail = Vector512.Create(HealthScore.BandedTail(Model.Bands.Id, 0));
         Vector512<long> firstHalf = Vector512.Create(0L, 8, 1, 9, 2, 10, 3, 11); // lane i of the first source, 8 + i of the second
@@ -241,6 +231,16 @@ public sealed class HealthScorer<TAccount>
         return r;
     }
 
+    private static Span<Vector512<double>> Broadcast(double[] values, Span<Vector512<double>> lanes)
+    {
+        for (int i = 0; i < lanes.Length; i++)
+        {
+            lanes[i] = Vector512.Create(values[i]);
+        }
+
+        return lanes;
+    }
+
     // Eight accounts at a time: each signal's column is loaded as a vector, scored (linear curves in vector lanes,
     // others lane by lane) and added with the precomputed weights, in the same order and with the same operations as
     // the scalar path, so the results are identical. A block with any missing value goes the scalar way.
@@ -249,20 +249,11 @@ public sealed class HealthScorer<TAccount>
         const int Lanes = 8;
         int signals = columns.Length;
 
-        // Broadcasts made once per call rather than once per block; loads without bounds checks (lengths were checked).
-        Span<Vector512<double>> zero = stackalloc Vector512<double>[signals];
-        Span<Vector512<double>> scale = stackalloc Vector512<double>[signals];
-        Span<Vector512<double>> weight = stackalloc Vector512<double>[signals];
-        for (int i = 0; i < signals; i++)
-        {
-            if (_linearCurves[i] is { } linear)
-            {
-                zero[i] = Vector512.Create(linear.ZeroAt);
-                scale[i] = Vector512.Create(linear.Scale);
-            }
-
-            weight[i] = Vector512.Create(_allPresentWeights[i]);
-        }
+        // Broadcasts made once per call rather than once per block (NaN for curves that are not linear, never read);
+        // loads without bounds checks (lengths were checked).
+        Span<Vector512<double>> zero = Broadcast(_linearZeroAt, stackalloc Vector512<double>[signals]);
+        Span<Vector512<double>> scale = Broadcast(_linearScale, stackalloc Vector512<double>[signals]);
+        Span<Vector512<double>> weight = Broadcast(_allPresentWeights, stackalloc Vector512<double>[signals]);
 
         Span<double> lanes = stackalloc double[Lanes];
         Span<double> raw = signals <= StackSignals ? stackalloc double[signals] : new double[signals];
