@@ -319,6 +319,13 @@ public class HealthExamplesTests
     }
 
     [Fact]
+    public void HealthScore_Is16Bytes()
+    {
+        // A million scores are 16 MB; the columnar kernel writes them as (score, band) pairs of two 8-byte halves.
+        Assert.Equal(16, System.Runtime.CompilerServices.Unsafe.SizeOf<HealthScore>());
+    }
+
+    [Fact]
     public void Score_OneAccount_AllocatesNothing()
     {
         // Allocation counts are exact, unlike timings: scoring on the hot path must not touch the heap.
