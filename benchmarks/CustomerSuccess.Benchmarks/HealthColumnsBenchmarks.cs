@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -11,8 +12,8 @@ namespace CustomerSuccess.Benchmarks;
 
 /// <summary>
 /// 1,000,000 accounts x 8 signals already measured, one column per signal (64 MB): the library's columnar scoring
-/// (linear curves, weights, clamps, bands, a result struct per account) against the limit, a plain vectorised pass that
-/// only multiplies and adds the same columns (the baseline).
+/// (linear curves, weights, clamps, bands, a result struct per account; and a model with every built-in curve kind and
+/// a gate) against the limit, a plain vectorised pass that only multiplies and adds the same columns (the baseline).
 /// </summary>
 [MemoryDiagnoser]
 public class HealthColumnsBenchmarks
@@ -24,6 +25,7 @@ public class HealthColumnsBenchmarks
     private double[] _plain = [];
     private HealthScore[] _scores = [];
     private HealthScorer<object> _scorer = null!;
+    private HealthScorer<object> _mixedScorer = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -38,7 +40,28 @@ public class HealthColumnsBenchmarks
             model.AddSignal(new HealthSignalDefinition(new SignalId($"s{i}"), Curve.Linear(0, 100), Weights[i] * 10, $"g{i % 4}"));
         }
 
-        _scorer = HealthScorer.Create(model.Build(), Enumerable.Range(0, 8).Select(i => Signal.Create<object>(new SignalId($"s{i}"), SignalTiming.Lagging, static (_, _) => SignalValue.Missing("columns only"))));
+        _scorer = HealthScorer.Create(model.Build(), Plugins());
+
+        // A model of the demo's kind: two linear curves, each other built-in kind twice, and a gate.
+        IScoreCurve[] curves =
+        [
+            Curve.Linear(0, 100), Curve.Linear(120, 10),
+            Curve.Steps(100, new CurvePoint(20, 70), new CurvePoint(60, 10)), Curve.Steps(0, new CurvePoint(50, 100)),
+            Curve.Piecewise(new CurvePoint(0, 0), new CurvePoint(60, 30), new CurvePoint(80, 70), new CurvePoint(100, 100)),
+            Curve.Piecewise(new CurvePoint(10, 100), new CurvePoint(110, 0)),
+            Curve.Boolean(), Curve.Boolean(0, 100),
+        ];
+        HealthModel.Builder mixed = HealthModel.CreateBuilder("mixed");
+        for (int i = 0; i < 8; i++)
+        {
+            mixed.AddSignal(new HealthSignalDefinition(new SignalId($"s{i}"), curves[i], Weights[i] * 10, $"g{i % 4}"));
+        }
+
+        mixed.AddGate(new HealthGate(new SignalId("s1"), GateComparison.AtLeast, 110, GateEffect.Cap, 39.9, "s1 at 110 or more caps at red"));
+        _mixedScorer = HealthScorer.Create(mixed.Build(), Plugins());
+
+        static IEnumerable<ISignal<object>> Plugins() =>
+            Enumerable.Range(0, 8).Select(i => Signal.Create<object>(new SignalId($"s{i}"), SignalTiming.Lagging, static (_, _) => SignalValue.Missing("columns only")));
     }
 
     [Benchmark(Baseline = true)]
@@ -86,6 +109,13 @@ public class HealthColumnsBenchmarks
     public double ScoreColumns()
     {
         _scorer.ScoreColumns(_columns, Instant.FromUtc(2026, 1, 1, 0, 0), _scores);
+        return _scores[Accounts - 1].Value;
+    }
+
+    [Benchmark]
+    public double ScoreColumnsMixedCurvesAndGate()
+    {
+        _mixedScorer.ScoreColumns(_columns, Instant.FromUtc(2026, 1, 1, 0, 0), _scores);
         return _scores[Accounts - 1].Value;
     }
 }

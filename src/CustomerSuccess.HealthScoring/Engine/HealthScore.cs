@@ -38,12 +38,13 @@ public readonly struct HealthScore : IEquatable<HealthScore>
     private readonly bool _hasValue;
     private readonly byte _influences;
 
-    internal HealthScore(double value, int bandsId, int bandIndex)
+    internal HealthScore(double value, int bandsId, int bandIndex, HealthScoreInfluences influences = HealthScoreInfluences.None)
     {
         _value = value;
         _bands = bandsId;
         _band = (short)bandIndex;
         _hasValue = true;
+        _influences = (byte)influences;
     }
 
     internal HealthScore(double value, HealthBand band, HealthBands bands, HealthScoreInfluences influences)
@@ -58,23 +59,24 @@ public readonly struct HealthScore : IEquatable<HealthScore>
     internal HealthScore(HealthScoreInfluences influences) => _influences = (byte)influences;
 
     /// <summary>
-    /// Gets a value indicating whether a defined score without influences is laid out as the columnar path writes it,
-    /// eight at a time: the score's bits in the first 8 bytes, then <see cref="BandedTail"/>.
+    /// Gets a value indicating whether a defined score is laid out as the columnar path writes it, eight at a time: the
+    /// score's bits in the first 8 bytes, then <see cref="BandedTail"/>.
     /// </summary>
     internal static bool IsPacked { get; } = CheckPacked();
 
-    // The second 8 bytes of a defined score without influences, read as a little-endian integer.
-    internal static long BandedTail(int bandsId, int bandIndex) => ((long)(ushort)bandIndex << 32) | (uint)bandsId | (1L << 48);
+    // The second 8 bytes of a defined score, read as a little-endian integer.
+    internal static long BandedTail(int bandsId, int bandIndex, HealthScoreInfluences influences) =>
+        ((long)influences << 56) | (1L << 48) | ((long)(ushort)bandIndex << 32) | (uint)bandsId;
 
     private static bool CheckPacked()
     {
         // Sequential layout is the C# default for a struct without references, but the runtime decides; ask it.
-        Span<HealthScore> one = [new HealthScore(42.5, 7, 3)];
+        Span<HealthScore> one = [new HealthScore(42.5, 7, 3, HealthScoreInfluences.Gated)];
         ReadOnlySpan<byte> bytes = MemoryMarshal.AsBytes(one);
         return BitConverter.IsLittleEndian
             && bytes.Length == 16
             && MemoryMarshal.Read<double>(bytes) == 42.5
-            && MemoryMarshal.Read<long>(bytes[8..]) == BandedTail(7, 3);
+            && MemoryMarshal.Read<long>(bytes[8..]) == BandedTail(7, 3, HealthScoreInfluences.Gated);
     }
 
     /// <summary>Gets a value indicating whether the account has a score.</summary>

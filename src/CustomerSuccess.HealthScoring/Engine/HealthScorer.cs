@@ -39,6 +39,7 @@ public sealed class HealthScorer<TAccount>
     private readonly double[] _linearZeroAt; // per signal: a linear curve's zero point, or NaN for other curves
     private readonly double[] _linearScale; // per signal: a linear curve's scale, or NaN for other curves
     private readonly bool _allLinear;
+    private readonly ColumnKernel512? _kernel512; // null without AVX-512 or with a custom curve
 
     internal HealthScorer(HealthModel model, ISignal<TAccount>[] signals)
     {
@@ -61,6 +62,7 @@ public sealed class HealthScorer<TAccount>
         _linearZeroAt = _linearCurves.Select(c => c?.ZeroAt ?? double.NaN).ToArray();
         _linearScale = _linearCurves.Select(c => c?.Scale ?? double.NaN).ToArray();
         _allLinear = Array.TrueForAll(_linearCurves, c => c is not null);
+        _kernel512 = ColumnKernel512.IsSupported ? ColumnKernel512.TryCreate(_curves, _allPresentWeights, _floors.Concat(_caps), _bandLowerBounds, model.Bands.Id) : null;
     }
 
     /// <summary>Gets the model.</summary>
@@ -138,9 +140,9 @@ public sealed class HealthScorer<TAccount>
         // Index arrays, not the list: an interface call per value would cost more than the scoring.
         double[][] columnArray = [.. columns];
         int done = 0;
-        if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported && HealthScore.IsPacked && _allLinear && _floors.Length + _caps.Length == 0)
+        if (_kernel512 is not null)
         {
-            done = ScoreLinearColumns512(columnArray, rows, asOf, results);
+            done = ScoreColumnsWithKernel(_kernel512, columnArray, rows, asOf, results);
         }
         else if (Vector512.IsHardwareAccelerated)
         {
@@ -159,73 +161,19 @@ public sealed class HealthScorer<TAccount>
         }
     }
 
-    // The common model (linear curves, no gates) eight accounts at a time, entirely in vector lanes: curve scores,
-    // weighted sum, clamp, band count and the 16-byte results themselves. The operations and their order are Combine's,
-    // so the results are identical. A block with a missing value goes the scalar way, outside the vector loop: a call
-    // inside it would make the JIT keep the loop's values in memory rather than registers.
-    private int ScoreLinearColumns512(double[][] columns, int rows, Instant asOf, Span<HealthScore> results)
+    // Blocks go to the kernel; a block it stops at (a missing value) is scored here, one account at a time.
+    private int ScoreColumnsWithKernel(ColumnKernel512 kernel, double[][] columns, int rows, Instant asOf, Span<HealthScore> results)
     {
         const int Lanes = 8;
         int r = 0;
         Span<double> raw = columns.Length <= StackSignals ? stackalloc double[columns.Length] : new double[columns.Length];
-        while ((r = ScoreLinearBlocks512(columns, r, rows, results)) + Lanes <= rows)
+        while ((r = kernel.ScoreBlocks(columns, r, rows, results)) + Lanes <= rows)
         {
             for (int lane = 0; lane < Lanes; lane++, r++)
             {
                 Gather(columns, r, raw);
                 results[r] = Combine(raw, null, asOf, null);
             }
-        }
-
-        return r;
-    }
-
-    // Scores whole blocks from start on; returns where it stopped: at the first block with a value that is not finite,
-    // or where fewer than eight rows remain.
-    private int ScoreLinearBlocks512(double[][] columns, int start, int rows, Span<HealthScore> results)
-    {
-        const int Lanes = 8;
-        int signals = columns.Length;
-        Span<Vector512<double>> zero = Broadcast(_linearZeroAt, stackalloc Vector512<double>[signals]);
-        Span<Vector512<double>> scale = Broadcast(_linearScale, stackalloc Vector512<double>[signals]);
-        Span<Vector512<double>> weight = Broadcast(_allPresentWeights, stackalloc Vector512<double>[signals]);
-        Span<Vector512<double>> lowerBounds = Broadcast(_bandLowerBounds, stackalloc Vector512<double>[_bandLowerBounds.Length]);
-
-        Vector512<long> tail = Vector512.Create(HealthScore.BandedTail(Model.Bands.Id, 0));
-        Vector512<long> firstHalf = Vector512.Create(0L, 8, 1, 9, 2, 10, 3, 11); // lane i of the first source, 8 + i of the second
-        Vector512<long> secondHalf = Vector512.Create(4L, 12, 5, 13, 6, 14, 7, 15);
-        Vector512<double> hundred = Vector512.Create(100.0);
-        int r = start;
-        for (; r + Lanes <= rows; r += Lanes)
-        {
-            Vector512<double> total = Vector512<double>.Zero;
-            Vector512<double> rawSum = Vector512<double>.Zero; // finite unless a raw value is not (or the sum overflows)
-            nuint at = (nuint)r;
-            for (int i = 0; i < signals; i = unchecked(i + 1)) // the build checks overflow; here it would cost a branch per signal
-            {
-                Vector512<double> x = Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(columns[i]), at);
-                rawSum += x;
-                total += weight[i] * ScoreLanes.Clamp((x - zero[i]) * scale[i], Vector512<double>.Zero, hundred);
-            }
-
-            if (!Vector512.EqualsAll(rawSum - rawSum, Vector512<double>.Zero))
-            {
-                break; // a NaN or infinity (missing), or merely an overflowing sum: either way the scalar path decides
-            }
-
-            Vector512<double> score = ScoreLanes.Clamp(total, Vector512<double>.Zero, hundred);
-            Vector512<long> band = Vector512<long>.Zero;
-            for (int b = 1; b < lowerBounds.Length; b++)
-            {
-                band -= Vector512.GreaterThanOrEqual(score, lowerBounds[b]).AsInt64(); // a true lane is -1
-            }
-
-            // Interleave (score bits, band set | band << 32 | has value) pairs: 8 scores are two 64-byte stores.
-            Vector512<long> bits = score.AsInt64();
-            Vector512<long> tails = tail | Vector512.ShiftLeft(band, 32);
-            ref long destination = ref Unsafe.As<HealthScore, long>(ref results[r]);
-            Avx512F.PermuteVar8x64x2(bits, firstHalf, tails).StoreUnsafe(ref destination);
-            Avx512F.PermuteVar8x64x2(bits, secondHalf, tails).StoreUnsafe(ref destination, Lanes);
         }
 
         return r;
