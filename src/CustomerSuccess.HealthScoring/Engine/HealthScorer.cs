@@ -39,7 +39,7 @@ public sealed class HealthScorer<TAccount>
     private readonly double[] _linearZeroAt; // per signal: a linear curve's zero point, or NaN for other curves
     private readonly double[] _linearScale; // per signal: a linear curve's scale, or NaN for other curves
     private readonly bool _allLinear;
-    private readonly ColumnKernel512? _kernel512; // null without AVX-512 or with a custom curve
+    private readonly ColumnKernel? _kernel; // null without AVX-512 or AVX2, or with a custom curve
 
     internal HealthScorer(HealthModel model, ISignal<TAccount>[] signals)
     {
@@ -62,7 +62,7 @@ public sealed class HealthScorer<TAccount>
         _linearZeroAt = _linearCurves.Select(c => c?.ZeroAt ?? double.NaN).ToArray();
         _linearScale = _linearCurves.Select(c => c?.Scale ?? double.NaN).ToArray();
         _allLinear = Array.TrueForAll(_linearCurves, c => c is not null);
-        _kernel512 = ColumnKernel512.IsSupported ? ColumnKernel512.TryCreate(_curves, _allPresentWeights, _floors.Concat(_caps), _bandLowerBounds, model.Bands.Id) : null;
+        _kernel = ColumnKernel.IsSupported ? ColumnKernel.TryCreate(_curves, _allPresentWeights, _floors.Concat(_caps), _bandLowerBounds, model.Bands.Id) : null;
     }
 
     /// <summary>Gets the model.</summary>
@@ -140,9 +140,9 @@ public sealed class HealthScorer<TAccount>
         // Index arrays, not the list: an interface call per value would cost more than the scoring.
         double[][] columnArray = [.. columns];
         int done = 0;
-        if (_kernel512 is not null)
+        if (_kernel is not null)
         {
-            done = ScoreColumnsWithKernel(_kernel512, columnArray, rows, asOf, results);
+            done = ScoreColumnsWithKernel(_kernel, columnArray, rows, asOf, results);
         }
         else if (Vector512.IsHardwareAccelerated)
         {
@@ -162,14 +162,14 @@ public sealed class HealthScorer<TAccount>
     }
 
     // Blocks go to the kernel; a block it stops at (a missing value) is scored here, one account at a time.
-    private int ScoreColumnsWithKernel(ColumnKernel512 kernel, double[][] columns, int rows, Instant asOf, Span<HealthScore> results)
+    private int ScoreColumnsWithKernel(ColumnKernel kernel, double[][] columns, int rows, Instant asOf, Span<HealthScore> results)
     {
-        const int Lanes = 8;
+        int block = ColumnKernel.BlockSize;
         int r = 0;
         Span<double> raw = columns.Length <= StackSignals ? stackalloc double[columns.Length] : new double[columns.Length];
-        while ((r = kernel.ScoreBlocks(columns, r, rows, results)) + Lanes <= rows)
+        while ((r = kernel.ScoreBlocks(columns, r, rows, results)) + block <= rows)
         {
-            for (int lane = 0; lane < Lanes; lane++, r++)
+            for (int lane = 0; lane < block; lane++, r++)
             {
                 Gather(columns, r, raw);
                 results[r] = Combine(raw, null, asOf, null);
@@ -223,7 +223,7 @@ public sealed class HealthScorer<TAccount>
                 Vector512<double> score;
                 if (_linearCurves[i] is not null)
                 {
-                    score = ScoreLanes.Clamp((x - zero[i]) * scale[i], Vector512<double>.Zero, hundred);
+                    score = Lanes512.Clamp((x - zero[i]) * scale[i], Vector512<double>.Zero, hundred);
                 }
                 else
                 {
@@ -273,7 +273,7 @@ public sealed class HealthScorer<TAccount>
                 Vector256<double> score;
                 if (_linearCurves[i] is { } linear)
                 {
-                    score = ScoreLanes.Clamp((x - Vector256.Create(linear.ZeroAt)) * Vector256.Create(linear.Scale), Vector256<double>.Zero, Vector256.Create(100.0));
+                    score = Lanes256.Clamp((x - Vector256.Create(linear.ZeroAt)) * Vector256.Create(linear.Scale), Vector256<double>.Zero, Vector256.Create(100.0));
                 }
                 else
                 {
