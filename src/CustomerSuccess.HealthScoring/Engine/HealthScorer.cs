@@ -5,7 +5,6 @@ using CustomerSuccess.Signals;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 using NodaTime;
 
 namespace CustomerSuccess.HealthScoring;

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -87,7 +88,7 @@ internal readonly struct Lanes512 : ILanes<Vector512<double>>
     public static Vector512<double> Create(double value) => Vector512.Create(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Load(double[] column, nuint at) => Vector512.LoadUnsafe(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(column), at);
+    public static Vector512<double> Load(double[] column, nuint at) => Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(column), at);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Add(Vector512<double> left, Vector512<double> right) => left + right;
@@ -170,7 +171,7 @@ internal readonly struct Lanes256 : ILanes<Vector256<double>>
     public static Vector256<double> Create(double value) => Vector256.Create(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Load(double[] column, nuint at) => Vector256.LoadUnsafe(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(column), at);
+    public static Vector256<double> Load(double[] column, nuint at) => Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(column), at);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Add(Vector256<double> left, Vector256<double> right) => left + right;
