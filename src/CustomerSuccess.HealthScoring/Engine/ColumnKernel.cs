@@ -7,11 +7,11 @@ using System.Runtime.Intrinsics;
 namespace CustomerSuccess.HealthScoring;
 
 /// <summary>
-/// Scores columns a block of accounts at a time entirely in vector lanes (eight with AVX-512, four with AVX2), for a
-/// model whose curves are all built in (linear, steps, boolean, piecewise): curve scores, weighted sum, clamp, gates,
-/// band count and the 16-byte results themselves. Each lane goes through the operations of the scalar path
-/// (<c>Combine</c>, the curves' <c>Score</c>, the gates) in the same order, so the results are identical; property
-/// tests hold it to that at both widths.
+/// Scores columns a block of accounts at a time entirely in vector lanes (eight with AVX-512, four with AVX2, two with
+/// SSE or AdvSimd), for a model whose curves are all built in (linear, steps, boolean, piecewise): curve scores,
+/// weighted sum, clamp, gates, band count and the 16-byte results themselves. Each lane goes through the operations of
+/// the scalar path (<c>Combine</c>, the curves' <c>Score</c>, the gates) in the same order, so the results are
+/// identical; property tests hold it to that at every width (.ci/run switches the wider ones off in turn).
 /// </summary>
 /// <remarks>
 /// The block loop makes no call: a call inside it would make the JIT keep the loop's vectors in memory. A block with
@@ -43,10 +43,10 @@ internal sealed class ColumnKernel
     }
 
     /// <summary>Gets a value indicating whether this machine and runtime can run the kernel.</summary>
-    public static bool IsSupported => HealthScore.IsPacked && (Lanes512.IsSupported || Lanes256.IsSupported);
+    public static bool IsSupported => HealthScore.IsPacked && (Lanes512.IsSupported || Lanes256.IsSupported || Lanes128.IsSupported);
 
-    /// <summary>Gets how many accounts a block holds.</summary>
-    public static int BlockSize => Lanes512.IsSupported ? Lanes512.Count : Lanes256.Count;
+    /// <summary>Gets how many accounts a block holds: the widest lanes the machine has.</summary>
+    public static int BlockSize => Lanes512.IsSupported ? Lanes512.Count : Lanes256.IsSupported ? Lanes256.Count : Lanes128.Count;
 
     /// <summary>Compiles the kernel, or returns <see langword="null"/> when a curve is not built in.</summary>
     public static ColumnKernel? TryCreate(IScoreCurve[] curves, double[] allPresentWeights, IEnumerable<(int Signal, HealthGate Gate)> gates, double[] bandLowerBounds, int bandsId)
@@ -111,9 +111,10 @@ internal sealed class ColumnKernel
 
     /// <summary>Scores whole blocks from <paramref name="start"/> on.</summary>
     /// <returns>Where it stopped: at the first block with a value that is not finite, or where fewer than <see cref="BlockSize"/> rows remain.</returns>
-    public int ScoreBlocks(double[][] columns, int start, int rows, Span<HealthScore> results) => Lanes512.IsSupported
-        ? ScoreBlocks<Lanes512, Vector512<double>>(columns, start, rows, results)
-        : ScoreBlocks<Lanes256, Vector256<double>>(columns, start, rows, results);
+    public int ScoreBlocks(double[][] columns, int start, int rows, Span<HealthScore> results) =>
+        Lanes512.IsSupported ? ScoreBlocks<Lanes512, Vector512<double>>(columns, start, rows, results)
+        : Lanes256.IsSupported ? ScoreBlocks<Lanes256, Vector256<double>>(columns, start, rows, results)
+        : ScoreBlocks<Lanes128, Vector128<double>>(columns, start, rows, results);
 
     private int ScoreBlocks<TLanes, TVector>(double[][] columns, int start, int rows, Span<HealthScore> results)
         where TLanes : struct, ILanes<TVector>

@@ -237,3 +237,84 @@ internal readonly struct Lanes256 : ILanes<Vector256<double>>
         Avx.Permute2x128(low, high, 0x31).AsInt64().StoreUnsafe(ref destination, 4); // s2 t2 s3 t3
     }
 }
+
+/// <summary>128-bit lanes (SSE on x86, AdvSimd on Arm64), for machines without AVX2.</summary>
+internal readonly struct Lanes128 : ILanes<Vector128<double>>
+{
+    public static bool IsSupported => Vector128.IsHardwareAccelerated;
+
+    public static int Count => Vector128<double>.Count;
+
+    public static Vector128<double> Zero => Vector128<double>.Zero;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> Create(double value) => Vector128.Create(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> Load(double[] column, nuint at) => Vector128.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(column), at);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> Add(Vector128<double> left, Vector128<double> right) => left + right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> Subtract(Vector128<double> left, Vector128<double> right) => left - right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> Multiply(Vector128<double> left, Vector128<double> right) => left * right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> Divide(Vector128<double> left, Vector128<double> right) => left / right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> And(Vector128<double> left, Vector128<double> right) => left & right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> Or(Vector128<double> left, Vector128<double> right) => left | right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> Select(Vector128<double> mask, Vector128<double> whenTrue, Vector128<double> whenFalse) => Vector128.ConditionalSelect(mask, whenTrue, whenFalse);
+
+    /// <summary>As <see cref="Lanes512.Clamp"/>, at 128 bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> Clamp(Vector128<double> value, Vector128<double> min, Vector128<double> max) =>
+#if NET9_0_OR_GREATER
+        Vector128.MinNative(Vector128.MaxNative(value, min), max);
+#else
+        Vector128.Min(Vector128.Max(value, min), max);
+#endif
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> Min(Vector128<double> left, Vector128<double> right) => Vector128.Min(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> Max(Vector128<double> left, Vector128<double> right) => Vector128.Max(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> GreaterThan(Vector128<double> left, Vector128<double> right) => Vector128.GreaterThan(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> GreaterThanOrEqual(Vector128<double> left, Vector128<double> right) => Vector128.GreaterThanOrEqual(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> LessThan(Vector128<double> left, Vector128<double> right) => Vector128.LessThan(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> LessThanOrEqual(Vector128<double> left, Vector128<double> right) => Vector128.LessThanOrEqual(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsZero(Vector128<double> value) => Vector128.EqualsAll(value, Vector128<double>.Zero);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Write(ref long destination, Vector128<double> score, Vector128<double> band, Vector128<double> gated, long tail)
+    {
+        // Two accounts: (score bits, tail | band << 32 | gated influence) each, written element by element (no
+        // two-source shuffle is common to SSE and AdvSimd).
+        Vector128<long> whole = (band + Vector128.Create(Lanes.TwoToThe52)).AsInt64() & Vector128.Create(Lanes.Mantissa);
+        Vector128<long> tails = Vector128.Create(tail) | Vector128.ShiftLeft(whole, 32) | (gated.AsInt64() & Vector128.Create(Lanes.GatedBit));
+        Vector128<long> bits = score.AsInt64();
+        destination = bits.GetElement(0);
+        Unsafe.Add(ref destination, 1) = tails.GetElement(0);
+        Unsafe.Add(ref destination, 2) = bits.GetElement(1);
+        Unsafe.Add(ref destination, 3) = tails.GetElement(1);
+    }
+}
