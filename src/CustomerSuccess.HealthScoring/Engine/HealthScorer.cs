@@ -38,7 +38,7 @@ public sealed class HealthScorer<TAccount>
     private readonly double[] _linearZeroAt; // per signal: a linear curve's zero point, or NaN for other curves
     private readonly double[] _linearScale; // per signal: a linear curve's scale, or NaN for other curves
     private readonly bool _allLinear;
-    private readonly ColumnKernel? _kernel; // null without AVX-512 or AVX2, or with a custom curve
+    private readonly ColumnKernel? _kernel; // null without vector hardware or with a custom curve
 
     internal HealthScorer(HealthModel model, ISignal<TAccount>[] signals)
     {
