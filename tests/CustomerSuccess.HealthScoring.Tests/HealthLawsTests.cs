@@ -180,6 +180,24 @@ public class HealthLawsTests
         AssertColumnsEqualOneAtATime(sample, sample.Model(change: s => new HealthSignalDefinition(s.Id, LinearFor(s.Id), s.Weight, s.Group, s.Missing, s.SubstituteScore)), seed.Get);
     }
 
+    [Property]
+    public void Columns_OfAModelWithCustomCurves_EqualOneAtATime(HealthSample sample, PositiveInt seed)
+    {
+        // A curve the library did not build is only known through its Score: the columnar path must call it per lane
+        // (and only with finite raw values, as the scalar path does) and still agree exactly.
+        AssertColumnsEqualOneAtATime(sample, sample.Model(change: s => new HealthSignalDefinition(s.Id, new CustomCurve(s.Curve), s.Weight, s.Group, s.Missing, s.SubstituteScore)), seed.Get);
+    }
+
+    // A plugin's own curve: the library sees only the interface. It refuses what the contract rules out (non-finite raw values).
+    private sealed class CustomCurve(IScoreCurve inner) : IScoreCurve
+    {
+        public bool IsNonDecreasing => inner.IsNonDecreasing;
+
+        public double Score(double raw) => double.IsFinite(raw)
+            ? inner.Score(raw)
+            : throw new ArgumentOutOfRangeException(nameof(raw), raw, "A curve is only asked about finite raw values.");
+    }
+
     private static void AssertColumnsEqualOneAtATime(HealthSample sample, HealthModel model, int seed)
     {
         // The vectorised path takes blocks where every value is present: fill the gaps so it runs, on 103 rows so that
