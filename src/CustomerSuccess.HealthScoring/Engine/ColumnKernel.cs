@@ -8,7 +8,7 @@ namespace CustomerSuccess.HealthScoring;
 
 /// <summary>
 /// Scores columns a block of accounts at a time entirely in vector lanes (eight with AVX-512, four with AVX2, two with
-/// SSE or AdvSimd), for a model whose curves are all built in (linear, steps, boolean, piecewise): curve scores,
+/// SSE or AdvSimd): curve scores (built-in curves in lanes, a custom curve lane by lane through its own Score),
 /// weighted sum, clamp, gates, band count and the 16-byte results themselves. Each lane goes through the operations of
 /// the scalar path (<c>Combine</c>, the curves' <c>Score</c>, the gates) in the same order, so the results are
 /// identical; property tests hold it to that at every width (.ci/run switches the wider ones off in turn).
@@ -19,7 +19,8 @@ namespace CustomerSuccess.HealthScoring;
 /// </remarks>
 internal sealed class ColumnKernel
 {
-    private readonly CurveKind[] _kinds;
+    private readonly LaneCurve[] _kinds;
+    private readonly IScoreCurve?[]? _custom; // the curves only their own Score knows, by signal; null when there are none
     private readonly int[] _first; // where each signal's curve parameters start in _parameters
     private readonly int[] _segments; // steps, or piecewise segments
     private readonly double[] _parameters;
@@ -29,9 +30,10 @@ internal sealed class ColumnKernel
     private readonly long _tail;
     private readonly bool _allLinear;
 
-    private ColumnKernel(CurveKind[] kinds, int[] first, int[] segments, double[] parameters, double[] weights, double[] bandLowerBounds, LaneGate[] gates, int bandsId)
+    private ColumnKernel(LaneCurve[] kinds, IScoreCurve?[]? custom, int[] first, int[] segments, double[] parameters, double[] weights, double[] bandLowerBounds, LaneGate[] gates, int bandsId)
     {
         _kinds = kinds;
+        _custom = custom;
         _first = first;
         _segments = segments;
         _parameters = parameters;
@@ -39,7 +41,7 @@ internal sealed class ColumnKernel
         _bandLowerBounds = bandLowerBounds;
         _gates = gates;
         _tail = HealthScore.BandedTail(bandsId, 0, HealthScoreInfluences.None);
-        _allLinear = Array.TrueForAll(kinds, k => k == CurveKind.Linear);
+        _allLinear = Array.TrueForAll(kinds, k => k == LaneCurve.Linear);
     }
 
     /// <summary>Gets a value indicating whether this machine and runtime can run the kernel.</summary>
@@ -48,10 +50,11 @@ internal sealed class ColumnKernel
     /// <summary>Gets how many accounts a block holds: the widest lanes the machine has.</summary>
     public static int BlockSize => Lanes512.IsSupported ? Lanes512.Count : Lanes256.IsSupported ? Lanes256.Count : Lanes128.Count;
 
-    /// <summary>Compiles the kernel, or returns <see langword="null"/> when a curve is not built in.</summary>
-    public static ColumnKernel? TryCreate(IScoreCurve[] curves, double[] allPresentWeights, IEnumerable<(int Signal, HealthGate Gate)> gates, double[] bandLowerBounds, int bandsId)
+    /// <summary>Compiles the kernel for a model.</summary>
+    public static ColumnKernel Create(IScoreCurve[] curves, double[] allPresentWeights, IEnumerable<(int Signal, HealthGate Gate)> gates, double[] bandLowerBounds, int bandsId)
     {
-        var kinds = new CurveKind[curves.Length];
+        var kinds = new LaneCurve[curves.Length];
+        var custom = new IScoreCurve?[curves.Length];
         var first = new int[curves.Length];
         var segments = new int[curves.Length];
         var parameters = new List<double>();
@@ -60,21 +63,23 @@ internal sealed class ColumnKernel
             first[i] = parameters.Count;
             if (curves[i] is Curve.LinearCurve linear)
             {
-                kinds[i] = CurveKind.Linear;
+                kinds[i] = LaneCurve.Linear;
                 parameters.AddRange([linear.ZeroAt, linear.Scale]);
                 continue;
             }
 
             if (curves[i] is not IDescribedCurve described)
             {
-                return null; // a custom curve: only its own Score knows what it does
+                kinds[i] = LaneCurve.Custom; // only its own Score knows what it does: called lane by lane
+                custom[i] = curves[i];
+                continue;
             }
 
             CurveOptions curve = described.Describe();
-            kinds[i] = curve.Kind;
             switch (curve.Kind)
             {
                 case CurveKind.Steps:
+                    kinds[i] = LaneCurve.Steps;
                     // [below, then (threshold, score) per step]
                     segments[i] = curve.Points.Count;
                     parameters.Add(curve.Below);
@@ -85,9 +90,11 @@ internal sealed class ColumnKernel
 
                     break;
                 case CurveKind.Boolean:
+                    kinds[i] = LaneCurve.Boolean;
                     parameters.AddRange([curve.WhenTrue, curve.WhenFalse]);
                     break;
                 case CurveKind.Piecewise:
+                    kinds[i] = LaneCurve.Piecewise;
                     // [first raw, first score, last score, then per segment (upper raw, lower raw, lower score, raw span,
                     // score span)], the spans computed as PiecewiseCurve.Score computes them
                     IList<CurvePointOptions> points = curve.Points;
@@ -101,12 +108,14 @@ internal sealed class ColumnKernel
 
                     break;
                 default:
-                    return null;
+                    kinds[i] = LaneCurve.Custom; // a built-in kind this kernel does not know yet
+                    custom[i] = curves[i];
+                    break;
             }
         }
 
         LaneGate[] laneGates = gates.Select(g => new LaneGate(g.Signal, g.Gate.Comparison, g.Gate.Threshold, g.Gate.Effect == GateEffect.Cap, g.Gate.Limit)).ToArray();
-        return new ColumnKernel(kinds, first, segments, [.. parameters], allPresentWeights, bandLowerBounds, laneGates, bandsId);
+        return new ColumnKernel(kinds, Array.Exists(custom, c => c is not null) ? custom : null, first, segments, [.. parameters], allPresentWeights, bandLowerBounds, laneGates, bandsId);
     }
 
     /// <summary>Scores whole blocks from <paramref name="start"/> on.</summary>
@@ -127,7 +136,7 @@ internal sealed class ColumnKernel
         for (int i = 0; i < signals; i++)
         {
             weight[i] = TLanes.Create(_weights[i]);
-            if (_kinds[i] == CurveKind.Linear)
+            if (_kinds[i] == LaneCurve.Linear)
             {
                 zero[i] = TLanes.Create(_parameters[_first[i]]);
                 scale[i] = TLanes.Create(_parameters[_first[i] + 1]);
@@ -135,15 +144,16 @@ internal sealed class ColumnKernel
         }
 
         int lanes = TLanes.Count;
+        Span<double> customLanes = stackalloc double[lanes];
         TVector hundred = TLanes.Create(100.0);
         int r = start;
         for (; r + lanes <= rows; r += lanes)
         {
             nuint at = (nuint)r;
             TVector rawSum = TLanes.Zero; // finite unless a raw value is not (or the sum overflows)
-            TVector total = _allLinear
-                ? WeighLinear<TLanes, TVector>(columns, at, weight, zero, scale, hundred, ref rawSum)
-                : Weigh<TLanes, TVector>(columns, at, weight, zero, scale, hundred, ref rawSum);
+            TVector total = _allLinear ? WeighLinear<TLanes, TVector>(columns, at, weight, zero, scale, hundred, ref rawSum)
+                : _custom is null ? Weigh<TLanes, TVector>(columns, at, weight, zero, scale, hundred, ref rawSum)
+                : WeighWithCustom<TLanes, TVector>(columns, at, weight, zero, scale, hundred, customLanes, ref rawSum);
             if (!TLanes.IsZero(TLanes.Subtract(rawSum, rawSum)))
             {
                 break; // a NaN or infinity (missing), or merely an overflowing sum: either way the scalar path decides
@@ -173,29 +183,74 @@ internal sealed class ColumnKernel
         return total;
     }
 
+    // Built-in curves of every kind: one choice per signal, and still no call in the loop.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private TVector Weigh<TLanes, TVector>(double[][] columns, nuint at, Span<TVector> weight, Span<TVector> zero, Span<TVector> scale, TVector hundred, ref TVector rawSum)
         where TLanes : struct, ILanes<TVector>
         where TVector : unmanaged
     {
-        double[] p = _parameters;
         TVector total = TLanes.Zero;
         for (int i = 0; i < columns.Length; i = unchecked(i + 1))
         {
             TVector x = TLanes.Load(columns[i], at);
             rawSum = TLanes.Add(rawSum, x);
-            int f = _first[i];
-            TVector score = _kinds[i] switch
+            total = TLanes.Add(total, TLanes.Multiply(weight[i], BuiltIn<TLanes, TVector>(i, x, zero, scale, hundred)));
+        }
+
+        return total;
+    }
+
+    // A model with a custom curve: that curve's Score is called lane by lane (the calls cost the loop its registers, so
+    // only such models take this loop), and only when every lane's raw value is finite, as the scalar path asks it.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private TVector WeighWithCustom<TLanes, TVector>(double[][] columns, nuint at, Span<TVector> weight, Span<TVector> zero, Span<TVector> scale, TVector hundred, Span<double> lanes, ref TVector rawSum)
+        where TLanes : struct, ILanes<TVector>
+        where TVector : unmanaged
+    {
+        TVector total = TLanes.Zero;
+        for (int i = 0; i < columns.Length; i++)
+        {
+            TVector x = TLanes.Load(columns[i], at);
+            rawSum = TLanes.Add(rawSum, x);
+            TVector score;
+            if (_custom![i] is not { } curve)
             {
-                CurveKind.Linear => TLanes.Clamp(TLanes.Multiply(TLanes.Subtract(x, zero[i]), scale[i]), TLanes.Zero, hundred),
-                CurveKind.Steps => Steps<TLanes, TVector>(x, p, f, _segments[i]),
-                CurveKind.Boolean => TLanes.Select(TLanes.GreaterThan(x, TLanes.Zero), TLanes.Create(p[f]), TLanes.Create(p[f + 1])),
-                _ => Piecewise<TLanes, TVector>(x, p, f, _segments[i], hundred),
-            };
+                score = BuiltIn<TLanes, TVector>(i, x, zero, scale, hundred);
+            }
+            else if (TLanes.IsZero(TLanes.Subtract(x, x)))
+            {
+                for (int lane = 0; lane < lanes.Length; lane++)
+                {
+                    lanes[lane] = curve.Score(TLanes.GetElement(x, lane));
+                }
+
+                score = TLanes.Create(lanes);
+            }
+            else
+            {
+                score = TLanes.Zero; // a value is not finite: rawSum says so, and the block goes the scalar way
+            }
+
             total = TLanes.Add(total, TLanes.Multiply(weight[i], score));
         }
 
         return total;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private TVector BuiltIn<TLanes, TVector>(int signal, TVector x, Span<TVector> zero, Span<TVector> scale, TVector hundred)
+        where TLanes : struct, ILanes<TVector>
+        where TVector : unmanaged
+    {
+        double[] p = _parameters;
+        int f = _first[signal];
+        return _kinds[signal] switch
+        {
+            LaneCurve.Linear => TLanes.Clamp(TLanes.Multiply(TLanes.Subtract(x, zero[signal]), scale[signal]), TLanes.Zero, hundred),
+            LaneCurve.Steps => Steps<TLanes, TVector>(x, p, f, _segments[signal]),
+            LaneCurve.Boolean => TLanes.Select(TLanes.GreaterThan(x, TLanes.Zero), TLanes.Create(p[f]), TLanes.Create(p[f + 1])),
+            _ => Piecewise<TLanes, TVector>(x, p, f, _segments[signal], hundred),
+        };
     }
 
     // Combine's finish for a block: clamp, gates (floors, then caps), band, and the results written.
@@ -264,6 +319,15 @@ internal sealed class ColumnKernel
         }
 
         return TLanes.Select(TLanes.LessThanOrEqual(x, TLanes.Create(p[f])), TLanes.Create(p[f + 1]), score);
+    }
+
+    private enum LaneCurve
+    {
+        Linear,
+        Steps,
+        Boolean,
+        Piecewise,
+        Custom,
     }
 
     private readonly record struct LaneGate(int Signal, GateComparison Comparison, double Threshold, bool Cap, double Limit);

@@ -3,8 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using CustomerSuccess.Signals;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using NodaTime;
 
 namespace CustomerSuccess.HealthScoring;
@@ -34,11 +32,10 @@ public sealed class HealthScorer<TAccount>
     private readonly (int Signal, HealthGate Gate)[] _caps;
     private readonly double[] _allPresentWeights; // each signal's effective weight when every signal has a value
     private readonly double[] _bandLowerBounds;
-    private readonly Curve.LinearCurve?[] _linearCurves; // the linear curves, which the columnar path vectorises
     private readonly double[] _linearZeroAt; // per signal: a linear curve's zero point, or NaN for other curves
     private readonly double[] _linearScale; // per signal: a linear curve's scale, or NaN for other curves
     private readonly bool _allLinear;
-    private readonly ColumnKernel? _kernel; // null without vector hardware or with a custom curve
+    private readonly ColumnKernel? _kernel; // null without vector hardware
 
     internal HealthScorer(HealthModel model, ISignal<TAccount>[] signals)
     {
@@ -57,11 +54,11 @@ public sealed class HealthScorer<TAccount>
         _caps = model.Gates.Where(g => g.Effect == GateEffect.Cap).Select(g => (index[g.Signal], g)).ToArray();
         _allPresentWeights = AllPresentWeights();
         _bandLowerBounds = model.Bands.All.Select(b => b.LowerBound).ToArray();
-        _linearCurves = _curves.Select(c => c as Curve.LinearCurve).ToArray();
-        _linearZeroAt = _linearCurves.Select(c => c?.ZeroAt ?? double.NaN).ToArray();
-        _linearScale = _linearCurves.Select(c => c?.Scale ?? double.NaN).ToArray();
-        _allLinear = Array.TrueForAll(_linearCurves, c => c is not null);
-        _kernel = ColumnKernel.IsSupported ? ColumnKernel.TryCreate(_curves, _allPresentWeights, _floors.Concat(_caps), _bandLowerBounds, model.Bands.Id) : null;
+        Curve.LinearCurve?[] linearCurves = _curves.Select(c => c as Curve.LinearCurve).ToArray();
+        _linearZeroAt = linearCurves.Select(c => c?.ZeroAt ?? double.NaN).ToArray();
+        _linearScale = linearCurves.Select(c => c?.Scale ?? double.NaN).ToArray();
+        _allLinear = Array.TrueForAll(linearCurves, c => c is not null);
+        _kernel = ColumnKernel.IsSupported ? ColumnKernel.Create(_curves, _allPresentWeights, _floors.Concat(_caps), _bandLowerBounds, model.Bands.Id) : null;
     }
 
     /// <summary>Gets the model.</summary>
@@ -138,19 +135,7 @@ public sealed class HealthScorer<TAccount>
 
         // Index arrays, not the list: an interface call per value would cost more than the scoring.
         double[][] columnArray = [.. columns];
-        int done = 0;
-        if (_kernel is not null)
-        {
-            done = ScoreColumnsWithKernel(_kernel, columnArray, rows, asOf, results);
-        }
-        else if (Vector512.IsHardwareAccelerated)
-        {
-            done = ScoreColumns512(columnArray, rows, asOf, results);
-        }
-        else if (Vector256.IsHardwareAccelerated)
-        {
-            done = ScoreColumns256(columnArray, rows, asOf, results);
-        }
+        int done = _kernel is null ? 0 : ScoreColumnsWithKernel(_kernel, columnArray, rows, asOf, results);
 
         Span<double> raw = _signals.Length <= StackSignals ? stackalloc double[_signals.Length] : new double[_signals.Length];
         for (int r = done; r < rows; r++)
@@ -176,153 +161,6 @@ public sealed class HealthScorer<TAccount>
         }
 
         return r;
-    }
-
-    private static Span<Vector512<double>> Broadcast(double[] values, Span<Vector512<double>> lanes)
-    {
-        for (int i = 0; i < lanes.Length; i++)
-        {
-            lanes[i] = Vector512.Create(values[i]);
-        }
-
-        return lanes;
-    }
-
-    // Eight accounts at a time: each signal's column is loaded as a vector, scored (linear curves in vector lanes,
-    // others lane by lane) and added with the precomputed weights, in the same order and with the same operations as
-    // the scalar path, so the results are identical. A block with any missing value goes the scalar way.
-    private int ScoreColumns512(double[][] columns, int rows, Instant asOf, Span<HealthScore> results)
-    {
-        const int Lanes = 8;
-        int signals = columns.Length;
-
-        // Broadcasts made once per call rather than once per block (NaN for curves that are not linear, never read);
-        // loads without bounds checks (lengths were checked).
-        Span<Vector512<double>> zero = Broadcast(_linearZeroAt, stackalloc Vector512<double>[signals]);
-        Span<Vector512<double>> scale = Broadcast(_linearScale, stackalloc Vector512<double>[signals]);
-        Span<Vector512<double>> weight = Broadcast(_allPresentWeights, stackalloc Vector512<double>[signals]);
-
-        Span<double> lanes = stackalloc double[Lanes];
-        Span<double> raw = signals <= StackSignals ? stackalloc double[signals] : new double[signals];
-        Vector512<double> hundred = Vector512.Create(100.0);
-        int r = 0;
-        for (; r + Lanes <= rows; r += Lanes)
-        {
-            Vector512<double> total = Vector512<double>.Zero;
-            bool allPresent = true;
-            for (int i = 0; i < signals; i++)
-            {
-                Vector512<double> x = Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(columns[i]), (nuint)r);
-                if (!Vector512.EqualsAll(x - x, Vector512<double>.Zero))
-                {
-                    allPresent = false; // NaN or infinity: x - x is not zero
-                    break;
-                }
-
-                Vector512<double> score;
-                if (_linearCurves[i] is not null)
-                {
-                    score = Lanes512.Clamp((x - zero[i]) * scale[i], Vector512<double>.Zero, hundred);
-                }
-                else
-                {
-                    for (int lane = 0; lane < Lanes; lane++)
-                    {
-                        lanes[lane] = _curves[i].Score(columns[i][r + lane]);
-                    }
-
-                    score = Vector512.Create<double>(lanes);
-                }
-
-                total += weight[i] * score;
-            }
-
-            if (allPresent)
-            {
-                total.CopyTo(lanes);
-            }
-
-            FinishBlock(columns, r, Lanes, allPresent, lanes, raw, asOf, results);
-        }
-
-        return r;
-    }
-
-    // ScoreColumns512 at 256 bits, written out again on purpose: net8.0 has no interface common to the vector widths
-    // (ISimdVector is newer), and a generic wrapper would cost the hot loop its inlining.
-    private int ScoreColumns256(double[][] columns, int rows, Instant asOf, Span<HealthScore> results)
-    {
-        const int Lanes = 4;
-        Span<double> lanes = stackalloc double[Lanes];
-        Span<double> raw = _signals.Length <= StackSignals ? stackalloc double[_signals.Length] : new double[_signals.Length];
-        int r = 0;
-        for (; r + Lanes <= rows; r += Lanes)
-        {
-            Vector256<double> total = Vector256<double>.Zero;
-            bool allPresent = true;
-            for (int i = 0; i < columns.Length; i++)
-            {
-                Vector256<double> x = Vector256.Create<double>(columns[i].AsSpan(r, Lanes));
-                if (!Vector256.EqualsAll(x - x, Vector256<double>.Zero))
-                {
-                    allPresent = false;
-                    break;
-                }
-
-                Vector256<double> score;
-                if (_linearCurves[i] is { } linear)
-                {
-                    score = Lanes256.Clamp((x - Vector256.Create(linear.ZeroAt)) * Vector256.Create(linear.Scale), Vector256<double>.Zero, Vector256.Create(100.0));
-                }
-                else
-                {
-                    for (int lane = 0; lane < Lanes; lane++)
-                    {
-                        lanes[lane] = _curves[i].Score(columns[i][r + lane]);
-                    }
-
-                    score = Vector256.Create<double>(lanes);
-                }
-
-                total += Vector256.Create(_allPresentWeights[i]) * score;
-            }
-
-            if (allPresent)
-            {
-                total.CopyTo(lanes);
-            }
-
-            FinishBlock(columns, r, Lanes, allPresent, lanes, raw, asOf, results);
-        }
-
-        return r;
-    }
-
-    private void FinishBlock(double[][] columns, int start, int count, bool allPresent, ReadOnlySpan<double> weighted, Span<double> raw, Instant asOf, Span<HealthScore> results)
-    {
-        bool gated = _floors.Length + _caps.Length > 0;
-        if (allPresent && !gated)
-        {
-            // The common block: nothing to gate or override, so the score is the clamped weighted average and its band.
-            int bandsId = Model.Bands.Id;
-            for (int lane = 0; lane < count; lane++)
-            {
-                double score = Math.Clamp(weighted[lane], 0, 100);
-                results[start + lane] = new HealthScore(score, bandsId, BandOf(score));
-            }
-
-            return;
-        }
-
-        for (int lane = 0; lane < count; lane++)
-        {
-            int row = start + lane;
-            Gather(columns, row, raw);
-
-            results[row] = allPresent
-                ? Finish(Math.Clamp(weighted[lane], 0, 100), raw, HealthScoreInfluences.None, null, asOf, null)
-                : Combine(raw, null, asOf, null);
-        }
     }
 
     private static void Gather(double[][] columns, int row, Span<double> raw)

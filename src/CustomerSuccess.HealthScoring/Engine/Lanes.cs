@@ -1,3 +1,4 @@
+using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -18,6 +19,10 @@ internal interface ILanes<TVector>
     static abstract TVector Zero { get; }
 
     static abstract TVector Create(double value);
+
+    static abstract TVector Create(ReadOnlySpan<double> values);
+
+    static abstract double GetElement(TVector value, int lane);
 
     static abstract TVector Load(double[] column, nuint at);
 
@@ -86,6 +91,12 @@ internal readonly struct Lanes512 : ILanes<Vector512<double>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Create(double value) => Vector512.Create(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> Create(ReadOnlySpan<double> values) => Vector512.Create(values);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double GetElement(Vector512<double> value, int lane) => value.GetElement(lane);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Load(double[] column, nuint at) => Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(column), at);
@@ -171,6 +182,12 @@ internal readonly struct Lanes256 : ILanes<Vector256<double>>
     public static Vector256<double> Create(double value) => Vector256.Create(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Create(ReadOnlySpan<double> values) => Vector256.Create(values);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double GetElement(Vector256<double> value, int lane) => value.GetElement(lane);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Load(double[] column, nuint at) => Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(column), at);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -249,6 +266,12 @@ internal readonly struct Lanes128 : ILanes<Vector128<double>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<double> Create(double value) => Vector128.Create(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> Create(ReadOnlySpan<double> values) => Vector128.Create(values);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double GetElement(Vector128<double> value, int lane) => value.GetElement(lane);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<double> Load(double[] column, nuint at) => Vector128.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(column), at);
