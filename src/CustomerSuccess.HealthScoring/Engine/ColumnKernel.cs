@@ -14,8 +14,9 @@ namespace CustomerSuccess.HealthScoring;
 /// identical; property tests hold it to that at every width (.ci/run switches the wider ones off in turn).
 /// </summary>
 /// <remarks>
-/// The block loop makes no call: a call inside it would make the JIT keep the loop's vectors in memory. A block with
-/// a value that is not finite stops the loop, and the scorer's scalar path takes that block.
+/// The block loop makes no call unless the model has a custom curve: a call inside it makes the JIT keep the loop's
+/// vectors in memory. A block with a value that is not finite stops the loop, and the scorer's scalar path takes that
+/// block.
 /// </remarks>
 internal sealed class ColumnKernel
 {
