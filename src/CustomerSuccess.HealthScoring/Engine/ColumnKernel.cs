@@ -122,13 +122,22 @@ internal sealed class ColumnKernel
     /// <summary>Scores whole blocks from <paramref name="start"/> on.</summary>
     /// <returns>Where it stopped: at the first block with a value that is not finite, or where fewer than <see cref="BlockSize"/> rows remain.</returns>
     public int ScoreBlocks(double[][] columns, int start, int rows, Span<HealthScore> results) =>
-        Lanes512.IsSupported ? ScoreBlocks<Lanes512, Vector512<double>>(columns, start, rows, results)
-        : Lanes256.IsSupported ? ScoreBlocks<Lanes256, Vector256<double>>(columns, start, rows, results)
-        : ScoreBlocks<Lanes128, Vector128<double>>(columns, start, rows, results);
+        Lanes512.IsSupported ? ScoreBlocksAt<Lanes512, Vector512<double>>(columns, start, rows, results)
+        : Lanes256.IsSupported ? ScoreBlocksAt<Lanes256, Vector256<double>>(columns, start, rows, results)
+        : ScoreBlocksAt<Lanes128, Vector128<double>>(columns, start, rows, results);
 
-    private int ScoreBlocks<TLanes, TVector>(double[][] columns, int start, int rows, Span<HealthScore> results)
+    // One compiled loop per kind of model, so that the custom curves' calls never sit in the other loops.
+    private int ScoreBlocksAt<TLanes, TVector>(double[][] columns, int start, int rows, Span<HealthScore> results)
+        where TLanes : struct, ILanes<TVector>
+        where TVector : unmanaged =>
+        _allLinear ? ScoreBlocks<TLanes, TVector, AllLinear>(columns, start, rows, results)
+        : _custom is null ? ScoreBlocks<TLanes, TVector, BuiltInOnly>(columns, start, rows, results)
+        : ScoreBlocks<TLanes, TVector, WithCustom>(columns, start, rows, results);
+
+    private int ScoreBlocks<TLanes, TVector, TModel>(double[][] columns, int start, int rows, Span<HealthScore> results)
         where TLanes : struct, ILanes<TVector>
         where TVector : unmanaged
+        where TModel : struct, IModelKind
     {
         int signals = columns.Length;
         Span<TVector> weight = stackalloc TVector[signals];
@@ -152,9 +161,12 @@ internal sealed class ColumnKernel
         {
             nuint at = (nuint)r;
             TVector rawSum = TLanes.Zero; // finite unless a raw value is not (or the sum overflows)
-            TVector total = _allLinear ? WeighLinear<TLanes, TVector>(columns, at, weight, zero, scale, hundred, ref rawSum)
-                : _custom is null ? Weigh<TLanes, TVector>(columns, at, weight, zero, scale, hundred, ref rawSum)
-                : WeighWithCustom<TLanes, TVector>(columns, at, weight, zero, scale, hundred, customLanes, ref rawSum);
+            TVector total = TModel.Kind switch
+            {
+                ModelKind.AllLinear => WeighLinear<TLanes, TVector>(columns, at, weight, zero, scale, hundred, ref rawSum),
+                ModelKind.BuiltInOnly => Weigh<TLanes, TVector>(columns, at, weight, zero, scale, hundred, ref rawSum),
+                _ => WeighWithCustom<TLanes, TVector>(columns, at, weight, zero, scale, hundred, customLanes, ref rawSum),
+            };
             if (!TLanes.IsZero(TLanes.Subtract(rawSum, rawSum)))
             {
                 break; // a NaN or infinity (missing), or merely an overflowing sum: either way the scalar path decides
@@ -320,6 +332,34 @@ internal sealed class ColumnKernel
         }
 
         return TLanes.Select(TLanes.LessThanOrEqual(x, TLanes.Create(p[f])), TLanes.Create(p[f + 1]), score);
+    }
+
+    private enum ModelKind
+    {
+        AllLinear,
+        BuiltInOnly,
+        WithCustom,
+    }
+
+    // The kind of model as a type, so the JIT compiles one loop per kind (TModel.Kind is a constant there).
+    private interface IModelKind
+    {
+        static abstract ModelKind Kind { get; }
+    }
+
+    private readonly struct AllLinear : IModelKind
+    {
+        public static ModelKind Kind => ModelKind.AllLinear;
+    }
+
+    private readonly struct BuiltInOnly : IModelKind
+    {
+        public static ModelKind Kind => ModelKind.BuiltInOnly;
+    }
+
+    private readonly struct WithCustom : IModelKind
+    {
+        public static ModelKind Kind => ModelKind.WithCustom;
     }
 
     private enum LaneCurve
