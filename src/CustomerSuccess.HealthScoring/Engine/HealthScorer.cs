@@ -76,10 +76,7 @@ public sealed class HealthScorer<TAccount>
     public HealthScore Score(TAccount account, in SignalContext context, ManualOverride? manualOverride = null)
     {
         Span<double> raw = _signals.Length <= StackSignals ? stackalloc double[_signals.Length] : new double[_signals.Length];
-        double dot = MeasureAndWeigh(account, context, raw);
-        return double.IsNaN(dot) || manualOverride is not null
-            ? Combine(raw, manualOverride, context.AsOf, null)
-            : FinishAllPresent(dot, raw, context.AsOf);
+        return FromMeasured(MeasureAndWeigh(account, context, raw), raw, manualOverride, context.AsOf);
     }
 
     /// <summary>Scores many accounts as of one instant, into <paramref name="results"/>.</summary>
@@ -98,8 +95,7 @@ public sealed class HealthScorer<TAccount>
         Span<double> raw = _signals.Length <= StackSignals ? stackalloc double[_signals.Length] : new double[_signals.Length];
         for (int a = 0; a < accounts.Length; a++)
         {
-            double dot = MeasureAndWeigh(accounts[a], context, raw);
-            results[a] = double.IsNaN(dot) ? Combine(raw, null, context.AsOf, null) : FinishAllPresent(dot, raw, context.AsOf);
+            results[a] = FromMeasured(MeasureAndWeigh(accounts[a], context, raw), raw, null, context.AsOf);
         }
     }
 
@@ -253,30 +249,11 @@ public sealed class HealthScorer<TAccount>
         return dot;
     }
 
-    // Combine's all-present path for a score with no override: gates, then the band.
-    private HealthScore FinishAllPresent(double dot, ReadOnlySpan<double> raw, Instant asOf)
-    {
-        double weighted = Math.Clamp(dot, 0, 100);
-        if (_floors.Length + _caps.Length > 0)
-        {
-            return Finish(weighted, raw, HealthScoreInfluences.None, null, asOf, null);
-        }
-
-        return new HealthScore(weighted, Model.Bands.Id, BandOf(weighted));
-    }
-
-    // The band's index, counted branch-free against the bands' ascending lower bounds (HealthBands.Classify's answer).
-    private int BandOf(double score)
-    {
-        double[] lowerBounds = _bandLowerBounds;
-        int band = 0;
-        for (int b = 1; b < lowerBounds.Length; b++)
-        {
-            band += score >= lowerBounds[b] ? 1 : 0;
-        }
-
-        return band;
-    }
+    // With every signal present, the weighted average is already known (Combine's first path, without recomputing
+    // it); otherwise Combine renormalises the groups.
+    private HealthScore FromMeasured(double dot, ReadOnlySpan<double> raw, ManualOverride? manualOverride, Instant asOf) => double.IsNaN(dot)
+        ? Combine(raw, manualOverride, asOf, null)
+        : Finish(Math.Clamp(dot, 0, 100), raw, HealthScoreInfluences.None, manualOverride, asOf, null);
 
     private void Measure(TAccount account, in SignalContext context, Span<double> raw, SignalValue[]? values)
     {
