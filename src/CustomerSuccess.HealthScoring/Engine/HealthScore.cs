@@ -38,20 +38,17 @@ public readonly struct HealthScore : IEquatable<HealthScore>
     private readonly bool _hasValue;
     private readonly byte _influences;
 
-    internal HealthScore(double value, int bandsId, int bandIndex, HealthScoreInfluences influences = HealthScoreInfluences.None)
+    internal HealthScore(double value, HealthBand band, HealthBands bands, HealthScoreInfluences influences)
+        : this(value, bands.Id, band.Index, influences)
+    {
+    }
+
+    // The fields as the columnar kernel writes them (see IsPacked).
+    private HealthScore(double value, int bandsId, int bandIndex, HealthScoreInfluences influences)
     {
         _value = value;
         _bands = bandsId;
         _band = (short)bandIndex;
-        _hasValue = true;
-        _influences = (byte)influences;
-    }
-
-    internal HealthScore(double value, HealthBand band, HealthBands bands, HealthScoreInfluences influences)
-    {
-        _value = value;
-        _bands = bands.Id;
-        _band = (short)band.Index;
         _hasValue = true;
         _influences = (byte)influences;
     }
