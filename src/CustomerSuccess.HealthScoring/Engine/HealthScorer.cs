@@ -255,21 +255,17 @@ public sealed class HealthScorer<TAccount>
         ? Combine(raw, manualOverride, asOf, null)
         : Finish(Math.Clamp(dot, 0, 100), raw, HealthScoreInfluences.None, manualOverride, asOf, null);
 
-    private void Measure(TAccount account, in SignalContext context, Span<double> raw, SignalValue[]? values)
+    // Explain's measuring, which keeps each SignalValue (its missing reason is part of the explanation); scoring uses
+    // MeasureAndWeigh.
+    private void Measure(TAccount account, in SignalContext context, Span<double> raw, SignalValue[] values)
     {
-        // One protected region around the loop rather than one per signal: the loop stays tight, and the index says
-        // which signal threw.
         int i = 0;
         try
         {
             for (; i < _signals.Length; i++)
             {
-                SignalValue value = _signals[i].Measure(account, context);
-                raw[i] = value.TryGetValue(out double v) ? v : double.NaN;
-                if (values is not null)
-                {
-                    values[i] = value;
-                }
+                values[i] = _signals[i].Measure(account, context);
+                raw[i] = values[i].TryGetValue(out double v) ? v : double.NaN;
             }
         }
         catch (Exception e) when (e is not SignalMeasurementException)
