@@ -16,7 +16,7 @@ internal static class BehaviorInput
         string text = line.Required("as-of", "<instant>");
         return InstantPattern.ExtendedIso.Parse(text) is { Success: true } parsed
             ? parsed.Value
-            : throw new UsageException($"--as-of '{text}' is not an instant; use ISO 8601 in UTC, such as 2026-11-17T09:00:00Z.");
+            : throw new UsageException($"--as-of '{CliText.Quote(text)}' is not an instant; use ISO 8601 in UTC, such as 2026-11-17T09:00:00Z.");
     }
 
     public static BehaviorEvaluator Evaluator(CommandLine line)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 
@@ -7,7 +8,7 @@ namespace CustomerSuccess.Cli;
 
 /// <summary>
 /// The command-line tool. Exit codes: 0 success, 1 bad input (the message names the file, line and field),
-/// 2 usage error. With no arguments it runs the main job, <c>portfolio</c>, on the built-in demo data.
+/// 2 usage error, 3 internal error (a bug; the stack trace only under <c>--debug</c>). With no arguments it runs the main job, <c>portfolio</c>, on the built-in demo data.
 /// </summary>
 internal static class CliApp
 {
@@ -15,53 +16,111 @@ internal static class CliApp
 
     private static readonly ICommand[] Commands = [new PortfolioCommand(), new RetentionCommand(), new CohortRetentionCommand(), new CmrrCommand(), new ScoreCommand(), new AlertsCommand(), new SegmentCommand(), new PlanCommand(), new DemoCommand()];
 
+    /// <summary>Runs the tool: the report goes to <paramref name="output"/> only once it is complete, messages to <paramref name="error"/>.</summary>
+    /// <param name="args">The arguments; <c>--debug</c> anywhere adds the stack trace to an internal error.</param>
+    /// <param name="output">Standard output: receives the whole report at once, or nothing.</param>
+    /// <param name="error">Standard error: one line per problem, prefixed with the tool's name.</param>
+    /// <returns>The exit code (<see cref="ExitCodes"/>).</returns>
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(args);
+        bool debug = args.Contains(DebugFlag, StringComparer.Ordinal);
+        if (debug)
+        {
+            args = args.Where(a => !string.Equals(a, DebugFlag, StringComparison.Ordinal)).ToArray();
+        }
+
+        // All or nothing: the command writes into a buffer, which reaches stdout only when the command succeeds.
+        var report = new StringWriter(CultureInfo.InvariantCulture) { NewLine = output.NewLine };
+        int code;
         try
         {
-            if (args.Count == 0)
-            {
-                return Commands[0].Run(CommandLine.Parse(Commands[0].Name, [], Commands[0].ValueOptions, Commands[0].FlagOptions), output);
-            }
-
-            string first = args[0];
-            if (first is "--help" or "-h" or "-?" or "help")
-            {
-                if (first == "help" && args.Count > 1)
-                {
-                    Find(args[1]).WriteHelp(output);
-                }
-                else
-                {
-                    WriteHelp(output);
-                }
-
-                return ExitCodes.Success;
-            }
-
-            ICommand command = first.StartsWith("--", StringComparison.Ordinal) ? Commands[0] : Find(first);
-            IReadOnlyList<string> rest = first.StartsWith("--", StringComparison.Ordinal) ? args : args.Skip(1).ToArray();
-            CommandLine line = CommandLine.Parse(command.Name, rest, command.ValueOptions, command.FlagOptions);
-            if (line.HelpRequested)
-            {
-                command.WriteHelp(output);
-                return ExitCodes.Success;
-            }
-
-            return command.Run(line, output);
+            code = Dispatch(args, report);
         }
         catch (UsageException e)
         {
-            error.WriteLine($"{ToolName}: {e.Message}");
-            return ExitCodes.Usage;
+            return Fail(error, ExitCodes.Usage, $"{ToolName}: {CliText.Message(e)}");
         }
         catch (InputException e)
         {
-            error.WriteLine($"{ToolName}: error: {e.Message}");
-            return ExitCodes.BadInput;
+            return Fail(error, ExitCodes.BadInput, $"{ToolName}: error: {CliText.Message(e)}");
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug: one line, and the details only when asked for, so a user never sees a stack trace by accident.
+            string line = $"{ToolName}: internal error: {CliText.Message(e)}; rerun with {DebugFlag} for details";
+            return Fail(error, ExitCodes.Internal, debug ? line + Environment.NewLine + e : line);
+        }
+
+        return Deliver(report, output, error, code);
+    }
+
+    private static int Dispatch(IReadOnlyList<string> args, TextWriter output)
+    {
+        if (args.Count == 0)
+        {
+            return Commands[0].Run(CommandLine.Parse(Commands[0].Name, [], Commands[0].ValueOptions, Commands[0].FlagOptions), output);
+        }
+
+        string first = args[0];
+        if (first is "--help" or "-h" or "-?" or "help")
+        {
+            if (first == "help" && args.Count > 1)
+            {
+                Find(args[1]).WriteHelp(output);
+            }
+            else
+            {
+                WriteHelp(output);
+            }
+
+            return ExitCodes.Success;
+        }
+
+        ICommand command = first.StartsWith("--", StringComparison.Ordinal) ? Commands[0] : Find(first);
+        IReadOnlyList<string> rest = first.StartsWith("--", StringComparison.Ordinal) ? args : args.Skip(1).ToArray();
+        CommandLine line = CommandLine.Parse(command.Name, rest, command.ValueOptions, command.FlagOptions);
+        if (line.HelpRequested)
+        {
+            command.WriteHelp(output);
+            return ExitCodes.Success;
+        }
+
+        return command.Run(line, output);
+    }
+
+    // Copies the finished report to stdout. A closed pipe (`| head`) is not an error: the reader has what it wanted
+    // (.NET already drops EPIPE on the console streams). A stdout that cannot take the report (`> /dev/full`) is.
+    private static int Deliver(StringWriter report, TextWriter output, TextWriter error, int code)
+    {
+        try
+        {
+            output.Write(report.GetStringBuilder());
+            output.Flush();
+            return code;
+        }
+        catch (IOException e)
+        {
+            return Fail(error, ExitCodes.BadInput, $"{ToolName}: error: cannot write the output: {CliText.Message(e)}");
         }
     }
+
+    private static int Fail(TextWriter error, int code, string message)
+    {
+        try
+        {
+            error.WriteLine(message);
+            error.Flush();
+        }
+        catch (IOException)
+        {
+            // Nowhere left to say it; the exit code still does.
+        }
+
+        return code;
+    }
+
+    private const string DebugFlag = "--debug";
 
     // The longest command name and two spaces: summaries line up and never run into a name.
     private static readonly int NameWidth = Commands.Max(c => c.Name.Length) + 2;
@@ -87,7 +146,8 @@ internal static class CliApp
 
         output.WriteLine();
         output.WriteLine($"Run '{ToolName} <command> --help' for a command's options.");
-        output.WriteLine("Exit codes: 0 success, 1 bad input (the message names the file, line and field), 2 usage error.");
+        output.WriteLine("Exit codes: 0 success, 1 bad input (the message names the file, line and field), 2 usage error,");
+        output.WriteLine("3 internal error (a bug; rerun with --debug for the details). A report reaches stdout only once complete.");
     }
 }
 

@@ -1,4 +1,8 @@
 using System;
+using System.Buffers;
+using System.Text;
+using System.Text.Unicode;
+using System.Text.RegularExpressions;
 
 namespace CustomerSuccess.Cli;
 
@@ -15,16 +19,34 @@ internal sealed class InputException(string message) : Exception(message)
 /// <summary>Reads whole input files (models, plans, rule sets), turning I/O failures into bad-input errors that name the file.</summary>
 internal static class InputFiles
 {
+    /// <summary>Reads a whole text file as strict UTF-8 (a byte-order mark is skipped; invalid bytes are refused naming the line).</summary>
     public static string ReadText(string path)
     {
+        byte[] bytes;
         try
         {
-            return System.IO.File.ReadAllText(path);
+            bytes = System.IO.File.ReadAllBytes(path);
         }
-        catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new InputException($"{path}: cannot be read: {e.Message}");
+            throw new InputException($"{path}: cannot be read: {CliText.Message(e)}");
         }
+
+        ReadOnlySpan<byte> text = bytes;
+        if (text is [0xEF, 0xBB, 0xBF, ..])
+        {
+            text = text[3..];
+        }
+
+        // One pass that stops at the first invalid sequence, so the message can say where it is.
+        char[] chars = new char[text.Length];
+        if (Utf8.ToUtf16(text, chars, out int read, out int written, replaceInvalidSequences: false) != OperationStatus.Done)
+        {
+            int line = 1 + text[..read].Count((byte)'\n');
+            throw new InputException($"{path}, line {line}: the file is not valid UTF-8 (byte {read + 1}); save it as UTF-8.");
+        }
+
+        return new string(chars, 0, written);
     }
 }
 
@@ -34,4 +56,71 @@ internal static class ExitCodes
     public const int Success = 0;
     public const int BadInput = 1;
     public const int Usage = 2;
+    public const int Internal = 3;
+}
+
+/// <summary>How the tool words what goes wrong: values quoted short, messages free of .NET's own vocabulary.</summary>
+internal static partial class CliText
+{
+    /// <summary>The most characters of a bad value a message quotes.</summary>
+    public const int MaxQuoted = 80;
+
+    /// <summary>A value as a message quotes it: at most <see cref="MaxQuoted"/> characters, control characters shown as escapes.</summary>
+    public static string Quote(ReadOnlySpan<char> value)
+    {
+        var text = new StringBuilder(Math.Min(value.Length, MaxQuoted) + 8);
+        int shown = 0;
+        foreach (char c in value)
+        {
+            if (shown == MaxQuoted)
+            {
+                text.Append("...");
+                break;
+            }
+
+            if (char.IsControl(c))
+            {
+                text.Append(c switch { '\n' => "\\n", '\r' => "\\r", '\t' => "\\t", _ => $"\\u{(int)c:x4}" });
+            }
+            else
+            {
+                text.Append(c);
+            }
+
+            shown++;
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// An exception's message for a person: without the "(Parameter 'x')" that <see cref="ArgumentException"/> appends
+    /// and with .NET type names (<c>System.Nullable`1[NodaTime.Instant]</c>) reduced to their plain names.
+    /// </summary>
+    public static string Message(Exception exception)
+    {
+        string message = exception.Message;
+        if (exception is ArgumentException { ParamName: { } name })
+        {
+            string suffix = $" (Parameter '{name}')";
+            if (message.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                message = message[..^suffix.Length];
+            }
+        }
+
+        message = ParameterSuffix().Replace(message, string.Empty);
+        message = NullableType().Replace(message, m => m.Groups["inner"].Value);
+        message = QualifiedType().Replace(message, m => m.Groups["name"].Value);
+        return message.Trim();
+    }
+
+    [GeneratedRegex(@" ?\(Parameter '[^']*'\)")]
+    private static partial Regex ParameterSuffix();
+
+    [GeneratedRegex(@"System\.Nullable`1\[(?<inner>[^\]]+)\]")]
+    private static partial Regex NullableType();
+
+    [GeneratedRegex(@"\b(?:System|NodaTime|CustomerSuccess)(?:\.[A-Za-z_][A-Za-z0-9_]*)*\.(?<name>[A-Z][A-Za-z0-9_]*)(?:`\d+(?:\[[^\]]*\])?)?")]
+    private static partial Regex QualifiedType();
 }

@@ -51,8 +51,8 @@ internal sealed class CmrrCommand : ICommand
             throw new UsageException("--to must be after --from.");
         }
 
-        CmrrLedger ledger = ContractCsv.ReadLedger(path, RevenueInput.Options(line));
-        CmrrBridge bridge = RevenueInput.Compute(() => ledger.Bridge(from, to));
+        ContractFile contracts = ContractCsv.ReadLedger(path, RevenueInput.Options(line));
+        CmrrBridge bridge = contracts.Compute(() => contracts.Ledger.Bridge(from, to));
         TableOutput.Write(output, format, Columns, Rows(bridge));
         return ExitCodes.Success;
     }

@@ -38,7 +38,7 @@ internal sealed class CommandLine
 
             if (!arg.StartsWith("--", StringComparison.Ordinal) || arg.Length == 2)
             {
-                throw new UsageException($"'{command}' takes no argument '{arg}'. Options start with '--'; see '{command} --help'.");
+                throw new UsageException($"'{command}' takes no argument '{CliText.Quote(arg)}'. Options start with '--'; see '{command} --help'.");
             }
 
             string name = arg[2..];
@@ -65,6 +65,11 @@ internal sealed class CommandLine
                     ?? (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal)
                         ? args[++i]
                         : throw new UsageException($"Option '--{name}' of '{command}' needs a value."));
+                if (string.IsNullOrWhiteSpace(value))
+                {
+                    throw new UsageException($"Option '--{name}' of '{command}' needs a value; it was given an empty one.");
+                }
+
                 if (!result._values.TryAdd(name, value))
                 {
                     throw new UsageException($"Option '--{name}' of '{command}' is given twice.");
@@ -72,7 +77,7 @@ internal sealed class CommandLine
             }
             else
             {
-                throw new UsageException($"'{command}' has no option '--{name}'; see '{command} --help'.");
+                throw new UsageException($"'{command}' has no option '--{CliText.Quote(name)}'; see '{command} --help'.");
             }
         }
 

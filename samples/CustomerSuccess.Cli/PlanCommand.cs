@@ -47,7 +47,7 @@ internal sealed class PlanCommand : ICommand
         string asOfText = line.Required("as-of", "<yyyy-MM-dd>");
         LocalDate asOf = LocalDatePattern.Iso.Parse(asOfText) is { Success: true } parsed
             ? parsed.Value
-            : throw new UsageException($"--as-of '{asOfText}' is not a date; use yyyy-MM-dd, such as 2026-12-08.");
+            : throw new UsageException($"--as-of '{CliText.Quote(asOfText)}' is not a date; use yyyy-MM-dd, such as 2026-12-08.");
 
         SuccessPlan plan = ReadPlan(planPath);
         Dictionary<string, List<Measurement>> measurements = ReadMeasurements(measurementsPath, plan);
@@ -136,21 +136,21 @@ internal sealed class PlanCommand : ICommand
             string metric = record.Required("metric");
             if (!names.Contains(metric))
             {
-                throw record.Error("metric", $"'{metric}' is not a metric of plan '{plan.Id}'; its metrics are {string.Join(", ", names.Select(n => "'" + n + "'"))}.");
+                throw record.Error("metric", $"'{CliText.Quote(metric)}' is not a metric of plan '{plan.Id}'; its metrics are {string.Join(", ", names.Select(n => "'" + n + "'"))}.");
             }
 
             string dateText = record.Required("date");
             LocalDate date = LocalDatePattern.Iso.Parse(dateText) is { Success: true } d
                 ? d.Value
-                : throw record.Error("date", $"'{dateText}' is not a date; use yyyy-MM-dd.");
+                : throw record.Error("date", $"'{CliText.Quote(dateText)}' is not a date; use yyyy-MM-dd.");
             ReadOnlySpan<char> valueText = record.RequiredSpan("value");
             double value = double.TryParse(valueText, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v)
                 ? v
-                : throw record.Error("value", $"'{valueText}' is not a number.");
+                : throw record.Error("value", $"'{CliText.Quote(valueText)}' is not a number.");
             List<Measurement> series = measurements.TryGetValue(metric, out List<Measurement>? existing) ? existing : measurements[metric] = [];
             if (series.Any(m => m.On == date))
             {
-                throw record.Error("date", $"metric '{metric}' is already measured on {dateText}.");
+                throw record.Error("date", $"metric '{CliText.Quote(metric)}' is already measured on {dateText}.");
             }
 
             series.Add(new Measurement(date, value));

@@ -14,7 +14,7 @@ internal sealed class PortfolioCommand : ICommand
 
     public string Summary => "Summarise the portfolio: accounts and ARR by segment and region, retention, MRR movements, health and alerts (the default).";
 
-    public IReadOnlyCollection<string> ValueOptions { get; } = ["accounts", "mrr", "rates", "month", "currency", "format"];
+    public IReadOnlyCollection<string> ValueOptions { get; } = ["accounts", "mrr", "rates", "month", "currency", "format", MonthSpan.Option];
 
     public IReadOnlyCollection<string> FlagOptions { get; } = [];
 
@@ -32,6 +32,7 @@ internal sealed class PortfolioCommand : ICommand
         output.WriteLine("  --month <yyyy-MM>   the month to summarise (default: the latest month with revenue)");
         output.WriteLine("  --currency <code>   reporting currency, ISO 4217 (default: USD)");
         output.WriteLine("  --format <f>        table (default) or csv: dimension,group,accounts,arr,share,average_arr");
+        output.WriteLine("  --max-months <n>    the most months the MRR file may span (default 1200)");
         output.WriteLine("  -h, --help          show this help");
         output.WriteLine();
         output.WriteLine($"'{CliApp.ToolName} demo --out <dir>' writes the demo data in these formats.");
@@ -42,13 +43,13 @@ internal sealed class PortfolioCommand : ICommand
         string format = line.Value("format") ?? "table";
         if (format is not ("table" or "csv"))
         {
-            throw new UsageException($"--format must be 'table' or 'csv', not '{format}'.");
+            throw new UsageException($"--format must be 'table' or 'csv', not '{CliText.Quote(format)}'.");
         }
 
         string currencyCode = line.Value("currency") ?? "USD";
         if (!Currency.TryParse(currencyCode, out Currency currency))
         {
-            throw new UsageException($"--currency '{currencyCode}' is not an ISO 4217 currency code such as USD or EUR.");
+            throw new UsageException($"--currency '{CliText.Quote(currencyCode)}' is not an ISO 4217 currency code such as USD or EUR.");
         }
 
         YearMonth? month = line.Value("month") is { } monthText
@@ -107,6 +108,6 @@ internal sealed class PortfolioCommand : ICommand
             throw new UsageException("--accounts and --mrr go together: give both files, or neither for the demo data.");
         }
 
-        return PortfolioCsv.Load(accounts, mrr, rates, currency);
+        return PortfolioCsv.Load(accounts, mrr, rates, currency, MonthSpan.MaxMonths(line));
     }
 }

@@ -1,3 +1,5 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -29,14 +31,17 @@ internal static class PortfolioRetention
         }
         else
         {
-            CohortReport ttm = RevenueInput.Compute(() => history.TrailingTwelveMonths(month));
-            output.WriteLine(string.Create(c, $"Retention, trailing twelve months ({Iso(yearBefore)} to {Iso(month)}; cohort method, at {Iso(month)} rates)"));
-            output.WriteLine();
-            output.WriteLine(string.Create(c, $"{"Segment",-14}{"Cohort",8}{"Opening MRR",16}{"Closing MRR",16}{"NRR",9}{"GRR",9}{"Logo churn",12}"));
-            foreach (CohortRetention row in ttm.Groups.Select(ttm.ForGroup).Append(ttm.Total))
+            string title = string.Create(c, $"Retention, trailing twelve months ({Iso(yearBefore)} to {Iso(month)}; cohort method, at {Iso(month)} rates)");
+            if (Available(() => history.TrailingTwelveMonths(month), title, output, out CohortReport? ttm))
             {
-                string name = row.Group.Length == 0 ? "Total" : row.Group;
-                output.WriteLine(string.Create(c, $"{name,-14}{row.CohortSize,8:N0}{row.OpeningMrr.Amount,16:N2}{row.ClosingMrr.Amount,16:N2}{row.Nrr,9}{row.Grr,9}{row.LogoChurn,12}"));
+                output.WriteLine(title);
+                output.WriteLine();
+                output.WriteLine(string.Create(c, $"{"Segment",-14}{"Cohort",8}{"Opening MRR",16}{"Closing MRR",16}{"NRR",9}{"GRR",9}{"Logo churn",12}"));
+                foreach (CohortRetention row in ttm.Groups.Select(ttm.ForGroup).Append(ttm.Total))
+                {
+                    string name = row.Group.Length == 0 ? "Total" : row.Group;
+                    output.WriteLine(string.Create(c, $"{name,-14}{row.CohortSize,8:N0}{row.OpeningMrr.Amount,16:N2}{row.ClosingMrr.Amount,16:N2}{row.Nrr,9}{row.Grr,9}{row.LogoChurn,12}"));
+                }
             }
         }
 
@@ -46,9 +51,15 @@ internal static class PortfolioRetention
             return;
         }
 
-        MrrMonthFigures f = RevenueInput.Compute(() => history.Movements(month.PlusMonths(-1), month)).Total(month);
+        string movements = string.Create(c, $"MRR movements, {Iso(month)} ({portfolio.ReportingCurrency})");
         output.WriteLine();
-        output.WriteLine(string.Create(c, $"MRR movements, {Iso(month)} ({f.Currency})"));
+        if (!Available(() => history.Movements(month.PlusMonths(-1), month), movements, output, out MrrMovementReport? report))
+        {
+            return;
+        }
+
+        MrrMonthFigures f = report.Total(month);
+        output.WriteLine(movements);
         output.WriteLine();
         Line(output, "Opening MRR", f.OpeningMrr, f.CustomersOpening);
         Line(output, "+ FX impact", f.FxImpact, null);
@@ -73,10 +84,15 @@ internal static class PortfolioRetention
         CmrrLedger ledger = CmrrLedger.Create(portfolio.Contracts, options);
         LocalDate to = month.OnDayOfMonth(1).PlusMonths(1).PlusDays(-1);
         LocalDate from = month.PlusMonths(-12).OnDayOfMonth(1).PlusMonths(1).PlusDays(-1);
-        CmrrBridge b = RevenueInput.Compute(() => ledger.Bridge(from, to));
         CultureInfo c = CultureInfo.InvariantCulture;
+        string title = string.Create(c, $"Committed MRR bridge, last twelve months ({LocalDatePattern.Iso.Format(from)} to {LocalDatePattern.Iso.Format(to)}, {portfolio.ReportingCurrency})");
         output.WriteLine();
-        output.WriteLine(string.Create(c, $"Committed MRR bridge, last twelve months ({LocalDatePattern.Iso.Format(from)} to {LocalDatePattern.Iso.Format(to)}, {b.Currency})"));
+        if (!Available(() => ledger.Bridge(from, to), title, output, out CmrrBridge? b))
+        {
+            return;
+        }
+
+        output.WriteLine(title);
         output.WriteLine();
         Line(output, "Opening CMRR", b.OpeningCmrr, b.CustomersOpening);
         Line(output, "+ FX impact", b.FxImpact, null);
@@ -94,6 +110,24 @@ internal static class PortfolioRetention
         foreach (CmrrLoss loss in b.LossesByReason.Concat(b.LossesByAvoidability))
         {
             output.WriteLine(string.Create(c, $"{loss.Key,-24}{loss.Cancellations.Amount,16:N2}{loss.Downgrades.Amount,16:N2}"));
+        }
+    }
+
+    // A section the data cannot support (a rate the data lacks for a month it reaches back to) says so in its place
+    // instead of failing the whole report: the summary above it stands.
+    private static bool Available<T>(Func<T> compute, string title, TextWriter output, [NotNullWhen(true)] out T? result)
+        where T : class
+    {
+        try
+        {
+            result = compute();
+            return true;
+        }
+        catch (MissingExchangeRateException e)
+        {
+            output.WriteLine($"{title}: not available ({CliText.Message(e)})");
+            result = null;
+            return false;
         }
     }
 

@@ -69,17 +69,31 @@ internal sealed class PortfolioSummary
             Money arr;
             try
             {
-                arr = portfolio.Rates.Convert(snapshot.Mrr, portfolio.ReportingCurrency, month) * 12m;
+                // MRR is converted and rounded to the cent per account, as the MRR movements do, before it is annualised:
+                // every ARR figure is then whole cents, the groups add up to the total, and the total is 12 x the closing MRR.
+                arr = portfolio.Rates.Convert(snapshot.Mrr, portfolio.ReportingCurrency, month).Round() * 12m;
             }
             catch (MissingExchangeRateException e)
             {
-                throw new InputException($"account '{snapshot.Account}': {e.Message}");
+                throw new InputException($"account '{CliText.Quote(snapshot.Account.Value)}': {CliText.Message(e)} Pass the rates with --rates <file>.");
+            }
+            catch (OverflowException)
+            {
+                throw new InputException($"account '{CliText.Quote(snapshot.Account.Value)}' in {MonthText(month)}: its ARR is more than the largest amount a decimal holds (about 7.9e28).");
             }
 
             PortfolioAccount account = accounts[snapshot.Account];
-            Add(segments, account.Segment, arr);
-            Add(regions, account.Region, arr);
-            total += arr;
+            try
+            {
+                Add(segments, account.Segment, arr);
+                Add(regions, account.Region, arr);
+                total += arr;
+            }
+            catch (OverflowException)
+            {
+                throw new InputException($"account '{CliText.Quote(snapshot.Account.Value)}' in {MonthText(month)}: adding its ARR takes the portfolio's ARR past the largest amount a decimal holds (about 7.9e28).");
+            }
+
             count++;
             large += arr.Amount >= LargeArr ? 1 : 0;
             small += arr.Amount < SmallArr ? 1 : 0;

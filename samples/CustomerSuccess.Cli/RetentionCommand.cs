@@ -21,7 +21,7 @@ internal sealed class RetentionCommand : ICommand
 
     public string Summary => "Monthly MRR movements, NRR, GRR, quick ratio and logo churn from an MRR file.";
 
-    public IReadOnlyCollection<string> ValueOptions { get; } = ["mrr", "by", "format", "currency", "rates"];
+    public IReadOnlyCollection<string> ValueOptions { get; } = ["mrr", "by", "format", "currency", "rates", MonthSpan.Option];
 
     public IReadOnlyCollection<string> FlagOptions { get; } = ["nrr-includes-reactivation", "zero-mrr-keeps-customer"];
 
@@ -40,6 +40,7 @@ internal sealed class RetentionCommand : ICommand
         output.WriteLine("  --rates <file>                exchange rates CSV month,from,to,rate; needed when rows are in other currencies");
         output.WriteLine("  --nrr-includes-reactivation   count reactivated MRR in NRR (default: not, as ChartMogul)");
         output.WriteLine("  --zero-mrr-keeps-customer     a $0 row is a contraction, not churn (default: churn)");
+        output.WriteLine("  --max-months <n>              the most months the file may span (default 1200)");
         output.WriteLine();
         output.WriteLine("Output: one row per month after the first month in the file (with --by, per group, the group column first):");
         output.WriteLine("  " + string.Join(',', Columns));
@@ -53,14 +54,14 @@ internal sealed class RetentionCommand : ICommand
         string path = line.Required("mrr", "<file>");
         string? by = line.Value("by");
         MrrOptions options = RevenueInput.Options(line);
-        MrrHistory history = MrrCsv.ReadHistory(path, by, options, out MrrCsv.MrrFileFacts facts);
-        if (facts.FirstMonth is not { } first || facts.LastMonth is not { } last || first == last)
+        MrrFile file = MrrFile.Read(path, by, options, MonthSpan.MaxMonths(line));
+        if (file.FirstMonth is not { } first || file.LastMonth is not { } last || first == last)
         {
             throw new InputException($"{path}: the file has rows for fewer than two months, so there are no movements to report.");
         }
 
-        bool multipleCurrencies = facts.MultipleCurrencies;
-        MrrMovementReport report = RevenueInput.Compute(() => history.Movements(first, last));
+        bool multipleCurrencies = file.MultipleCurrencies;
+        MrrMovementReport report = file.Compute(history => history.Movements(first, last));
         var columns = new List<string>();
         if (by is not null)
         {
@@ -112,7 +113,7 @@ internal sealed class CohortRetentionCommand : ICommand
 
     public string Summary => "NRR, GRR and gross logo churn of the accounts paying in one month, as of a later month.";
 
-    public IReadOnlyCollection<string> ValueOptions { get; } = ["mrr", "from", "to", "by", "format", "currency", "rates"];
+    public IReadOnlyCollection<string> ValueOptions { get; } = ["mrr", "from", "to", "by", "format", "currency", "rates", MonthSpan.Option];
 
     public IReadOnlyCollection<string> FlagOptions { get; } = ["zero-mrr-keeps-customer", "logo-churn-includes-new-accounts"];
 
@@ -133,6 +134,7 @@ internal sealed class CohortRetentionCommand : ICommand
         output.WriteLine("  --currency <code>, --rates <file>   reporting currency and exchange rates, as for 'retention'");
         output.WriteLine("  --zero-mrr-keeps-customer           a $0 row keeps the account a customer (default: churn)");
         output.WriteLine("  --logo-churn-includes-new-accounts  also count accounts that started and left within the period");
+        output.WriteLine("  --max-months <n>                    the most months the file may span (default 1200)");
         output.WriteLine();
         output.WriteLine("Output columns: " + string.Join(',', Columns) + " (with --by, the group column first).");
     }
@@ -149,8 +151,8 @@ internal sealed class CohortRetentionCommand : ICommand
         }
 
         string? by = line.Value("by");
-        MrrHistory history = MrrCsv.ReadHistory(path, by, RevenueInput.Options(line), out _);
-        CohortReport report = RevenueInput.Compute(() => history.Cohort(from, to));
+        MrrFile file = MrrFile.Read(path, by, RevenueInput.Options(line), MonthSpan.MaxMonths(line));
+        CohortReport report = file.Compute(history => history.Cohort(from, to));
         var columns = by is null ? Columns : [by, .. Columns];
         IEnumerable<CohortRetention> rows = by is null ? [report.Total] : report.Groups.Select(report.ForGroup);
         TableOutput.Write(output, format, columns, rows.Select(c => Row(c, by is not null)));

@@ -12,7 +12,7 @@ internal static class RevenueInput
         string code = line.Value("currency") ?? "USD";
         if (!Currency.TryParse(code, out Currency currency))
         {
-            throw new UsageException($"--currency '{code}' is not an ISO 4217 currency code such as USD or EUR.");
+            throw new UsageException($"--currency '{CliText.Quote(code)}' is not an ISO 4217 currency code such as USD or EUR.");
         }
 
         return new MrrOptions
@@ -23,18 +23,5 @@ internal static class RevenueInput
             ZeroMrr = line.Flag("zero-mrr-keeps-customer") ? ZeroMrrPolicy.Contraction : ZeroMrrPolicy.Churn,
             CohortLogoChurnIncludesNewAccounts = line.Flag("logo-churn-includes-new-accounts"),
         };
-    }
-
-    /// <summary>Runs a computation, turning a missing exchange rate into bad input that names the pair and month.</summary>
-    public static T Compute<T>(Func<T> compute)
-    {
-        try
-        {
-            return compute();
-        }
-        catch (MissingExchangeRateException e)
-        {
-            throw new InputException($"{e.Message} Pass the rates with --rates <file>.");
-        }
     }
 }

@@ -47,7 +47,7 @@ internal sealed class ScoreCommand : ICommand
         Instant asOf = line.Value("as-of") is { } text
             ? InstantPattern.ExtendedIso.Parse(text) is { Success: true } parsed
                 ? parsed.Value
-                : throw new UsageException($"--as-of '{text}' is not an instant; use ISO 8601 in UTC, such as 2026-09-08T00:00:00Z.")
+                : throw new UsageException($"--as-of '{CliText.Quote(text)}' is not an instant; use ISO 8601 in UTC, such as 2026-09-08T00:00:00Z.")
             : SystemClock.Instance.GetCurrentInstant();
 
         HealthModel model = ReadModel(modelPath);
@@ -119,7 +119,7 @@ internal sealed class ScoreCommand : ICommand
                 ReadOnlySpan<char> text = record.Span(column);
                 raw[i] = text.IsEmpty ? double.NaN
                     : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value) ? value
-                    : throw record.Error(column, $"'{text}' is not a number; write it like 0.82 or 12 (a dot for decimals), or leave it empty when missing.");
+                    : throw record.Error(column, $"'{CliText.Quote(text)}' is not a number; write it like 0.82 or 12 (a dot for decimals), or leave it empty when missing.");
             }
 
             rows.Add(raw);

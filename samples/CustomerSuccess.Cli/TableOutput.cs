@@ -43,7 +43,7 @@ internal static class TableOutput
             }
         }
 
-        throw new UsageException($"--format must be {string.Join(" or ", allowed)}, not '{format}'.");
+        throw new UsageException($"--format must be {string.Join(" or ", allowed)}, not '{CliText.Quote(format)}'.");
     }
 
     public static void Write(TextWriter output, string format, IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<Cell>> rows)

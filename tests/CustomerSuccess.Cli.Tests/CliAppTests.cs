@@ -107,7 +107,7 @@ public sealed class CliAppTests : CliRunner
     [InlineData("acct-9,2026-06,100,USD", "mrr.csv, line 3, field 'account_id': account 'acct-9' is not in the accounts file")]
     [InlineData("acct-1,2026-06,-5,USD", "mrr.csv, line 3, field 'mrr': MRR cannot be negative")]
     [InlineData("acct-1,2026-06,100,DOLLARS", "mrr.csv, line 3, field 'currency': 'DOLLARS' is not an ISO 4217")]
-    [InlineData("acct-1,2026-05,100,EUR", "mrr.csv, line 3, field 'currency': account 'acct-1' has MRR in USD for 2026-05 already")]
+    [InlineData("acct-1,2026-05,100,EUR", "mrr.csv, line 3, field 'currency': account 'acct-1' is billed in EUR here and in USD on line 2")]
     [InlineData("acct-1,2026-06,100", "mrr.csv, line 3: expected 4 fields as in the header, found 3")]
     [InlineData("acct-2,2026-05,100,EUR", "account 'acct-2': No exchange rate from EUR to USD for 2026-05")]
     public void Run_BadInputFile_ExitsOneNamingFileLineAndField(string badRow, string message)

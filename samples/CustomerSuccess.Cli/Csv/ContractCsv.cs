@@ -23,7 +23,7 @@ internal static class ContractCsv
     private static readonly string[] RequiredColumns = ["line_id", "account_id", "order_type", "signed", "start", "end", "quantity", "unit_price"];
 
     /// <summary>Reads a contract file and builds the ledger; any error names the file, line and field.</summary>
-    public static CmrrLedger ReadLedger(string path, MrrOptions options)
+    public static ContractFile ReadLedger(string path, MrrOptions options)
     {
         var lines = new List<ContractLine>();
         var lineNumbers = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -32,19 +32,16 @@ internal static class ContractCsv
             while (reader.Read() is { } record)
             {
                 ContractLine line = Read(record, options.ReportingCurrency);
+                if (!lineNumbers.TryAdd(line.LineId, record.Line))
+                {
+                    throw record.Error("line_id", $"line id '{CliText.Quote(line.LineId)}' is already used on line {lineNumbers[line.LineId]}; each contract line has its own id.");
+                }
+
                 lines.Add(line);
-                lineNumbers.TryAdd(line.LineId, record.Line);
             }
         }
 
-        try
-        {
-            return CmrrLedger.Create(lines, options);
-        }
-        catch (ContractLineException e) when (e.LineId is not null && lineNumbers.TryGetValue(e.LineId, out int number))
-        {
-            throw InputException.At(path, number, e.Field ?? "line_id", e.Message);
-        }
+        return new ContractFile(path, lines, lineNumbers, options);
     }
 
     /// <summary>Writes contract lines in the file format that <see cref="ReadLedger"/> reads.</summary>
@@ -68,7 +65,7 @@ internal static class ContractCsv
     public static LocalDate ParseDate(string text, Func<string, Exception> error)
     {
         ParseResult<LocalDate> result = LocalDatePattern.Iso.Parse(text);
-        return result.Success ? result.Value : throw error($"'{text}' is not a date; use yyyy-MM-dd, such as 2026-06-30.");
+        return result.Success ? result.Value : throw error($"'{CliText.Quote(text)}' is not a date; use yyyy-MM-dd, such as 2026-06-30.");
     }
 
     private static ContractLine Read(CsvRecord record, Currency defaultCurrency)
@@ -88,7 +85,7 @@ internal static class ContractCsv
                 "add-on" => ContractOrderType.AddOn,
                 "renewal" => ContractOrderType.Renewal,
                 "archive" => ContractOrderType.Archive,
-                _ => throw record.Error("order_type", $"'{orderType}' is not an order type; use new, add-on, renewal or archive."),
+                _ => throw record.Error("order_type", $"'{CliText.Quote(orderType)}' is not an order type; use new, add-on, renewal or archive."),
             },
             SignedOn = Date(record, "signed"),
             Start = Date(record, "start"),
@@ -100,7 +97,7 @@ internal static class ContractCsv
                 "month" => BillingInterval.Month,
                 "quarter" => BillingInterval.Quarter,
                 "year" => BillingInterval.Year,
-                _ => throw record.Error("billing_interval", $"'{billing}' is not a billing interval; use month, quarter or year."),
+                _ => throw record.Error("billing_interval", $"'{CliText.Quote(billing)}' is not a billing interval; use month, quarter or year."),
             },
             Renews = record.Optional("renews"),
             CancellationNotice = record.Optional("cancellation_notice") is { } notice ? ParseDate(notice, p => record.Error("cancellation_notice", p)) : null,
@@ -110,7 +107,7 @@ internal static class ContractCsv
                 null => Avoidability.Unspecified,
                 "yes" => Avoidability.Avoidable,
                 "no" => Avoidability.Unavoidable,
-                _ => throw record.Error("avoidable", $"'{avoidable}' is not yes, no or empty."),
+                _ => throw record.Error("avoidable", $"'{CliText.Quote(avoidable)}' is not yes, no or empty."),
             },
         };
     }
@@ -126,4 +123,53 @@ internal static class ContractCsv
         ContractOrderType.Renewal => "renewal",
         _ => "archive",
     };
+}
+
+/// <summary>A contract file read into a ledger, with the line of each contract line id, so later failures name their line.</summary>
+internal sealed class ContractFile
+{
+    private readonly IReadOnlyList<ContractLine> _lines;
+    private readonly Dictionary<string, int> _lineNumbers;
+
+    public ContractFile(string path, IReadOnlyList<ContractLine> lines, Dictionary<string, int> lineNumbers, MrrOptions options)
+    {
+        Path = path;
+        _lines = lines;
+        _lineNumbers = lineNumbers;
+        Ledger = Compute(() => CmrrLedger.Create(lines, options));
+    }
+
+    public string Path { get; }
+
+    public CmrrLedger Ledger { get; }
+
+    /// <summary>Runs a computation, turning a line's problem, a missing rate or an overflow into bad input naming the file line.</summary>
+    public T Compute<T>(Func<T> compute)
+    {
+        try
+        {
+            return compute();
+        }
+        catch (ContractLineException e) when (e.LineId is not null && _lineNumbers.TryGetValue(e.LineId, out int number))
+        {
+            throw InputException.At(Path, number, e.Field ?? "line_id", CliText.Message(e));
+        }
+        catch (MissingExchangeRateException e)
+        {
+            string advice = $"Pass the rates with --rates <file>, with a {e.From}/{e.To} rate for {e.Month:uuuu-MM}.";
+            foreach (ContractLine line in _lines)
+            {
+                if (line.Currency == e.From)
+                {
+                    throw InputException.At(Path, _lineNumbers[line.LineId], "currency", $"line '{CliText.Quote(line.LineId)}' of account '{CliText.Quote(line.Account.Value)}' is in {e.From}: {CliText.Message(e)} {advice}");
+                }
+            }
+
+            throw new InputException($"{Path}: {CliText.Message(e)} {advice}");
+        }
+        catch (OverflowException e)
+        {
+            throw new InputException($"{Path}: {CliText.Message(e)}");
+        }
+    }
 }

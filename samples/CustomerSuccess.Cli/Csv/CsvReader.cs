@@ -12,6 +12,13 @@ namespace CustomerSuccess.Cli.Csv;
 /// </summary>
 internal sealed class CsvReader : IDisposable
 {
+    // Invalid bytes decode to U+FFFF, a noncharacter that no real export holds, so the line that holds them can be named
+    // (a throwing decoder fails on a whole buffer, lines ahead of the one being read). A byte-order mark is skipped.
+    private const char InvalidText = '\uFFFF';
+
+    private static readonly Encoding StrictUtf8 = Encoding.GetEncoding(
+        "utf-8", EncoderFallback.ExceptionFallback, new DecoderReplacementFallback(InvalidText.ToString()));
+
     private readonly TextReader _reader;
     private readonly Dictionary<string, int> _columns = new(StringComparer.Ordinal);
     private int _nextLine = 1;
@@ -32,11 +39,11 @@ internal sealed class CsvReader : IDisposable
         StreamReader stream;
         try
         {
-            stream = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            stream = new StreamReader(path, StrictUtf8, detectEncodingFromByteOrderMarks: false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new InputException($"{path}: cannot be read: {e.Message}");
+            throw new InputException($"{path}: cannot be read: {CliText.Message(e)}");
         }
 
         // Errors name the file as the user gave it, so it can be found again.
@@ -74,9 +81,9 @@ internal sealed class CsvReader : IDisposable
                 return null;
             }
 
-            if (record.Ranges.Count == 1 && record.Text.Length == 0)
+            if (record.Ranges.Count == 1 && record.Text.AsSpan().IsWhiteSpace())
             {
-                continue; // a blank line
+                continue; // a blank line, or one of only spaces and tabs
             }
 
             if (record.Ranges.Count != _columns.Count)
@@ -107,7 +114,7 @@ internal sealed class CsvReader : IDisposable
             names.Add(column);
             if (!_columns.TryAdd(column, i))
             {
-                throw new InputException($"{FileName}, line 1, field '{column}': the column appears twice in the header.");
+                throw new InputException($"{FileName}, line 1, field '{CliText.Quote(column)}': the column appears twice in the header.");
             }
         }
 
@@ -117,6 +124,14 @@ internal sealed class CsvReader : IDisposable
             {
                 throw new InputException($"{FileName}, line 1, field '{required}': the header has no such column (it has {string.Join(", ", names)}).");
             }
+        }
+    }
+
+    private void CheckText(string line, int number)
+    {
+        if (line.Contains(InvalidText, StringComparison.Ordinal))
+        {
+            throw new InputException($"{FileName}, line {number}: the line is not valid UTF-8 text (or holds the noncharacter U+FFFF); save the file as UTF-8.");
         }
     }
 
@@ -132,6 +147,7 @@ internal sealed class CsvReader : IDisposable
         }
 
         _nextLine++;
+        CheckText(line, startLine);
         var ranges = new List<Range>(8);
         if (!line.Contains('"', StringComparison.Ordinal))
         {
@@ -172,6 +188,7 @@ internal sealed class CsvReader : IDisposable
                 }
 
                 _nextLine++;
+                CheckText(more, _nextLine - 1);
                 text.Append('\n');
                 line = more;
                 position = 0;

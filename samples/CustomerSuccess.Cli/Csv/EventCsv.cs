@@ -40,14 +40,14 @@ internal static class EventCsv
             ParseResult<Instant> instant = InstantPattern.ExtendedIso.Parse(instantText.ToString());
             if (!instant.Success)
             {
-                throw record.Error("occurred_at", $"'{instantText}' is not an ISO-8601 instant in UTC, such as 2026-11-17T09:30:00Z.");
+                throw record.Error("occurred_at", $"'{CliText.Quote(instantText)}' is not an ISO-8601 instant in UTC, such as 2026-11-17T09:30:00Z.");
             }
 
             ReadOnlySpan<char> valueText = record.Span("value");
             double value = 1d;
             if (!valueText.IsEmpty && !(double.TryParse(valueText, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value)))
             {
-                throw record.Error("value", $"'{valueText}' is not a number; write it like 3 or 0.5, or leave it empty for 1.");
+                throw record.Error("value", $"'{CliText.Quote(valueText)}' is not a number; write it like 3 or 0.5, or leave it empty for 1.");
             }
 
             try
@@ -92,18 +92,18 @@ internal static class FactCsv
             string fact = record.Required("fact");
             if (!EventNames.IsValid(fact))
             {
-                throw record.Error("fact", $"'{fact}' is not a fact name: start with a letter, then letters, digits, '_', '.' or '-'.");
+                throw record.Error("fact", $"'{CliText.Quote(fact)}' is not a fact name: start with a letter, then letters, digits, '_', '.' or '-'.");
             }
 
             ReadOnlySpan<char> text = record.RequiredSpan("value");
             if (!(double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value)))
             {
-                throw record.Error("value", $"'{text}' is not a number.");
+                throw record.Error("value", $"'{CliText.Quote(text)}' is not a number.");
             }
 
             if (!seen.TryAdd((account, fact), record.Line))
             {
-                throw record.Error("fact", $"fact '{fact}' of account '{account}' is also on line {seen[(account, fact)]}.");
+                throw record.Error("fact", $"fact '{CliText.Quote(fact)}' of account '{CliText.Quote(account.ToString())}' is also on line {seen[(account, fact)]}.");
             }
 
             facts.Add((account, fact, value));

@@ -13,10 +13,7 @@ namespace CustomerSuccess.Cli.Csv;
 /// </summary>
 internal static class MrrCsv
 {
-    /// <summary>What a whole MRR file held, learnt while reading it.</summary>
-    internal readonly record struct MrrFileFacts(YearMonth? FirstMonth, YearMonth? LastMonth, bool MultipleCurrencies);
-
-    private static readonly string[] RequiredColumns = ["account_id", "month", "mrr"];
+    internal static readonly string[] RequiredColumns = ["account_id", "month", "mrr"];
 
     /// <summary>Reads the rows of an MRR file, each with its line number.</summary>
     /// <param name="path">The file.</param>
@@ -35,42 +32,6 @@ internal static class MrrCsv
         }
     }
 
-    /// <summary>
-    /// Reads an MRR file into a history, naming the file, line and field of any bad row. Also returns the file's first and
-    /// last month (rows of 0 included), which bound the report, and whether it holds more than one currency.
-    /// </summary>
-    public static MrrHistory ReadHistory(string path, string? groupColumn, MrrOptions options, out MrrFileFacts facts)
-    {
-        var builder = new MrrHistory.Builder(options);
-        Currency? seen = null;
-        facts = new MrrFileFacts(null, null, false);
-        foreach ((MrrRow row, int line) in ReadRows(path, groupColumn, options.ReportingCurrency))
-        {
-            seen ??= row.Mrr.Currency;
-            facts = new MrrFileFacts(
-                facts.FirstMonth is { } first && first < row.Month ? first : row.Month,
-                facts.LastMonth is { } last && last > row.Month ? last : row.Month,
-                facts.MultipleCurrencies || seen != row.Mrr.Currency);
-            try
-            {
-                builder.Add(row);
-            }
-            catch (ArgumentException e)
-            {
-                throw InputException.At(path, line, "currency", e.Message);
-            }
-        }
-
-        try
-        {
-            return builder.Build();
-        }
-        catch (ArgumentException e)
-        {
-            throw new InputException($"{path}: {e.Message}");
-        }
-    }
-
     public static YearMonth ParseMonth(string text, Func<string, Exception> error) => ParseMonth(text.AsSpan(), error);
 
     public static YearMonth ParseMonth(ReadOnlySpan<char> text, Func<string, Exception> error)
@@ -86,15 +47,20 @@ internal static class MrrCsv
             }
         }
 
-        throw error($"'{text}' is not a month; use yyyy-MM, such as 2026-06.");
+        throw error($"'{CliText.Quote(text)}' is not a month; use yyyy-MM, such as 2026-06.");
     }
 
     public static decimal ParseAmount(CsvRecord record, string column)
     {
         ReadOnlySpan<char> text = record.RequiredSpan(column);
-        return decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal value)
-            ? value
-            : throw record.Error(column, $"'{text}' is not a number; write it like 1234.56 (a dot for decimals, no thousands separator).");
+        if (ExactDecimal.TryParse(text, out decimal value))
+        {
+            return value;
+        }
+
+        throw record.Error(column, decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _)
+            ? $"'{CliText.Quote(text)}' has more significant digits than an exact decimal holds (28); it would be rounded, so it is refused."
+            : $"'{CliText.Quote(text)}' is not a number; write it like 1234.56 (a dot for decimals, no thousands separator), within 28 significant digits.");
     }
 
     private static bool AllDigits(ReadOnlySpan<char> text)
@@ -113,14 +79,14 @@ internal static class MrrCsv
     public static Currency ParseCurrency(CsvRecord record, string column, string code) =>
         Currency.TryParse(code, out Currency currency)
             ? currency
-            : throw record.Error(column, $"'{code}' is not an ISO 4217 currency code such as USD or EUR.");
+            : throw record.Error(column, $"'{CliText.Quote(code)}' is not an ISO 4217 currency code such as USD or EUR.");
 
     public static AccountId ParseAccountId(CsvRecord record)
     {
         string text = record.Required("account_id");
         return AccountId.TryParse(text, out AccountId id)
             ? id
-            : throw record.Error("account_id", $"'{text}' is not a valid account id (1 to {AccountId.MaxLength} characters, no control characters).");
+            : throw record.Error("account_id", $"'{CliText.Quote(text)}' is not a valid account id (1 to {AccountId.MaxLength} characters, no control characters).");
     }
 
     private static MrrRow ReadRow(CsvRecord record, string? groupColumn, Currency defaultCurrency, AccountId previous)

@@ -26,12 +26,12 @@ internal static class PortfolioCsv
     private static readonly string[] AccountColumns = ["account_id", "name", "segment", "region", "industry", "csm"];
     private static readonly string[] RateColumns = ["month", "from", "to", "rate"];
 
-    public static Portfolio Load(string accountsPath, string mrrPath, string? ratesPath, Currency reportingCurrency)
+    public static Portfolio Load(string accountsPath, string mrrPath, string? ratesPath, Currency reportingCurrency, int maxMonths)
     {
         List<PortfolioAccount> accounts = ReadAccounts(accountsPath);
         var known = accounts.ToDictionary(a => a.Id);
         ExchangeRateTable rates = ratesPath is null ? ExchangeRateTable.Empty : ReadRates(ratesPath);
-        List<MrrRow> snapshots = ReadMrr(mrrPath, known, reportingCurrency);
+        List<MrrRow> snapshots = ReadMrr(mrrPath, known, reportingCurrency, maxMonths);
         snapshots.Sort(static (a, b) => a.Month != b.Month ? a.Month.CompareTo(b.Month) : a.Account.CompareTo(b.Account));
         string company = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(accountsPath))) is { Length: > 0 } folder ? folder : "Portfolio";
         return new Portfolio(company, accounts, snapshots, rates, reportingCurrency);
@@ -74,7 +74,7 @@ internal static class PortfolioCsv
             AccountId id = MrrCsv.ParseAccountId(row);
             if (!lines.TryAdd(id, row.Line))
             {
-                throw row.Error("account_id", $"account '{id}' is already listed on line {lines[id]}.");
+                throw row.Error("account_id", $"account '{CliText.Quote(id.ToString())}' is already listed on line {lines[id]}.");
             }
 
             accounts.Add(new PortfolioAccount(id, row.Required("name"), row.Required("segment"), row.Required("region"), row.Required("industry"), row.Required("csm")));
@@ -83,17 +83,26 @@ internal static class PortfolioCsv
         return accounts;
     }
 
-    private static List<MrrRow> ReadMrr(string path, Dictionary<AccountId, PortfolioAccount> accounts, Currency defaultCurrency)
+    private static List<MrrRow> ReadMrr(string path, Dictionary<AccountId, PortfolioAccount> accounts, Currency defaultCurrency, int maxMonths)
     {
         // Two rows for one account and month are two subscriptions: they add up (as in `retention`).
         var mrr = new Dictionary<(AccountId, YearMonth), Money>();
+        var billedIn = new Dictionary<AccountId, (Currency Currency, int Line)>();
+        var span = new MonthSpan(path, maxMonths);
         foreach ((MrrRow row, int line) in MrrCsv.ReadRows(path, null, defaultCurrency))
         {
             if (!accounts.ContainsKey(row.Account))
             {
-                throw InputException.At(path, line, "account_id", $"account '{row.Account}' is not in the accounts file.");
+                throw InputException.At(path, line, "account_id", $"account '{CliText.Quote(row.Account.Value)}' is not in the accounts file.");
             }
 
+            // One currency per account, as `retention` requires: the table and CSV forms must accept the same files.
+            if (!billedIn.TryAdd(row.Account, (row.Mrr.Currency, line)) && billedIn[row.Account] is var first && first.Currency != row.Mrr.Currency)
+            {
+                throw InputException.At(path, line, "currency", $"account '{CliText.Quote(row.Account.Value)}' is billed in {row.Mrr.Currency} here and in {first.Currency} on line {first.Line}; an account is billed in one currency.");
+            }
+
+            span.Add(row.Month, line);
             var key = (row.Account, row.Month);
             if (!mrr.TryGetValue(key, out Money earlier))
             {
@@ -101,13 +110,17 @@ internal static class PortfolioCsv
                 continue;
             }
 
-            if (earlier.Currency != row.Mrr.Currency)
+            try
             {
-                throw InputException.At(path, line, "currency", $"account '{row.Account}' has MRR in {earlier.Currency} for {Month(row.Month)} already; an account is billed in one currency.");
+                mrr[key] = earlier + row.Mrr;
             }
-
-            mrr[key] = earlier + row.Mrr;
+            catch (OverflowException)
+            {
+                throw InputException.At(path, line, "mrr", $"the MRR rows of account '{CliText.Quote(row.Account.Value)}' for {Month(row.Month)} add up to more than the largest amount a decimal holds (about 7.9e28).");
+            }
         }
+
+        span.Check();
 
         var snapshots = new List<MrrRow>(mrr.Count);
         foreach (var ((account, month), amount) in mrr)

@@ -157,12 +157,21 @@ public sealed class CmrrLedger
         var converter = new CurrencyConverter(_options.ReportingCurrency, _options.ExchangeRates);
         int month = MonthIndex.Of(date.ToYearMonth());
         decimal total = 0m;
-        foreach (Commitment c in _commitments)
+        Commitment? current = null;
+        try
         {
-            if (c.IsCommittedAt(date))
+            foreach (Commitment c in _commitments)
             {
-                total += converter.Convert(c.MonthlyValue, c.Line.Currency, month);
+                current = c;
+                if (c.IsCommittedAt(date))
+                {
+                    total += converter.Convert(c.MonthlyValue, c.Line.Currency, month);
+                }
             }
+        }
+        catch (OverflowException)
+        {
+            throw Overflow(current);
         }
 
         return new Money(total, _options.ReportingCurrency);
@@ -193,74 +202,94 @@ public sealed class CmrrLedger
         var bridge = new CmrrBridge.Accumulator(from, to, _options.ReportingCurrency);
         var openingAccounts = new HashSet<AccountId>();
         var closingAccounts = new HashSet<AccountId>();
-        foreach (Commitment c in _commitments)
+        Commitment? current = null;
+        try
         {
-            ContractLine line = c.Line;
-            bool open = c.IsCommittedAt(from);
-            bool close = c.IsCommittedAt(to);
-            bool starts = c.From < c.Until && c.From > from && c.From <= to;
-            bool cancelled = !c.Replaced && c.From < c.Until && c.Until > from && c.Until <= to;
-            if (!(open || close || starts || cancelled))
+            foreach (Commitment c in _commitments)
             {
-                continue;
+                current = c;
+                Add(c, from, to, openingMonth, closingMonth, converter, bridge, openingAccounts, closingAccounts);
             }
 
-            decimal value = converter.Convert(c.MonthlyValue, line.Currency, closingMonth);
-            if (open)
+            bridge.CustomersOpening = openingAccounts.Count;
+            bridge.CustomersClosing = closingAccounts.Count;
+            bridge.CustomersGained = closingAccounts.Count(a => !openingAccounts.Contains(a));
+            bridge.CustomersLost = openingAccounts.Count(a => !closingAccounts.Contains(a));
+            return bridge.Build();
+        }
+        catch (OverflowException)
+        {
+            throw Overflow(current);
+        }
+    }
+
+    // The line whose amount tipped a sum (or its conversion) past what a decimal holds.
+    private static ContractLineException Overflow(Commitment? tipping) =>
+        new(tipping?.Line.LineId ?? "(no line)", "unit_price", $"adding this line takes the committed MRR past {Overflows.Limit}");
+
+    private void Add(
+        Commitment c, LocalDate from, LocalDate to, int openingMonth, int closingMonth, CurrencyConverter converter,
+        CmrrBridge.Accumulator bridge, HashSet<AccountId> openingAccounts, HashSet<AccountId> closingAccounts)
+    {
+        ContractLine line = c.Line;
+        bool open = c.IsCommittedAt(from);
+        bool close = c.IsCommittedAt(to);
+        bool starts = c.From < c.Until && c.From > from && c.From <= to;
+        bool cancelled = !c.Replaced && c.From < c.Until && c.Until > from && c.Until <= to;
+        if (!(open || close || starts || cancelled))
+        {
+            return;
+        }
+
+        decimal value = converter.Convert(c.MonthlyValue, line.Currency, closingMonth);
+        if (open)
+        {
+            bridge.Opening += converter.Convert(c.MonthlyValue, line.Currency, openingMonth);
+            bridge.OpeningAtClosingRates += value;
+            bridge.LinesOpening++;
+            openingAccounts.Add(line.Account);
+        }
+
+        if (close)
+        {
+            bridge.Closing += value;
+            bridge.LinesClosing++;
+            closingAccounts.Add(line.Account);
+        }
+
+        // Each change of commitment inside (from, to] is one movement.
+        if (starts)
+        {
+            if (c.Predecessor is { } previous)
             {
-                bridge.Opening += converter.Convert(c.MonthlyValue, line.Currency, openingMonth);
-                bridge.OpeningAtClosingRates += value;
-                bridge.LinesOpening++;
-                openingAccounts.Add(line.Account);
+                decimal delta = value - converter.Convert(previous.MonthlyValue, previous.Line.Currency, closingMonth);
+
+                // Rounded to the cent like every other movement, so the bridge stays in whole cents.
+                decimal quantityEffect = Math.Round(
+                    converter.Convert((line.Quantity - previous.Line.Quantity) * previous.Line.MonthlyUnitPrice.Amount, line.Currency, closingMonth),
+                    _options.ReportingCurrency.MinorUnits,
+                    MidpointRounding.AwayFromZero);
+                bridge.AddRenewal(delta, quantityEffect, line.ChurnReason, line.Avoidability);
             }
-
-            if (close)
+            else if (line.OrderType == ContractOrderType.Archive)
             {
-                bridge.Closing += value;
-                bridge.LinesClosing++;
-                closingAccounts.Add(line.Account);
+                bridge.AddFirstTimeArchive(value);
             }
-
-            // Each change of commitment inside (from, to] is one movement.
-            if (starts)
+            else if (line.OrderType == ContractOrderType.AddOn)
             {
-                if (c.Predecessor is { } previous)
-                {
-                    decimal delta = value - converter.Convert(previous.MonthlyValue, previous.Line.Currency, closingMonth);
-
-                    // Rounded to the cent like every other movement, so the bridge stays in whole cents.
-                    decimal quantityEffect = Math.Round(
-                        converter.Convert((line.Quantity - previous.Line.Quantity) * previous.Line.MonthlyUnitPrice.Amount, line.Currency, closingMonth),
-                        _options.ReportingCurrency.MinorUnits,
-                        MidpointRounding.AwayFromZero);
-                    bridge.AddRenewal(delta, quantityEffect, line.ChurnReason, line.Avoidability);
-                }
-                else if (line.OrderType == ContractOrderType.Archive)
-                {
-                    bridge.AddFirstTimeArchive(value);
-                }
-                else if (line.OrderType == ContractOrderType.AddOn)
-                {
-                    bridge.AddAddOn(value);
-                }
-                else
-                {
-                    // A new line, or a renewal of a line that had already lapsed: new business either way.
-                    bridge.AddNew(value);
-                }
+                bridge.AddAddOn(value);
             }
-
-            if (cancelled)
+            else
             {
-                bridge.AddCancellation(value, c.CancelledBy.ChurnReason, c.CancelledBy.Avoidability);
+                // A new line, or a renewal of a line that had already lapsed: new business either way.
+                bridge.AddNew(value);
             }
         }
 
-        bridge.CustomersOpening = openingAccounts.Count;
-        bridge.CustomersClosing = closingAccounts.Count;
-        bridge.CustomersGained = closingAccounts.Count(a => !openingAccounts.Contains(a));
-        bridge.CustomersLost = openingAccounts.Count(a => !closingAccounts.Contains(a));
-        return bridge.Build();
+        if (cancelled)
+        {
+            bridge.AddCancellation(value, c.CancelledBy.ChurnReason, c.CancelledBy.Avoidability);
+        }
     }
 
     private static LocalDate CommittedFrom(ContractLine line) => line.OrderType is ContractOrderType.New or ContractOrderType.AddOn

@@ -131,6 +131,15 @@ public sealed class ContractLine
             return ("unit_price", $"the unit price cannot be negative ({UnitPrice})");
         }
 
+        try
+        {
+            _ = MonthlyValue;
+        }
+        catch (OverflowException)
+        {
+            return ("unit_price", $"quantity x unit price is more than {Overflows.Limit}");
+        }
+
         if (OrderType == ContractOrderType.Renewal && string.IsNullOrEmpty(Renews))
         {
             return ("renews", "a renewal must name the line it renews");

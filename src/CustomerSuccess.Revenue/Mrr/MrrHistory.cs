@@ -17,7 +17,7 @@ namespace CustomerSuccess.Revenue;
 /// Histories of disjoint sets of accounts merge (<see cref="Merge"/>), and so do the reports computed from them, which
 /// lets the same code run split across threads or machines. Immutable and thread-safe.
 /// </remarks>
-public sealed class MrrHistory
+public sealed partial class MrrHistory
 {
     private readonly AccountSeries[] _accounts; // in the order accounts were first seen
     private readonly Dictionary<AccountId, int> _accountIndex;
@@ -239,8 +239,30 @@ public sealed class MrrHistory
             throw new ArgumentOutOfRangeException(nameof(to), to, string.Create(CultureInfo.InvariantCulture, $"The period must end after it starts ({from:uuuu'-'MM})."));
         }
 
-        var accumulator = new MovementAccumulator(f, t - f, _groups.Length, new CurrencyConverter(_options.ReportingCurrency, _options.ExchangeRates));
-        var unitAccumulator = new UnitMovementAccumulator(f, t - f, _groups.Length);
+        try
+        {
+            var accumulator = new MovementAccumulator(f, t - f, _groups.Length, new CurrencyConverter(_options.ReportingCurrency, _options.ExchangeRates));
+            var unitAccumulator = new UnitMovementAccumulator(f, t - f, _groups.Length);
+            Walk(f, t, ref accumulator, ref unitAccumulator);
+            MrrFigureSums[] sums = accumulator.Sums;
+            if (_accounts.Length > 0 && _accounts[0].Columns.Units is not null)
+            {
+                unitAccumulator.AddInto(sums, _accounts[0].Columns);
+            }
+
+            return new MrrMovementReport(f, t, _options.ReportingCurrency, _options.NrrIncludesReactivation, _groups, sums);
+        }
+        catch (OverflowException)
+        {
+            throw MovementsOverflow(f, t);
+        }
+    }
+
+    // Accounts in the reporting currency add whole units; others convert decimals month by month.
+    private void Walk<TMoney, TUnits>(int f, int t, ref TMoney money, ref TUnits units)
+        where TMoney : struct, ITransitionVisitor
+        where TUnits : struct, ITransitionVisitor
+    {
         foreach (AccountSeries series in _accounts)
         {
             if (series.LastMonth < f || series.FirstMonth > t)
@@ -248,24 +270,15 @@ public sealed class MrrHistory
                 continue;
             }
 
-            // Accounts in the reporting currency add whole units; others convert decimals month by month.
             if (series.HasUnits)
             {
-                series.Walk(f, t, ref unitAccumulator);
+                series.Walk(f, t, ref units);
             }
             else
             {
-                series.Walk(f, t, ref accumulator);
+                series.Walk(f, t, ref money);
             }
         }
-
-        MrrFigureSums[] sums = accumulator.Sums;
-        if (_accounts.Length > 0 && _accounts[0].Columns.Units is not null)
-        {
-            unitAccumulator.AddInto(sums, _accounts[0].Columns);
-        }
-
-        return new MrrMovementReport(f, t, _options.ReportingCurrency, _options.NrrIncludesReactivation, _groups, sums);
     }
 
     /// <summary>Computes cohort retention from <paramref name="from"/> to <paramref name="to"/> (DESIGN section 3, the cohort method).</summary>
@@ -285,35 +298,49 @@ public sealed class MrrHistory
 
         var converter = new CurrencyConverter(_options.ReportingCurrency, _options.ExchangeRates);
         var sums = new CohortSums[_groups.Length];
-        foreach (AccountSeries series in _accounts)
+        AccountSeries? current = null;
+        try
         {
-            int opening = series.Find(f);
-            int closing = series.Find(t);
-            if (opening >= 0)
+            foreach (AccountSeries series in _accounts)
             {
-                ref CohortSums s = ref sums[series.Groups[opening]];
-                decimal start = converter.Convert(series.Amounts[opening], series.Currency, t);
-                decimal end = closing >= 0 ? converter.Convert(series.Amounts[closing], series.Currency, t) : 0m;
-                s.Size++;
-                s.Opening += start;
-                s.Closing += end;
-                s.Retained += Math.Min(start, end);
-                s.Churned += closing >= 0 ? 0 : 1;
-                s.ClosingCustomers += closing >= 0 ? 1 : 0;
-                continue;
+                current = series;
+                AddToCohort(series, f, t, converter, sums);
             }
 
-            int firstAfter = ~opening;
-            if (firstAfter < series.End && series.Months[firstAfter] <= t)
-            {
-                ref CohortSums s = ref sums[series.Groups[firstAfter]];
-                s.Started++;
-                s.StartedLost += closing >= 0 ? 0 : 1;
-                s.ClosingCustomers += closing >= 0 ? 1 : 0;
-            }
+            return new CohortReport(f, t, _options.ReportingCurrency, _options.CohortLogoChurnIncludesNewAccounts, _groups, sums);
+        }
+        catch (OverflowException)
+        {
+            throw Overflow(current, t, "cohort retention");
+        }
+    }
+
+    private static void AddToCohort(AccountSeries series, int f, int t, CurrencyConverter converter, CohortSums[] sums)
+    {
+        int opening = series.Find(f);
+        int closing = series.Find(t);
+        if (opening >= 0)
+        {
+            ref CohortSums s = ref sums[series.Groups[opening]];
+            decimal start = converter.Convert(series.Amounts[opening], series.Currency, t);
+            decimal end = closing >= 0 ? converter.Convert(series.Amounts[closing], series.Currency, t) : 0m;
+            s.Size++;
+            s.Opening += start;
+            s.Closing += end;
+            s.Retained += Math.Min(start, end);
+            s.Churned += closing >= 0 ? 0 : 1;
+            s.ClosingCustomers += closing >= 0 ? 1 : 0;
+            return;
         }
 
-        return new CohortReport(f, t, _options.ReportingCurrency, _options.CohortLogoChurnIncludesNewAccounts, _groups, sums);
+        int firstAfter = ~opening;
+        if (firstAfter < series.End && series.Months[firstAfter] <= t)
+        {
+            ref CohortSums s = ref sums[series.Groups[firstAfter]];
+            s.Started++;
+            s.StartedLost += closing >= 0 ? 0 : 1;
+            s.ClosingCustomers += closing >= 0 ? 1 : 0;
+        }
     }
 
     /// <summary>Computes trailing-twelve-months cohort retention: from twelve months before <paramref name="month"/> to <paramref name="month"/>.</summary>
@@ -338,24 +365,18 @@ public sealed class MrrHistory
         var starting = new decimal[span, span];
         var current = new decimal[span, span];
         var customers = new int[span, span];
-        foreach (AccountSeries series in _accounts)
+        AccountSeries? account = null;
+        try
         {
-            int cohort = series.FirstMonth;
-            int c = cohort - FirstIndex;
-            sizes[c]++;
-            decimal first = series.Amounts[series.Start];
-            int next = series.Start;
-            for (int k = 0; cohort + k <= LastIndex; k++)
+            foreach (AccountSeries series in _accounts)
             {
-                int month = cohort + k;
-                starting[c, k] += converter.Convert(first, series.Currency, month);
-                if (next < series.End && series.Months[next] == month)
-                {
-                    current[c, k] += converter.Convert(series.Amounts[next], series.Currency, month);
-                    customers[c, k]++;
-                    next++;
-                }
+                account = series;
+                AddToCohortTable(series, converter, sizes, starting, current, customers);
             }
+        }
+        catch (OverflowException)
+        {
+            throw Overflow(account, LastIndex, "the cohort table");
         }
 
         var rows = new List<CohortRow>();
@@ -382,6 +403,26 @@ public sealed class MrrHistory
         }
 
         return new CohortTable(_options.ReportingCurrency, rows);
+    }
+
+    private void AddToCohortTable(AccountSeries series, CurrencyConverter converter, int[] sizes, decimal[,] starting, decimal[,] current, int[,] customers)
+    {
+        int cohort = series.FirstMonth;
+        int c = cohort - FirstIndex;
+        sizes[c]++;
+        decimal first = series.Amounts[series.Start];
+        int next = series.Start;
+        for (int k = 0; cohort + k <= LastIndex; k++)
+        {
+            int month = cohort + k;
+            starting[c, k] += converter.Convert(first, series.Currency, month);
+            if (next < series.End && series.Months[next] == month)
+            {
+                current[c, k] += converter.Convert(series.Amounts[next], series.Currency, month);
+                customers[c, k]++;
+                next++;
+            }
+        }
     }
 
     private IEnumerable<AccountSeries> InIdOrder() => _accounts.OrderBy(a => a.Account);
@@ -658,7 +699,14 @@ public sealed class MrrHistory
                         throw new ArgumentException($"Two MRR rows for {where} name different groups ('{groupNames[group]}' and '{groupNames[groups[i]]}').");
                     }
 
-                    amount += amounts[i];
+                    try
+                    {
+                        amount += amounts[i];
+                    }
+                    catch (OverflowException)
+                    {
+                        throw new OverflowException($"The MRR rows for {where} add up to more than {Overflows.Limit}.");
+                    }
                 }
 
                 // Under the default policy a $0 row is no row: the account is not a customer that month.

@@ -95,7 +95,9 @@ public readonly struct MrrMonthFigures
         get
         {
             decimal opening = _sums.Opening + _sums.Fx;
-            decimal kept = opening + _sums.Expansion - _sums.Contraction - _sums.Churn + (_nrrIncludesReactivation ? _sums.Reactivation : 0m);
+            // Retained first: it never exceeds the opening, and with expansion (and reactivation) it never exceeds the
+                // closing, so no step overflows where the figures themselves fit.
+                decimal kept = opening - _sums.Contraction - _sums.Churn + _sums.Expansion + (_nrrIncludesReactivation ? _sums.Reactivation : 0m);
             return Ratio.Of(kept, opening);
         }
     }

@@ -1,0 +1,48 @@
+using System;
+using System.Globalization;
+
+namespace CustomerSuccess.Cli.Csv;
+
+/// <summary>
+/// Reads amounts as exact decimals: <see cref="decimal.TryParse(ReadOnlySpan{char}, NumberStyles, IFormatProvider, out decimal)"/>
+/// rounds a number with more significant digits than a decimal holds (about 28) without a word; here such a number is
+/// refused, so that no amount is ever read as something other than what the file says.
+/// </summary>
+internal static class ExactDecimal
+{
+    /// <summary>Parses <c>[-]digits[.digits]</c> exactly; false when it is not such a number or a decimal cannot hold it exactly.</summary>
+    public static bool TryParse(ReadOnlySpan<char> text, out decimal value) =>
+        decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)
+        && IsExact(text, value);
+
+    /// <summary>Whether <paramref name="value"/> is exactly the number <paramref name="text"/> writes (leading and trailing zeros aside).</summary>
+    public static bool IsExact(ReadOnlySpan<char> text, decimal value)
+    {
+        Span<char> buffer = stackalloc char[64];
+        if (!value.TryFormat(buffer, out int written, default, CultureInfo.InvariantCulture))
+        {
+            return false;
+        }
+
+        Split(text, out bool negative, out ReadOnlySpan<char> whole, out ReadOnlySpan<char> fraction);
+        Split(buffer[..written], out bool parsedNegative, out ReadOnlySpan<char> parsedWhole, out ReadOnlySpan<char> parsedFraction);
+        return negative == parsedNegative && whole.SequenceEqual(parsedWhole) && fraction.SequenceEqual(parsedFraction);
+    }
+
+    // The sign (minus only for a non-zero number) and the significant digits either side of the point.
+    private static void Split(ReadOnlySpan<char> text, out bool negative, out ReadOnlySpan<char> whole, out ReadOnlySpan<char> fraction)
+    {
+        text = text.Trim();
+        negative = false;
+        if (text.Length > 0 && text[0] is '-' or '+')
+        {
+            negative = text[0] == '-';
+            text = text[1..];
+        }
+
+        int point = text.IndexOf('.');
+        whole = (point < 0 ? text : text[..point]).TrimStart('0');
+        fraction = point < 0 ? [] : text[(point + 1)..].TrimEnd('0');
+        negative &= whole.Length > 0 || fraction.Length > 0;
+    }
+}

@@ -1,0 +1,149 @@
+using System;
+using System.Collections.Generic;
+using CustomerSuccess.Revenue;
+using NodaTime;
+using NodaTime.Text;
+
+namespace CustomerSuccess.Cli.Csv;
+
+/// <summary>
+/// An MRR file read into a history, with what the file itself can tell about a failure later: the line of an account billed
+/// in a currency in a month (for a missing exchange rate), and the file's name (for a sum that overflows).
+/// </summary>
+internal sealed class MrrFile
+{
+    // The first line of each (currency, month) outside the reporting currency: bounded by the pairs, not the rows.
+    private readonly Dictionary<(Currency Currency, YearMonth Month), (int Line, AccountId Account)> _foreign;
+
+    private MrrFile(string path, MrrHistory history, YearMonth? first, YearMonth? last, bool multipleCurrencies, Dictionary<(Currency, YearMonth), (int, AccountId)> foreign)
+    {
+        Path = path;
+        History = history;
+        FirstMonth = first;
+        LastMonth = last;
+        MultipleCurrencies = multipleCurrencies;
+        _foreign = foreign;
+    }
+
+    public string Path { get; }
+
+    public MrrHistory History { get; }
+
+    /// <summary>Gets the file's first month (rows of 0 included), or null for a file without rows.</summary>
+    public YearMonth? FirstMonth { get; }
+
+    /// <summary>Gets the file's last month (rows of 0 included), or null for a file without rows.</summary>
+    public YearMonth? LastMonth { get; }
+
+    /// <summary>Gets a value indicating whether the file holds amounts in more than one currency.</summary>
+    public bool MultipleCurrencies { get; }
+
+    /// <summary>Reads an MRR file, naming the file, line and field of any bad row; refuses a file whose months span more than <paramref name="maxMonths"/>.</summary>
+    public static MrrFile Read(string path, string? groupColumn, MrrOptions options, int maxMonths)
+    {
+        var builder = new MrrHistory.Builder(options);
+        var span = new MonthSpan(path, maxMonths);
+        var foreign = new Dictionary<(Currency, YearMonth), (int, AccountId)>();
+        Currency? seen = null;
+        YearMonth? first = null, last = null;
+        bool multiple = false;
+        foreach ((MrrRow row, int line) in MrrCsv.ReadRows(path, groupColumn, options.ReportingCurrency))
+        {
+            seen ??= row.Mrr.Currency;
+            multiple |= seen != row.Mrr.Currency;
+            first = first is { } f && f < row.Month ? f : row.Month;
+            last = last is { } l && l > row.Month ? l : row.Month;
+            span.Add(row.Month, line);
+            if (row.Mrr.Currency != options.ReportingCurrency)
+            {
+                foreign.TryAdd((row.Mrr.Currency, row.Month), (line, row.Account));
+            }
+
+            try
+            {
+                builder.Add(row);
+            }
+            catch (ArgumentException e)
+            {
+                throw InputException.At(path, line, "currency", CliText.Message(e));
+            }
+        }
+
+        span.Check();
+        try
+        {
+            return new MrrFile(path, builder.Build(), first, last, multiple, foreign);
+        }
+        catch (ArgumentException e)
+        {
+            throw Conflict(path, groupColumn, options) ?? new InputException($"{path}: {CliText.Message(e)}");
+        }
+        catch (OverflowException e)
+        {
+            throw new InputException($"{path}: {CliText.Message(e)}");
+        }
+    }
+
+    /// <summary>Runs a computation over the history, turning a missing rate or an overflow into bad input that names the file.</summary>
+    public T Compute<T>(Func<MrrHistory, T> compute)
+    {
+        try
+        {
+            return compute(History);
+        }
+        catch (MissingExchangeRateException e)
+        {
+            throw MissingRate(e);
+        }
+        catch (OverflowException e)
+        {
+            throw new InputException($"{Path}: {CliText.Message(e)}");
+        }
+    }
+
+    private InputException MissingRate(MissingExchangeRateException e)
+    {
+        // The row of that currency in that month, or else the latest earlier one (a month's opening is last month's MRR).
+        (int Line, AccountId Account)? found = null;
+        YearMonth? foundMonth = null;
+        foreach (((Currency currency, YearMonth month), (int, AccountId) where) in _foreign)
+        {
+            if (currency == e.From && month <= e.Month && (foundMonth is not { } m || month > m))
+            {
+                found = where;
+                foundMonth = month;
+            }
+        }
+
+        string advice = $"Pass the rates with --rates <file>, with a {e.From}/{e.To} rate for {YearMonthPattern.Iso.Format(e.Month)}.";
+        return found is { } at
+            ? InputException.At(Path, at.Line, "currency", $"account '{CliText.Quote(at.Account.Value)}' is billed in {e.From}: {CliText.Message(e)} {advice}")
+            : new InputException($"{Path}: {CliText.Message(e)} {advice}");
+    }
+
+    // Rows of one account and month that name different groups: found again by a second pass, on this error path only,
+    // so that reading keeps no row index.
+    private static InputException? Conflict(string path, string? groupColumn, MrrOptions options)
+    {
+        if (groupColumn is null)
+        {
+            return null;
+        }
+
+        var groups = new Dictionary<(AccountId, YearMonth), (string Group, int Line)>();
+        foreach ((MrrRow row, int line) in MrrCsv.ReadRows(path, groupColumn, options.ReportingCurrency))
+        {
+            string group = row.Group;
+            if (!groups.TryAdd((row.Account, row.Month), (group, line)) && groups[(row.Account, row.Month)] is var earlier && earlier.Group != group)
+            {
+                return InputException.At(
+                    path,
+                    line,
+                    groupColumn,
+                    $"account '{CliText.Quote(row.Account.Value)}' in {YearMonthPattern.Iso.Format(row.Month)} is in group '{CliText.Quote(group)}' here and '{CliText.Quote(earlier.Group)}' on line {earlier.Line}; one account has one group a month.");
+            }
+        }
+
+        return null;
+    }
+}
