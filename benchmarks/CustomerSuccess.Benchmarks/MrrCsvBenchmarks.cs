@@ -23,7 +23,7 @@ public class MrrCsvBenchmarks
     [Benchmark]
     public Ratio CsvFileToMovements()
     {
-        MrrHistory history = MrrCsv.ReadHistory(_path, null, new MrrOptions(), out _);
+        MrrHistory history = MrrFile.Read(_path, null, new MrrOptions(), MonthSpan.DefaultMaxMonths).History;
         return history.Movements(MrrData.First, MrrData.Last).Total(MrrData.Last).Nrr;
     }
 }

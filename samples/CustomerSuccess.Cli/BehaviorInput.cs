@@ -32,9 +32,13 @@ internal static class BehaviorInput
         {
             return path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? BehaviorJson.DeserializeRules(text) : RuleSet.Parse(text);
         }
-        catch (Exception e) when (e is BehaviorSyntaxException or JsonException)
+        catch (JsonException e)
         {
-            throw new InputException($"{path}: {e.Message}");
+            throw new InputException(CliText.Json(path, e));
+        }
+        catch (BehaviorSyntaxException e)
+        {
+            throw new InputException($"{path}: {CliText.Message(e)}");
         }
     }
 
@@ -46,7 +50,7 @@ internal static class BehaviorInput
         }
         catch (BehaviorSyntaxException e)
         {
-            throw new UsageException($"--where: {e.Message}");
+            throw new UsageException($"--where: {CliText.Message(e)}");
         }
     }
 }

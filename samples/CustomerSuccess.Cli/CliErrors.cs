@@ -1,6 +1,8 @@
 using System;
 using System.Buffers;
+using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using System.Text.Unicode;
 using System.Text.RegularExpressions;
 
@@ -114,6 +116,55 @@ internal static partial class CliText
         message = QualifiedType().Replace(message, m => m.Groups["name"].Value);
         return message.Trim();
     }
+
+    /// <summary>
+    /// A JSON file's error for a person: the file, the 1-based line and column, the JSON path, and the problem in words
+    /// (System.Text.Json counts from 0 and describes the problem in terms of .NET types).
+    /// </summary>
+    /// <param name="file">The file, as the user named it.</param>
+    /// <param name="error">What the reader threw.</param>
+    /// <param name="what">What the file should have been, said before the problem ("Health model 'm': the JSON is not a model"), or null.</param>
+    public static string Json(string file, JsonException error, string? what = null)
+    {
+        var where = new StringBuilder(file);
+        if (error.LineNumber is { } line)
+        {
+            where.Append(CultureInfo.InvariantCulture, $", line {line + 1}");
+            if (error.BytePositionInLine is { } column)
+            {
+                where.Append(CultureInfo.InvariantCulture, $", column {column + 1}");
+            }
+        }
+
+        string problem = Message(error);
+        int own = problem.IndexOf(" Path: ", StringComparison.Ordinal);
+        if (own >= 0)
+        {
+            problem = problem[..own];
+        }
+
+        if (UnknownMember().Match(problem) is { Success: true } unknown)
+        {
+            problem = $"unknown field '{unknown.Groups["name"].Value}'; check its spelling against the documented format.";
+        }
+        else if (NotConvertible().Match(problem) is { Success: true } wrong)
+        {
+            problem = $"the value is not a valid {wrong.Groups["type"].Value}.";
+        }
+
+        if (error.Path is { Length: > 0 } path && !problem.StartsWith(path, StringComparison.Ordinal))
+        {
+            where.Append(", at ").Append(path);
+        }
+
+        return what is null ? $"{where}: {problem}" : $"{where}: {what}: {problem}";
+    }
+
+    [GeneratedRegex(@"The JSON property '(?<name>[^']*)' could not be mapped to any .NET member")]
+    private static partial Regex UnknownMember();
+
+    [GeneratedRegex(@"The JSON value could not be converted to (?<type>\S+?)\.?$")]
+    private static partial Regex NotConvertible();
 
     [GeneratedRegex(@" ?\(Parameter '[^']*'\)")]
     private static partial Regex ParameterSuffix();

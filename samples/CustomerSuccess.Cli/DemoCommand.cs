@@ -65,7 +65,7 @@ internal sealed class DemoCommand : ICommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new InputException($"{directory}: cannot write the demo files: {e.Message}");
+            throw new InputException($"{directory}: cannot write the demo files: {CliText.Message(e)}");
         }
 
         output.WriteLine($"Wrote {portfolio.Accounts.Count} accounts, {portfolio.Snapshots.Count} monthly MRR rows, {portfolio.Rates.Count} exchange rates, {portfolio.Contracts.Count} contract lines, {events.Count} events, the facts and the rules to {directory}.");

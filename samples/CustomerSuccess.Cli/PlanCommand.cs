@@ -51,7 +51,16 @@ internal sealed class PlanCommand : ICommand
 
         SuccessPlan plan = ReadPlan(planPath);
         Dictionary<string, List<Measurement>> measurements = ReadMeasurements(measurementsPath, plan);
-        MetricAssessment[] assessments = plan.Metrics.Select(m => MetricAssessment.Assess(m, measurements.GetValueOrDefault(m.Name) ?? [], asOf)).ToArray();
+        MetricAssessment[] assessments;
+        try
+        {
+            assessments = plan.Metrics.Select(m => MetricAssessment.Assess(m, measurements.GetValueOrDefault(m.Name) ?? [], asOf)).ToArray();
+        }
+        catch (ArgumentException e)
+        {
+            throw new InputException($"{planPath}: {CliText.Message(e)}");
+        }
+
         if (line.Value("charts") is { } directory)
         {
             WriteCharts(directory, assessments);
@@ -109,7 +118,7 @@ internal sealed class PlanCommand : ICommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new InputException($"{directory}: cannot write the charts: {e.Message}");
+            throw new InputException($"{directory}: cannot write the charts: {CliText.Message(e)}");
         }
     }
 
@@ -122,7 +131,7 @@ internal sealed class PlanCommand : ICommand
         }
         catch (JsonException e)
         {
-            throw new InputException($"{path}: {e.Message}");
+            throw new InputException(CliText.Json(path, e));
         }
     }
 
@@ -144,9 +153,9 @@ internal sealed class PlanCommand : ICommand
                 ? d.Value
                 : throw record.Error("date", $"'{CliText.Quote(dateText)}' is not a date; use yyyy-MM-dd.");
             ReadOnlySpan<char> valueText = record.RequiredSpan("value");
-            double value = double.TryParse(valueText, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v)
+            double value = double.TryParse(valueText, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) && Math.Abs(v) <= 1e15
                 ? v
-                : throw record.Error("value", $"'{CliText.Quote(valueText)}' is not a number.");
+                : throw record.Error("value", $"'{CliText.Quote(valueText)}' is not a number from -1e15 to 1e15.");
             List<Measurement> series = measurements.TryGetValue(metric, out List<Measurement>? existing) ? existing : measurements[metric] = [];
             if (series.Any(m => m.On == date))
             {

@@ -97,9 +97,13 @@ internal sealed class ScoreCommand : ICommand
         {
             return HealthModelJson.Deserialize(json, Path.GetFileNameWithoutExtension(path));
         }
+        catch (ArgumentException e) when (e.InnerException is System.Text.Json.JsonException malformed)
+        {
+            throw new InputException(CliText.Json(path, malformed, $"Health model '{Path.GetFileNameWithoutExtension(path)}': the JSON is not a model"));
+        }
         catch (ArgumentException e)
         {
-            throw new InputException($"{path}: {e.Message}");
+            throw new InputException($"{path}: {CliText.Message(e)}");
         }
     }
 

@@ -57,7 +57,7 @@ public sealed class ScoreCommandTests : CliRunner
 
     [Theory]
     [InlineData("""{ "signals": [ { "id": "nps", "weight": -1, "curve": { "kind": "Boolean" } } ] }""", "model.json: Health model 'model', signal 'nps': weight -1 must be zero or more")]
-    [InlineData("""{ "signals": [ """, "model.json: Health model 'model': the JSON is not a model")]
+    [InlineData("""{ "signals": [ """, "model.json, line 1, column 16, at $.signals[0]: Health model 'model': the JSON is not a model")]
     public void Score_BadModel_ExitsOneNamingFileModelAndSignal(string model, string message)
     {
         var (code, _, error) = Run("score", "--model", Write("model.json", model), "--accounts", Write("accounts.csv", Accounts));

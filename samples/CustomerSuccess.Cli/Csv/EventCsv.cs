@@ -56,7 +56,7 @@ internal static class EventCsv
             }
             catch (ArgumentException e)
             {
-                throw record.Error("occurred_at", e.Message.Split(" (Parameter", 2)[0]);
+                throw record.Error("occurred_at", CliText.Message(e));
             }
         }
 

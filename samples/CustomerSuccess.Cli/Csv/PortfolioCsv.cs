@@ -150,7 +150,7 @@ internal static class PortfolioCsv
             }
             catch (ArgumentException e)
             {
-                throw row.Error("rate", e.Message);
+                throw row.Error("rate", CliText.Message(e));
             }
         }
 

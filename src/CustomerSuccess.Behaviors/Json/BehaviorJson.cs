@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using System.Text.Json;
+using CustomerSuccess.Json;
 using NodaTime;
 
 namespace CustomerSuccess.Behaviors;
@@ -99,6 +100,7 @@ public static class BehaviorJson
     {
         ArgumentNullException.ThrowIfNull(json);
         using JsonDocument document = Parse(json);
+        Only(document.RootElement, "$", "rules");
         JsonElement list = Property(document.RootElement, "rules", "$");
         if (list.ValueKind != JsonValueKind.Array)
         {
@@ -117,7 +119,14 @@ public static class BehaviorJson
                 throw Error(path + ".id", $"rule id '{id}' is also used by $.rules[{ids[id]}]; ids must be unique");
             }
 
-            rules.Add(ReadRule(item, path, id));
+            try
+            {
+                rules.Add(ReadRule(item, path, id));
+            }
+            catch (JsonException e) when (!e.Message.Contains($"rule '{id}'", StringComparison.Ordinal))
+            {
+                throw new JsonException($"rule '{id}': {e.Message}", e.Path, e.LineNumber, e.BytePositionInLine, e);
+            }
             i++;
         }
 
@@ -126,6 +135,7 @@ public static class BehaviorJson
 
     private static BehaviorRule ReadRule(JsonElement item, string path, string id)
     {
+        Only(item, path, "id", "kind", "severity", "cooldown", "perUser", "message", "when");
         string kindText = Text(item, "kind", path);
         if (!BehaviorRule.TryKind(kindText, out RuleKind kind))
         {
@@ -285,6 +295,7 @@ public static class BehaviorJson
 
     internal static JsonDocument Parse(string json)
     {
+        DuplicateKeys.Reject(json);
         try
         {
             return JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 256 });
@@ -304,6 +315,17 @@ public static class BehaviorJson
 
         (string key, JsonElement body) = Single(element, path, "a predicate such as {\"performed\": {...}}");
         string at = path + "." + key;
+        switch (key)
+        {
+            case "performed" or "absent" or "firstTime": Only(body, at, "event", "window"); break;
+            case "every": Only(body, at, "event", "periods", "unit"); break;
+            case "stopped" or "startedAgain": Only(body, at, "event", "recent", "earlier"); break;
+            case "firstSeen": Only(body, at, "window"); break;
+            case "atLeast": Only(body, at, "count", "of"); break;
+            case "users": Only(body, at, "firstSeen", "where", "atLeast", "quantifier"); break;
+            case "compare": Only(body, at, "aggregate", "op", "whenUndefined", "low", "high", "value"); break;
+        }
+
         return Guard(at, () => key switch
         {
             "and" or "or" => ReadJunction(key, body, at, depth),
@@ -400,6 +422,15 @@ public static class BehaviorJson
 
         (string key, JsonElement body) = Single(element, path, "an aggregate such as {\"count\": {...}}");
         string at = path + "." + key;
+        switch (key)
+        {
+            case "ratio": Only(body, at, "of", "per"); break;
+            case "change": Only(body, at, "of", "baseline"); break;
+            case "sinceLast": Only(body, at, "event"); break;
+            case "fact": Only(body, at, "name"); break;
+            default: Only(body, at, "event", "window"); break;
+        }
+
         return Guard(at, () => key switch
         {
             "count" => BehaviorAggregate.Count(Text(body, "event", at), ReadWindow(Property(body, "window", at), at + ".window")),
@@ -423,6 +454,8 @@ public static class BehaviorJson
         {
             throw Error(path, "expected a window such as {\"last\": \"7d\"}");
         }
+
+        Only(element, path, "last", "offset", "ever", "first", "from", "to", "since", "this", "period", "relative", "past", "unit");
 
         return Guard(path, () =>
         {
@@ -596,6 +629,23 @@ public static class BehaviorJson
         }
 
         throw Error(path, $"expected an object with exactly one key: {expected}");
+    }
+
+    // A key the reader does not know is a mistake (a misspelt "cooldwon" would otherwise drop the cooldown): refuse it.
+    private static void Only(JsonElement element, string path, params string[] known)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        foreach (JsonProperty property in element.EnumerateObject())
+        {
+            if (Array.IndexOf(known, property.Name) < 0)
+            {
+                throw Error(path + "." + property.Name, $"unknown field '{property.Name}'; expected {string.Join(", ", known)}");
+            }
+        }
     }
 
     internal static JsonElement Property(JsonElement element, string name, string path)

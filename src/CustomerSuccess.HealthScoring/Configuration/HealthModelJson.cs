@@ -1,6 +1,7 @@
 using System;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CustomerSuccess.Json;
 
 namespace CustomerSuccess.HealthScoring;
 
@@ -21,13 +22,17 @@ public static class HealthModelJson
     /// <param name="json">The JSON text.</param>
     /// <param name="name">The model's name, used in every message.</param>
     /// <returns>The model.</returns>
-    /// <exception cref="ArgumentException">The JSON is malformed (the message gives the path and line) or the model is invalid (it names the model and signal).</exception>
+    /// <exception cref="ArgumentException">
+    /// The JSON is malformed, has a field the model does not know or a key twice (the inner <see cref="JsonException"/> gives the path,
+    /// line and column) or the model is invalid (the message names the model and signal).
+    /// </exception>
     public static HealthModel Deserialize(string json, string name)
     {
         ArgumentNullException.ThrowIfNull(json);
         HealthModelOptions? options;
         try
         {
+            DuplicateKeys.Reject(json, ignoreCase: true);
             options = JsonSerializer.Deserialize(json, HealthModelJsonContext.Default.HealthModelOptions);
         }
         catch (JsonException e)
@@ -45,6 +50,7 @@ public static class HealthModelJson
     WriteIndented = true,
     ReadCommentHandling = JsonCommentHandling.Skip,
     AllowTrailingCommas = true,
-    PropertyNameCaseInsensitive = true)]
+    PropertyNameCaseInsensitive = true,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
 [JsonSerializable(typeof(HealthModelOptions))]
 internal sealed partial class HealthModelJsonContext : JsonSerializerContext;

@@ -87,7 +87,12 @@ public sealed class HealthModelOptions
                 throw new ArgumentException($"{where}, curve: {e.Message}", e);
             }
 
-            builder.AddSignal(new HealthSignalDefinition(id, curve, s.Weight, string.IsNullOrWhiteSpace(s.Group) ? "default" : s.Group, s.Missing, s.SubstituteScore));
+            if (s.Missing == MissingSignalPolicy.Substitute && s.SubstituteScore is null)
+            {
+                throw new ArgumentException($"{where}: missing is Substitute, so substituteScore must say what score a missing value gets.");
+            }
+
+            builder.AddSignal(new HealthSignalDefinition(id, curve, s.Weight, string.IsNullOrWhiteSpace(s.Group) ? "default" : s.Group, s.Missing, s.SubstituteScore ?? 0));
         }
 
         foreach ((string group, double weight) in GroupWeights ?? new Dictionary<string, double>())
@@ -146,8 +151,8 @@ public sealed class HealthSignalOptions
     public MissingSignalPolicy Missing { get; set; }
 
     /// <summary>Gets or sets the score of a missing value under <see cref="MissingSignalPolicy.Substitute"/>.</summary>
-    /// <value>0.</value>
-    public double SubstituteScore { get; set; }
+    /// <value><see langword="null"/>; required with <see cref="MissingSignalPolicy.Substitute"/> (a missing value is never silently 0).</value>
+    public double? SubstituteScore { get; set; }
 
     /// <summary>Gets or sets the curve.</summary>
     /// <value><see langword="null"/>; required.</value>

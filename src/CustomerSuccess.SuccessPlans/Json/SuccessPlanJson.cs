@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CustomerSuccess.Json;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 
@@ -23,6 +24,7 @@ public static class SuccessPlanJson
         WriteIndented = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         Converters = { NodaConverters.LocalDateConverter, NodaConverters.InstantConverter, new JsonStringEnumConverter<PlanStatus>(), new JsonStringEnumConverter<MetricDirection>(), new JsonStringEnumConverter<MilestoneKind>(), new JsonStringEnumConverter<PlanParty>(), new JsonStringEnumConverter<PlanRoleKind>(), new JsonStringEnumConverter<NextPhaseKind>() },
     });
 
@@ -76,6 +78,7 @@ public static class SuccessPlanJson
     {
         try
         {
+            DuplicateKeys.Reject(json);
             return JsonSerializer.Deserialize(json, type) ?? throw new JsonException("The JSON is null.", "$", null, null);
         }
         catch (Exception e) when (e is NodaTime.Utility.InvalidNodaDataException or FormatException or InvalidOperationException)

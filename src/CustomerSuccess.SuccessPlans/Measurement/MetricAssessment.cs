@@ -105,7 +105,10 @@ public sealed class MetricAssessment
     /// <param name="asOf">The date.</param>
     /// <param name="options">The thresholds; the defaults when <see langword="null"/>.</param>
     /// <returns>The assessment.</returns>
-    /// <exception cref="ArgumentException">A measurement is not finite; the message names the metric and date.</exception>
+    /// <exception cref="ArgumentException">
+    /// A measurement is not a finite number from -1e15 to 1e15 (the message names the metric and date), or the target is so close to
+    /// the baseline that progress against it is beyond that range (the message names the metric).
+    /// </exception>
     public static MetricAssessment Assess(PlanMetric metric, IEnumerable<Measurement> measurements, LocalDate asOf, SuccessPlanOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(metric);
@@ -114,9 +117,9 @@ public sealed class MetricAssessment
         Measurement[] series = measurements.Where(m => m.On <= asOf).OrderBy(m => m.On).ToArray();
         foreach (Measurement m in series)
         {
-            if (!double.IsFinite(m.Value))
+            if (!PlanMetric.InRange(m.Value))
             {
-                throw new ArgumentException($"Metric '{metric.Name}': the measurement of {m.On:uuuu-MM-dd} is not a finite number.", nameof(measurements));
+                throw new ArgumentException($"Metric '{metric.Name}': the measurement of {m.On:uuuu-MM-dd} is not a finite number from -1e15 to 1e15.", nameof(measurements));
             }
         }
 
@@ -129,6 +132,12 @@ public sealed class MetricAssessment
         double? progress = ProgressOf(metric, current);
         (double? slope, double? projected) = Trend(metric, series);
         double? projectedProgress = projected is { } p ? ProgressOf(metric, p) : null;
+        if (!IsReadable(progress) || !IsReadable(projectedProgress))
+        {
+            // Only a target a hair's breadth from the baseline gets here: progress against it measures nothing.
+            throw new ArgumentException($"Metric '{metric.Name}': the target {metric.Target} is too close to the baseline {metric.Baseline} to measure progress against.", nameof(metric));
+        }
+
         MetricStatus status = progress switch
         {
             null => MetricStatus.NotMeasured,
@@ -143,6 +152,8 @@ public sealed class MetricAssessment
         };
         return new MetricAssessment(metric, asOf, series, current, progress, projected, projectedProgress, slope, status);
     }
+
+    private static bool IsReadable(double? progress) => progress is not { } value || PlanMetric.InRange(value);
 
     /// <summary>
     /// Ordinary least squares over the measurements, in days since the baseline date; with one measurement, the line from the

@@ -26,9 +26,9 @@ public sealed record PlanMetric
     public PlanMetric(string name, string unit, MetricDirection direction, string howMeasured, string source, double baseline, LocalDate baselineDate, double? target = null, LocalDate? targetDate = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        if (!double.IsFinite(baseline) || (target is { } t && !double.IsFinite(t)))
+        if (!InRange(baseline) || (target is { } t && !InRange(t)))
         {
-            throw new ArgumentException($"Metric '{name}': the baseline and target must be finite numbers.", nameof(baseline));
+            throw new ArgumentException($"Metric '{name}': the baseline and target must be finite numbers from -1e15 to 1e15.", nameof(baseline));
         }
 
         if (!Enum.IsDefined(direction))
@@ -80,6 +80,12 @@ public sealed record PlanMetric
     /// <summary>Gets whether it has a target, a target date, and a target that lies in its direction from the baseline.</summary>
     public bool HasUsableTarget => Target is { } target && TargetDate is not null
         && (Direction == MetricDirection.HigherIsBetter ? target > Baseline : target < Baseline);
+
+    // Measured quantities are bounded so that every difference, progress and trend computed from them stays a finite
+    // double that prints exactly as a decimal: a quadrillion is beyond any count, amount or rate a plan tracks.
+    internal const double MaxMagnitude = 1e15;
+
+    internal static bool InRange(double value) => double.IsFinite(value) && Math.Abs(value) <= MaxMagnitude;
 }
 
 /// <summary>A point on the plan's timeline (seed 001, element 4).</summary>
