@@ -46,6 +46,58 @@ public class HealthExamplesTests
         Assert.Equal(HealthScoreInfluences.None, score.Influences);
     }
 
+    [Theory]
+    [InlineData(1e308)]
+    [InlineData(double.MaxValue)]
+    [InlineData(1e-300)]
+    [InlineData(1.976e-323)] // 2^-1072: subnormal, and half of it still exact
+    public void Score_GroupAndSignalWeightsOfAnyPositiveMagnitude_ScoreAsTheirRatios(double scale)
+    {
+        HealthModel scaled = HealthModel.CreateBuilder("wingtip")
+            .AddSignal(new HealthSignalDefinition(new SignalId("adoption.active_licences"), Curve.Linear(0.2, 0.8), scale, "adoption"))
+            .AddSignal(new HealthSignalDefinition(new SignalId("support.cases_7d"), Curve.Steps(100, new CurvePoint(3, 60), new CurvePoint(5, 10)), scale, "support"))
+            .AddSignal(new HealthSignalDefinition(new SignalId("nps.latest"), Curve.Piecewise(new CurvePoint(0, 0), new CurvePoint(6, 30), new CurvePoint(8, 70), new CurvePoint(10, 100)), scale, "relationship"))
+            .AddSignal(new HealthSignalDefinition(new SignalId("invoice.days_past_due"), Curve.Linear(90, 0), scale, "financial"))
+            .WithGroupWeight("adoption", scale).WithGroupWeight("support", scale / 2).WithGroupWeight("relationship", scale / 2).WithGroupWeight("financial", scale / 2)
+            .Build();
+        var customer = new Customer("acct-1", 0.65, 1, 9, 0);
+
+        HealthScore plain = Scorer().Score(customer, AsOf);
+        HealthScore huge = Scorer(scaled).Score(customer, AsOf);
+
+        Assert.Equal(plain.Value, huge.Value, 9);
+        Assert.Equal("green", huge.Band!.Value.Name);
+    }
+
+    [Theory]
+    [InlineData(-1.7e308, 1.7e308)]
+    [InlineData(double.MaxValue, -double.MaxValue)]
+    [InlineData(0, 5e-324)]
+    public void Linear_BoundsWhoseDistanceCannotBeComputedWith_AreRefused(double zeroAt, double fullAt)
+    {
+        ArgumentException e = Assert.Throws<ArgumentException>(() => Curve.Linear(zeroAt, fullAt));
+
+        Assert.Contains("too far apart or too close together", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Piecewise_NeighboursTooFarApartToDivideBy_AreRefused()
+    {
+        ArgumentException e = Assert.Throws<ArgumentException>(() => Curve.Piecewise(new CurvePoint(-1e308, 0), new CurvePoint(1e308, 100)));
+
+        Assert.Contains("too far from point 1", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Linear_WideButComputableBounds_ScoreExactlyInBetween()
+    {
+        IScoreCurve curve = Curve.Linear(-8e307, 8e307);
+
+        Assert.Equal(50, curve.Score(0.65), 9);
+        Assert.Equal(100, curve.Score(double.MaxValue));
+        Assert.Equal(0, curve.Score(-double.MaxValue));
+    }
+
     [Fact]
     public void Score_FiveSupportCasesInSevenDays_CostsTheSupportGroup()
     {

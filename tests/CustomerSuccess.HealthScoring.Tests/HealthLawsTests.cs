@@ -75,6 +75,24 @@ public class HealthLawsTests
     }
 
     [Property]
+    public void Score_IsUnchangedWhenAllWeightsScaleByHugeOrTinyFactors(HealthSample sample, PositiveInt pick)
+    {
+        // The largest weight becomes each of these: products and sums of weights that large or small overflow or
+        // underflow unless the engine normalises them first.
+        double[] largest = [1e300, 1e308, 1e-300, 1e-305];
+        double target = largest[pick.Get % largest.Length];
+        double max = sample.Signals.Select(s => s.Weight).Concat(sample.GroupWeights.Values).Append(1).Max();
+        double c = target / max;
+        HealthScorer<ScoredAccount> plain = sample.Scorer(sample.Model());
+        HealthScorer<ScoredAccount> scaled = sample.Scorer(sample.Model(s => new HealthSignalDefinition(s.Id, s.Curve, s.Weight * c, s.Group, s.Missing, s.SubstituteScore), groupScale: c));
+
+        foreach (ScoredAccount account in sample.Accounts)
+        {
+            AssertClose(plain.Score(account, HealthSample.Context), scaled.Score(account, HealthSample.Context));
+        }
+    }
+
+    [Property]
     public void Score_AZeroWeightSignalChangesNothing(HealthSample sample, double raw)
     {
         HealthScorer<ScoredAccount> plain = sample.Scorer(sample.Model());

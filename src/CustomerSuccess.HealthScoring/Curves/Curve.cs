@@ -25,6 +25,13 @@ public static class Curve
             throw new ArgumentException($"A linear curve needs two different bounds; both are {fullAt.ToString(CultureInfo.InvariantCulture)}.", nameof(fullAt));
         }
 
+        // Bounds so far apart that their distance overflows, or so close that 100 / distance does, would score wrongly
+        // (every raw value 0, or NaN): refuse them rather than compute a wrong number.
+        if (!double.IsFinite(fullAt - zeroAt) || !double.IsFinite(100 / (fullAt - zeroAt)))
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The bounds {zeroAt} and {fullAt} are too far apart or too close together to compute a score between them."), nameof(fullAt));
+        }
+
         return new LinearCurve(zeroAt, fullAt);
     }
 
@@ -93,6 +100,12 @@ public static class Curve
             if (i > 0 && points[i].Raw <= points[i - 1].Raw)
             {
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Point {i + 1} ({points[i]}) does not come after point {i} ({points[i - 1]}); raw values must rise strictly."), parameter);
+            }
+
+            // A piecewise curve divides by the distance between neighbouring points: it must be a finite number.
+            if (i > 0 && !double.IsFinite(points[i].Raw - points[i - 1].Raw))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Point {i + 1} ({points[i]}) is too far from point {i} ({points[i - 1]}) to compute a score between them."), parameter);
             }
         }
     }

@@ -44,9 +44,8 @@ public sealed class HealthScorer<TAccount>
         IReadOnlyList<HealthSignalDefinition> defs = model.Signals;
         _groups = defs.Select(d => d.Group).Distinct(StringComparer.Ordinal).ToArray();
         _curves = defs.Select(d => d.Curve).ToArray();
-        _weights = defs.Select(d => d.Weight).ToArray();
         _groupOf = defs.Select(d => Array.IndexOf(_groups, d.Group)).ToArray();
-        _groupWeights = _groups.Select(g => model.GroupWeights[g]).ToArray();
+        (_weights, _groupWeights) = NormalisedWeights(model, defs, _groups, _groupOf);
         _missing = defs.Select(d => d.Missing).ToArray();
         _substitutes = defs.Select(d => d.SubstituteScore).ToArray();
         var index = defs.Select((d, i) => (d.Id, i)).ToDictionary(p => p.Id, p => p.i);
@@ -63,6 +62,23 @@ public sealed class HealthScorer<TAccount>
 
     /// <summary>Gets the model.</summary>
     public HealthModel Model { get; }
+
+    // Weights only ever count relative to one another, so each signal's weight is divided by the largest in its group and each
+    // group's by the largest group's: every weight is then at most 1, and weight x score (at most 100) and their sums stay
+    // finite whatever the magnitudes (weights of 1e308 would otherwise overflow to infinity and score NaN).
+    private static (double[] Signals, double[] Groups) NormalisedWeights(HealthModel model, IReadOnlyList<HealthSignalDefinition> defs, string[] groups, int[] groupOf)
+    {
+        var largestInGroup = new double[groups.Length];
+        for (int i = 0; i < defs.Count; i++)
+        {
+            largestInGroup[groupOf[i]] = Math.Max(largestInGroup[groupOf[i]], defs[i].Weight);
+        }
+
+        double[] signals = defs.Select((d, i) => d.Weight == 0 ? 0 : d.Weight / largestInGroup[groupOf[i]]).ToArray();
+        double[] groupWeights = groups.Select(g => model.GroupWeights[g]).ToArray();
+        double largest = groupWeights.Max();
+        return (signals, groupWeights.Select(w => w == 0 ? 0 : w / largest).ToArray());
+    }
 
     /// <summary>Gets the number of signals, in model order: the order of <see cref="ScoreColumns"/>' columns.</summary>
     public int SignalCount => _signals.Length;
