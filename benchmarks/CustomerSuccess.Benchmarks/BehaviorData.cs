@@ -76,7 +76,7 @@ public sealed class BehaviorData
     public static BehaviorData Create(int events = Events) => new(events);
 
     public BehaviorEvent EventAt(int i) =>
-        new(AccountIds[Account[i]], Names[Name[i]], Instant.FromUnixTimeSeconds(Seconds[i]), Value[i]);
+        new(AccountIds[Account[i]], Names[Name[i]], Instant.FromUnixTimeSeconds(Seconds[i]), (decimal)Value[i]);
 
     public IEnumerable<BehaviorEvent> AllEvents()
     {

@@ -104,7 +104,7 @@ public static class DemoEvents
     /// </summary>
     /// <param name="facts">The demo's health facts.</param>
     /// <returns>(account, fact, value) triples.</returns>
-    public static IEnumerable<(AccountId Account, string Fact, double Value)> Facts(IReadOnlyDictionary<AccountId, AccountFacts> facts)
+    public static IEnumerable<(AccountId Account, string Fact, decimal Value)> Facts(IReadOnlyDictionary<AccountId, AccountFacts> facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
         LocalDate today = DemoFacts.AsOf.InUtc().Date;
@@ -115,7 +115,7 @@ public static class DemoEvents
             int pastDue = fact.Invoices.Where(i => i.Paid is null && i.Due < today).Select(i => Period.Between(i.Due, today, PeriodUnits.Days).Days).DefaultIfEmpty(0).Max();
             yield return (account, "days_past_due", pastDue);
             double oldestOpen = fact.SupportCases.Where(c => c.Closed is null && c.Priority <= 2).Select(c => (DemoFacts.AsOf - c.Opened).TotalDays).DefaultIfEmpty(0).Max();
-            yield return (account, "oldest_open_p1_p2_case_days", Math.Round(oldestOpen, 1));
+            yield return (account, "oldest_open_p1_p2_case_days", Math.Round((decimal)oldestOpen, 1));
         }
     }
 

@@ -91,7 +91,7 @@ public static class FinancialityScenario
         List<BehaviorEvent> events = FinancialityEvents();
         events.AddRange(CohortEvents());
         var evaluator = new BehaviorEvaluator(EventStore.Create(events),
-            AccountFacts.Create(events.Select(e => e.Account).Distinct().Select(a => (a, "licences", (double)Licences))));
+            AccountFacts.Create(events.Select(e => e.Account).Distinct().Select(a => (a, "licences", (decimal)Licences))));
 
         // August 15 onwards: Mary's rules and the health score, every evening.
         RuleSet rules = RuleSet.Parse(Rules);
@@ -220,7 +220,7 @@ public static class FinancialityScenario
     private static List<BehaviorEvent> FinancialityEvents()
     {
         var events = new List<BehaviorEvent>();
-        void Add(string name, string user, Instant at, double value = 1, string? id = null) => events.Add(new BehaviorEvent(Financiality, name, at, value, user, id));
+        void Add(string name, string user, Instant at, decimal value = 1, string? id = null) => events.Add(new BehaviorEvent(Financiality, name, at, value, user, id));
 
         // 29 analysts start on go-live day and log in every weekday; two power users every day.
         for (int u = 1; u <= 29; u++)

@@ -8,7 +8,7 @@ using NodaTime;
 namespace CustomerSuccess.Behaviors.Tests;
 
 /// <summary>A random world: events of a few accounts, facts, an as-of instant and a time zone.</summary>
-public sealed record BehaviorWorld(IReadOnlyList<BehaviorEvent> Events, IReadOnlyDictionary<(string Account, string Fact), double> Facts, Instant AsOf, DateTimeZone Zone)
+public sealed record BehaviorWorld(IReadOnlyList<BehaviorEvent> Events, IReadOnlyDictionary<(string Account, string Fact), decimal> Facts, Instant AsOf, DateTimeZone Zone)
 {
     public static readonly string[] AccountIds = ["a1", "a2", "a3"];
 
@@ -38,14 +38,14 @@ public static class BehaviorGen
         from account in Gen.Elements(BehaviorWorld.AccountIds)
         from name in Gen.Elements(EventNames)
         from at in InstantInRange(40)
-        from value in Gen.Choose(1, 3)
+        from value in Gen.Elements(1m, 2m, 3m, 0.01m, 0.02m, 7.98m, 7.49m, 4.49m, -2.5m)
         from user in Gen.Elements<string?>(null, "u1", "u2", "u3", "u4")
         select new BehaviorEvent(new AccountId(account), name, at, value, user);
 
     public static Gen<BehaviorWorld> World { get; } =
         from events in Gen.Choose(0, 40).SelectMany(n => Event.ArrayOf(n))
         from facts in Gen.Elements(BehaviorWorld.AccountIds.SelectMany(a => FactNames.Select(f => (a, f))).ToArray())
-            .SelectMany(key => Gen.Choose(0, 40).Select(v => (key, (double)v))).ListOf()
+            .SelectMany(key => Gen.Choose(0, 40).Select(v => (key, (decimal)v))).ListOf()
         from asOf in InstantInRange(45)
         from zone in Gen.Elements(Zones)
         select new BehaviorWorld(events, facts.DistinctBy(f => f.key).ToDictionary(f => f.key, f => f.Item2), asOf, zone);

@@ -71,7 +71,7 @@ public class BehaviorLawsTests
             select (name, narrow, narrow + extra);
         return Prop.ForAll(windows.ToArbitrary(), w => BehaviorWorld.AccountIds.All(a =>
         {
-            double Count(int days) => evaluator.Evaluate(
+            decimal Count(int days) => evaluator.Evaluate(
                 BehaviorAggregate.Count(w.Name, BehaviorWindow.Last(Duration.FromDays(days))).AtLeast(0), new AccountId(a), context).Evidence[0].Observed!.Value.Number;
             return Count(w.Narrow) <= Count(w.Wide);
         }));
@@ -131,6 +131,18 @@ public class BehaviorLawsTests
         var segment = evaluator.Segment(predicate, context, everyone);
         return segment.Select(r => r.Account).SequenceEqual(everyone.Where(a => evaluator.Compile(predicate).Matches(a, context)))
             && segment.All(r => r.Matched)
-            && evaluator.Compile(predicate).CountMatches(context) == segment.Count(r => evaluator.Store.Contains(r.Account));
+            && evaluator.Compile(predicate).CountMatches(context) == segment.Count(r => world.Events.Any(e => e.Account == r.Account && e.OccurredAt <= world.AsOf));
+    }
+
+    [Property]
+    public bool SegmentAndAlerts_AsOfAnInstant_JudgeOnlyTheAccountsThatExistedThen(BehaviorWorld world, BehaviorPredicate predicate)
+    {
+        // Without named accounts, an account judged must have an event at or before the instant: one first seen later did not exist.
+        var evaluator = new BehaviorEvaluator(EventStore.Create(world.Events), world.AccountFacts);
+        var context = new SignalContext(world.AsOf, world.Zone);
+        var existed = world.Events.Where(e => e.OccurredAt <= world.AsOf).Select(e => e.Account).ToHashSet();
+        var rules = new RuleSet([new BehaviorRule("r", RuleKind.Risk, AlertSeverity.Warning, predicate)]);
+        return evaluator.Segment(predicate, context).All(r => existed.Contains(r.Account))
+            && evaluator.Alerts(rules, context).All(a => existed.Contains(a.Account));
     }
 }

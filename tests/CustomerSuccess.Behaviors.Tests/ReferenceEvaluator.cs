@@ -12,7 +12,7 @@ namespace CustomerSuccess.Behaviors.Tests;
 /// The semantics of docs/behaviors.md written as plainly as possible: it reads the predicate's JSON data form and scans
 /// a list of events for every leaf. Slow and obvious, so that the engine can be checked against it.
 /// </summary>
-internal sealed class ReferenceEvaluator(IReadOnlyList<BehaviorEvent> events, IReadOnlyDictionary<(string Account, string Fact), double> facts, DateTimeZone zone)
+internal sealed class ReferenceEvaluator(IReadOnlyList<BehaviorEvent> events, IReadOnlyDictionary<(string Account, string Fact), decimal> facts, DateTimeZone zone)
 {
     private static readonly Duration Tick = Duration.FromNanoseconds(1);
 
@@ -103,7 +103,7 @@ internal sealed class ReferenceEvaluator(IReadOnlyList<BehaviorEvent> events, IR
 
             default: // compare
             {
-                double? x = Observe(b.GetProperty("aggregate"), c);
+                decimal? x = Observe(b.GetProperty("aggregate"), c);
                 if (x is null)
                 {
                     return b.TryGetProperty("whenUndefined", out JsonElement u) && u.GetBoolean();
@@ -112,11 +112,11 @@ internal sealed class ReferenceEvaluator(IReadOnlyList<BehaviorEvent> events, IR
                 string op = b.GetProperty("op").GetString()!;
                 if (op == "between")
                 {
-                    return x >= (double)b.GetProperty("low").GetDecimal() && x <= (double)b.GetProperty("high").GetDecimal();
+                    return x >= b.GetProperty("low").GetDecimal() && x <= b.GetProperty("high").GetDecimal();
                 }
 
                 JsonElement v = b.GetProperty("value");
-                double threshold = v.ValueKind == JsonValueKind.Number ? (double)v.GetDecimal() : TimeValue(v.GetString()!);
+                decimal threshold = v.ValueKind == JsonValueKind.Number ? v.GetDecimal() : TimeValue(v.GetString()!);
                 return op switch
                 {
                     ">=" => x >= threshold,
@@ -130,36 +130,36 @@ internal sealed class ReferenceEvaluator(IReadOnlyList<BehaviorEvent> events, IR
     }
 
     /// <summary>Instants as seconds since the epoch and durations as seconds; the generator keeps them whole seconds.</summary>
-    private static double TimeValue(string text) => text.EndsWith('Z')
+    private static decimal TimeValue(string text) => text.EndsWith('Z')
         ? InstantPattern.ExtendedIso.Parse(text).Value.ToUnixTimeSeconds()
-        : Dur(text).TotalSeconds;
+        : (decimal)Dur(text).TotalSeconds;
 
-    private double? Observe(JsonElement a, Ctx c)
+    private decimal? Observe(JsonElement a, Ctx c)
     {
         JsonProperty node = a.EnumerateObject().Single();
         JsonElement b = node.Value;
         switch (node.Name)
         {
             case "fact":
-                return facts.TryGetValue((c.Account, b.GetProperty("name").GetString()!), out double f) ? f : null;
+                return facts.TryGetValue((c.Account, b.GetProperty("name").GetString()!), out decimal f) ? f : null;
             case "sinceLast":
             {
                 var xs = c.Named(b.GetProperty("event").GetString()!).ToList();
-                return xs.Count == 0 ? null : (c.T - xs.Max(x => x.OccurredAt)).TotalSeconds;
+                return xs.Count == 0 ? null : (decimal)(c.T - xs.Max(x => x.OccurredAt)).TotalSeconds;
             }
 
             case "change":
             {
-                double? current = Observe(b.GetProperty("of"), c);
+                decimal? current = Observe(b.GetProperty("of"), c);
                 JsonProperty inner = b.GetProperty("of").EnumerateObject().Single();
-                double? baseline = Over(inner.Name, inner.Value.GetProperty("event").GetString()!, Window(b.GetProperty("baseline"), c), c);
+                decimal? baseline = Over(inner.Name, inner.Value.GetProperty("event").GetString()!, Window(b.GetProperty("baseline"), c), c);
                 return current is null || baseline is null || baseline == 0 ? null : (current - baseline) / baseline;
             }
 
             case "ratio":
             {
-                double? n = Observe(b.GetProperty("of"), c);
-                double? d = Observe(b.GetProperty("per"), c);
+                decimal? n = Observe(b.GetProperty("of"), c);
+                decimal? d = Observe(b.GetProperty("per"), c);
                 return n is null || d is null || d == 0 ? null : n / d;
             }
 
@@ -168,7 +168,7 @@ internal sealed class ReferenceEvaluator(IReadOnlyList<BehaviorEvent> events, IR
         }
     }
 
-    private double? Over(string kind, string name, (Instant Lo, Instant Hi)? window, Ctx c)
+    private decimal? Over(string kind, string name, (Instant Lo, Instant Hi)? window, Ctx c)
     {
         if (window is not { } w)
         {

@@ -17,8 +17,59 @@ public class SeedExamplesTests
 
     private static SignalContext AsOf(int month, int day, int hour = 12) => new(At(month, day, hour), DateTimeZone.Utc);
 
-    private static BehaviorEvent E(AccountId account, string name, Instant at, double value = 1, string? user = null, string? id = null) =>
+    private static BehaviorEvent E(AccountId account, string name, Instant at, decimal value = 1, string? user = null, string? id = null) =>
         new(account, name, at, value, user, id);
+
+    [Fact]
+    public void SumsOfMoney_CompareExactlyWithTheirThresholds()
+    {
+        // In binary floating point 0.01 + 0.02 - 0.01 is 0.020000000000000004 and 7.98 + 7.49 + 4.49 is 19.959999999999997.
+        var a = new AccountId("buyer-a");
+        var b = new AccountId("buyer-b");
+        var events = new List<BehaviorEvent>
+        {
+            E(a, "purchase", At(9, 1), 0.01m), E(a, "purchase", At(10, 1), 0.02m),
+            E(b, "purchase", At(10, 1), 7.98m), E(b, "purchase", At(10, 5), 7.49m), E(b, "purchase", At(10, 9), 4.49m),
+        };
+        var evaluator = new BehaviorEvaluator(EventStore.Create(events));
+        SignalContext asOf = AsOf(10, 15);
+
+        Assert.True(evaluator.Evaluate(BehaviorPredicate.Parse("sum(purchase, last 30d) == 0.02"), a, asOf).Matched);
+        PredicateResult total = evaluator.Evaluate(BehaviorPredicate.Parse("sum(purchase, last 30d) >= 19.96"), b, asOf);
+        Assert.True(total.Matched);
+        Assert.Equal("sum(purchase, last 30d) = 19.96 (>= 19.96)", total.ToString());
+        Assert.False(evaluator.Evaluate(BehaviorPredicate.Parse("sum(purchase, last 30d) > 19.96"), b, asOf).Matched);
+    }
+
+    [Theory]
+    [InlineData("0.00001")]
+    [InlineData("100000000000000.0001")]
+    public void EventValues_ThatCannotBeHeldExactly_AreRefused(string text)
+    {
+        decimal value = decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+
+        ArgumentException e = Assert.Throws<ArgumentException>(() => E(Financiality, "purchase", At(10, 1), value));
+
+        Assert.Equal("value", e.ParamName);
+    }
+
+    [Fact]
+    public void AsOfAPastInstant_AccountsFirstSeenLater_AreNotJudged()
+    {
+        // CDNOW's shape: absent(purchase, last 120d) as of a day before a customer's first purchase must not list that customer.
+        var early = new AccountId("early");
+        var late = new AccountId("late");
+        var events = new List<BehaviorEvent> { E(early, "purchase", At(1, 5)), E(late, "purchase", At(6, 1)) };
+        var evaluator = new BehaviorEvaluator(EventStore.Create(events));
+        BehaviorPredicate lapsed = BehaviorPredicate.Parse("absent(purchase, last 30d)");
+        var rules = RuleSet.Parse("rule lapsed risk warning\n  when absent(purchase, last 30d)");
+
+        Assert.Equal([early], evaluator.Segment(lapsed, AsOf(3, 1)).Select(r => r.Account));
+        Assert.Equal([early], evaluator.Alerts(rules, AsOf(3, 1)).Select(a => a.Account));
+        Assert.Equal(1, evaluator.Compile(lapsed).CountMatches(AsOf(3, 1)));
+        Assert.Equal([early, late], evaluator.Segment(lapsed, AsOf(3, 1), moreAccounts: [late]).Select(r => r.Account)); // named: judged
+        Assert.Equal([early, late], evaluator.Segment(lapsed, AsOf(8, 1)).Select(r => r.Account));
+    }
 
     [Fact]
     public void FiveSupportCasesInSevenDays_IsADangerAlert_OnNovember17()
@@ -58,7 +109,7 @@ public class SeedExamplesTests
 
         PredicateResult financiality = evaluator.Evaluate(drop, Financiality, asOf);
         Assert.True(financiality.Matched);
-        Assert.Equal(-0.3, financiality.Evidence[0].Observed!.Value.Number, 12);
+        Assert.Equal(-0.3m, financiality.Evidence[0].Observed!.Value.Number);
         Assert.Equal("change(sum(feature_use, last 30d), last 30d offset 30d) = -30% (<= -25%)", financiality.ToString());
         Assert.False(evaluator.Evaluate(drop, Contoso, asOf).Matched);
         PredicateResult newCo = evaluator.Evaluate(drop, new AccountId("new-co"), asOf);

@@ -44,10 +44,10 @@ internal static class EventCsv
             }
 
             ReadOnlySpan<char> valueText = record.Span("value");
-            double value = 1d;
-            if (!valueText.IsEmpty && !(double.TryParse(valueText, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value)))
+            decimal value = 1m;
+            if (!valueText.IsEmpty && !ExactDecimal.TryParse(valueText, out value))
             {
-                throw record.Error("value", $"'{CliText.Quote(valueText)}' is not a number; write it like 3 or 0.5, or leave it empty for 1.");
+                throw record.Error("value", $"'{CliText.Quote(valueText)}' is not a number; write it like 3 or 7.98 (a dot for decimals, at most 4 of them), or leave it empty for 1.");
             }
 
             try
@@ -56,12 +56,29 @@ internal static class EventCsv
             }
             catch (ArgumentException e)
             {
-                throw record.Error("occurred_at", CliText.Message(e));
+                throw record.Error(ColumnOf(e.ParamName), CliText.Message(e));
             }
         }
 
-        return builder.Build();
+        try
+        {
+            return builder.Build();
+        }
+        catch (ArgumentException e)
+        {
+            throw new InputException($"{path}: {CliText.Message(e)}");
+        }
     }
+
+    // The column behind the argument an event refused.
+    private static string ColumnOf(string? parameter) => parameter switch
+    {
+        "value" => "value",
+        "userId" => "user_id",
+        "id" => "event_id",
+        "name" => "event",
+        _ => "occurred_at",
+    };
 
     /// <summary>Writes events in the file format that <see cref="ReadStore"/> reads.</summary>
     public static void Write(TextWriter output, IEnumerable<BehaviorEvent> events)
@@ -83,7 +100,7 @@ internal static class FactCsv
 {
     public static AccountFacts Read(string path)
     {
-        var facts = new List<(AccountId, string, double)>();
+        var facts = new List<(AccountId, string, decimal)>();
         var seen = new Dictionary<(AccountId, string), int>();
         using CsvReader reader = CsvReader.Open(path, "account_id", "fact", "value");
         while (reader.Read() is { } record)
@@ -96,9 +113,9 @@ internal static class FactCsv
             }
 
             ReadOnlySpan<char> text = record.RequiredSpan("value");
-            if (!(double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value)))
+            if (!ExactDecimal.TryParse(text, out decimal value))
             {
-                throw record.Error("value", $"'{CliText.Quote(text)}' is not a number.");
+                throw record.Error("value", $"'{CliText.Quote(text)}' is not a number; write it like 30 or 17.2 (a dot for decimals), within 28 significant digits.");
             }
 
             if (!seen.TryAdd((account, fact), record.Line))
@@ -112,10 +129,10 @@ internal static class FactCsv
         return AccountFacts.Create(facts);
     }
 
-    public static void Write(TextWriter output, IEnumerable<(AccountId Account, string Fact, double Value)> facts)
+    public static void Write(TextWriter output, IEnumerable<(AccountId Account, string Fact, decimal Value)> facts)
     {
         output.Write("account_id,fact,value\n");
-        foreach ((AccountId account, string fact, double value) in facts)
+        foreach ((AccountId account, string fact, decimal value) in facts)
         {
             output.Write($"{CsvText.Quote(account.Value)},{fact},{value.ToString(CultureInfo.InvariantCulture)}\n");
         }

@@ -9,9 +9,9 @@ namespace CustomerSuccess.Behaviors;
 /// <summary>Facts held in memory for one as-of instant: a ready <see cref="IAccountFacts"/> for callers who load facts up front. Immutable once built.</summary>
 public sealed class AccountFacts : IAccountFacts
 {
-    private readonly Dictionary<(AccountId Account, string Fact), double> _facts;
+    private readonly Dictionary<(AccountId Account, string Fact), decimal> _facts;
 
-    private AccountFacts(Dictionary<(AccountId, string), double> facts) => _facts = facts;
+    private AccountFacts(Dictionary<(AccountId, string), decimal> facts) => _facts = facts;
 
     /// <summary>Gets facts that know nothing.</summary>
     public static AccountFacts None { get; } = new([]);
@@ -26,14 +26,14 @@ public sealed class AccountFacts : IAccountFacts
     /// <param name="facts">The facts; one value per account and fact.</param>
     /// <returns>The facts.</returns>
     /// <exception cref="ArgumentException">A fact repeats, has an invalid name, or a value is not finite; the message names the account and fact.</exception>
-    public static AccountFacts Create(IEnumerable<(AccountId Account, string Fact, double Value)> facts)
+    public static AccountFacts Create(IEnumerable<(AccountId Account, string Fact, decimal Value)> facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var map = new Dictionary<(AccountId, string), double>();
-        foreach ((AccountId account, string fact, double value) in facts)
+        var map = new Dictionary<(AccountId, string), decimal>();
+        foreach ((AccountId account, string fact, decimal value) in facts)
         {
             EventNames.ThrowIfInvalid(fact, nameof(facts), "fact name");
-            if (account.IsDefault || !double.IsFinite(value))
+            if (account.IsDefault)
             {
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Fact '{fact}' of account '{account}': the account must be set and the value {value} finite."), nameof(facts));
             }
@@ -48,5 +48,5 @@ public sealed class AccountFacts : IAccountFacts
     }
 
     /// <inheritdoc />
-    public bool TryGetFact(AccountId account, string fact, Instant asOf, out double value) => _facts.TryGetValue((account, fact), out value);
+    public bool TryGetFact(AccountId account, string fact, Instant asOf, out decimal value) => _facts.TryGetValue((account, fact), out value);
 }

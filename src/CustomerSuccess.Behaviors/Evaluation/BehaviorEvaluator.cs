@@ -45,7 +45,10 @@ public sealed class BehaviorEvaluator
     public PredicateResult Evaluate(BehaviorPredicate predicate, AccountId account, in SignalContext context) =>
         Compile(predicate).Evaluate(account, context);
 
-    /// <summary>Evaluates a predicate over every account with events (and any others given) and returns the matches with their evidence, in account-id order.</summary>
+    /// <summary>
+    /// Evaluates a predicate over every account with an event at or before the as-of instant (and any others given) and returns the
+    /// matches with their evidence, in account-id order. An account first seen later did not exist then and is not judged.
+    /// </summary>
     /// <param name="predicate">The predicate.</param>
     /// <param name="context">The as-of instant and time zone.</param>
     /// <param name="moreAccounts">Accounts to judge besides those with events, such as every account with facts.</param>
@@ -54,7 +57,7 @@ public sealed class BehaviorEvaluator
         Compile(predicate).Segment(context, moreAccounts);
 
     /// <summary>
-    /// Evaluates a rule set over every account with events (and any others given) as of an instant. Alerts come in a stable
+    /// Evaluates a rule set over every account with an event at or before the instant (and any others given). Alerts come in a stable
     /// order: by account id, then by the rule's position in the set, then by user id. A rule whose same alert (rule, account,
     /// user) was raised within its cooldown before the as-of instant, according to <paramref name="earlier"/>, stays quiet:
     /// the evaluator keeps no state of its own.
@@ -90,7 +93,7 @@ public sealed class BehaviorEvaluator
 
         Scope start = ScopeFor(default, -1, context);
         long t = start.T;
-        foreach ((AccountId account, int index) in compiled[0].AccountsToJudge(moreAccounts))
+        foreach ((AccountId account, int index) in compiled[0].AccountsToJudge(moreAccounts, t))
         {
             // One scope per account serves every rule: only the user changes, for per-user rules.
             Scope scope = start.At(account, index);

@@ -33,7 +33,7 @@ internal sealed class BoundAggregate
         switch (_aggregate.Kind)
         {
             case AggregateKind.Fact:
-                if (scope.Facts is not null && scope.Facts.TryGetFact(scope.AccountId, _aggregate.Name, scope.AsOf, out double fact))
+                if (scope.Facts is not null && scope.Facts.TryGetFact(scope.AccountId, _aggregate.Name, scope.AsOf, out decimal fact))
                 {
                     value = BehaviorValue.OfNumber(fact);
                     return true;
@@ -105,17 +105,17 @@ internal sealed class BoundAggregate
                 value = BehaviorValue.OfNumber(store.Sum(s, from, to));
                 return true;
             case AggregateKind.Count or AggregateKind.Sum:
-                double total = 0d;
+                long total = 0; // units for a sum, events for a count; checked: an overflow throws rather than wraps
                 bool sum = _aggregate.Kind == AggregateKind.Sum;
                 for (int i = from; i < to; i++)
                 {
                     if (store.UserOf[i] == user)
                     {
-                        total += sum ? store.Values[i] : 1d;
+                        total += sum ? store.Values[i] : 1;
                     }
                 }
 
-                value = BehaviorValue.OfNumber(total);
+                value = BehaviorValue.OfNumber(sum ? EventValues.ToDecimal(total) : total);
                 return true;
             case AggregateKind.DistinctUsers:
                 var users = new HashSet<int>();
@@ -147,7 +147,7 @@ internal sealed class BoundAggregate
                 {
                     if (user < 0 || store.UserOf[i] == user)
                     {
-                        value = BehaviorValue.OfNumber(store.Values[i]);
+                        value = BehaviorValue.OfNumber(EventValues.ToDecimal(store.Values[i]));
                         return true;
                     }
                 }
@@ -213,7 +213,7 @@ internal sealed class BoundAggregate
             return false;
         }
 
-        if (baseline.Number == 0d)
+        if (baseline.Number == 0m)
         {
             undefinedReason = "baseline is 0";
             return false;
@@ -232,7 +232,7 @@ internal sealed class BoundAggregate
             return false;
         }
 
-        if (denominator.Number == 0d)
+        if (denominator.Number == 0m)
         {
             undefinedReason = "denominator is 0";
             return false;

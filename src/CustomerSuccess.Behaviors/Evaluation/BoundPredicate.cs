@@ -17,8 +17,8 @@ internal sealed class BoundPredicate
     private readonly BoundWindow? _window;
     private readonly BoundWindow? _earlier;
     private readonly int _event;
-    private readonly double _low;
-    private readonly double _high;
+    private readonly decimal _low;
+    private readonly decimal _high;
     private readonly string _text;
     private readonly string _expected;
 
@@ -30,8 +30,8 @@ internal sealed class BoundPredicate
         _window = predicate.Window is null ? null : new BoundWindow(predicate.Window, store);
         _earlier = predicate.Earlier is null ? null : new BoundWindow(predicate.Earlier, store);
         _event = predicate.Event is null ? -1 : store.NameOf(predicate.Event);
-        _low = predicate.Low.AsDouble;
-        _high = predicate.High.AsDouble;
+        _low = predicate.Low.Number;
+        _high = predicate.High.Number;
         _text = predicate.Kind is PredicateKind.And or PredicateKind.Or or PredicateKind.Not ? string.Empty : predicate.ToString();
         _expected = predicate.Kind == PredicateKind.Compare ? ExpectedText() : string.Empty;
         LeafCount = predicate.Kind is PredicateKind.And or PredicateKind.Or or PredicateKind.Not or PredicateKind.AtLeast
@@ -105,7 +105,7 @@ internal sealed class BoundPredicate
         }
         else
         {
-            double x = observed.Number;
+            decimal x = observed.Number; // exact: sums of exact values against exact thresholds
             matched = _predicate.Operator == ComparisonOperator.Between
                 ? x >= _low && x <= _high
                 : Holds(x.CompareTo(_low));
@@ -132,7 +132,7 @@ internal sealed class BoundPredicate
     {
         bool matched;
         string expected;
-        double observed;
+        decimal observed;
         string? note = null;
         switch (_predicate.Kind)
         {

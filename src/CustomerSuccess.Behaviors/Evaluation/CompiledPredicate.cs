@@ -49,7 +49,7 @@ public sealed class CompiledPredicate
         return Evaluate(account, _evaluator.Store.AccountOf(account), context, user: -1);
     }
 
-    /// <summary>Evaluates the predicate over every account with events (and any others given); returns the matches in account-id order.</summary>
+    /// <summary>Evaluates the predicate over every account with an event at or before the as-of instant (and any others given); returns the matches in account-id order.</summary>
     /// <param name="context">The as-of instant and time zone.</param>
     /// <param name="moreAccounts">Accounts to judge besides those with events.</param>
     /// <returns>The matching accounts with their evidence.</returns>
@@ -57,7 +57,7 @@ public sealed class CompiledPredicate
     {
         var results = new List<PredicateResult>();
         Scope start = _evaluator.ScopeFor(default, -1, context);
-        foreach ((AccountId account, int index) in AccountsToJudge(moreAccounts))
+        foreach ((AccountId account, int index) in AccountsToJudge(moreAccounts, start.T))
         {
             Scope scope = start.At(account, index);
             if (_bound.Evaluate(ref scope))
@@ -70,7 +70,7 @@ public sealed class CompiledPredicate
     }
 
     /// <summary>
-    /// Counts the accounts with events that match, without evidence: the size of a segment, or how many alerts a rule would
+    /// Counts the accounts with an event at or before the as-of instant that match, without evidence: the size of a segment, or how many alerts a rule would
     /// raise before cooldowns. Allocates nothing for count and sum leaves.
     /// </summary>
     /// <param name="context">The as-of instant and time zone.</param>
@@ -78,10 +78,16 @@ public sealed class CompiledPredicate
     public int CountMatches(in SignalContext context)
     {
         AccountId[] accounts = _evaluator.Store.AccountIds;
+        long[] firstSeen = _evaluator.Store.AccountFirstSeen;
         Scope start = _evaluator.ScopeFor(default, -1, context);
         int matches = 0;
         for (int i = 0; i < accounts.Length; i++)
         {
+            if (firstSeen[i] > start.T)
+            {
+                continue; // first seen later: the account did not exist yet
+            }
+
             Scope scope = start.At(accounts[i], i);
             matches += _bound.Evaluate(ref scope) ? 1 : 0;
         }
@@ -89,23 +95,29 @@ public sealed class CompiledPredicate
         return matches;
     }
 
-    /// <summary>The store's accounts in id order, merged with extra accounts (deduplicated).</summary>
-    internal IEnumerable<(AccountId Account, int Index)> AccountsToJudge(IEnumerable<AccountId>? moreAccounts)
+    /// <summary>
+    /// The accounts that existed as of <paramref name="t"/> (an event at or before it) in id order, merged with the accounts
+    /// the caller names (deduplicated): evaluating a past instant judges only what existed then.
+    /// </summary>
+    internal IEnumerable<(AccountId Account, int Index)> AccountsToJudge(IEnumerable<AccountId>? moreAccounts, long t)
     {
         EventStore store = _evaluator.Store;
         if (moreAccounts is null)
         {
-            return InIndexOrder(store.AccountIds);
+            return SeenBy(store, t);
         }
 
-        return store.AccountIds.Concat(moreAccounts.Where(a => !a.IsDefault)).Distinct().Order().Select(a => (a, store.AccountOf(a)));
+        return SeenBy(store, t).Select(a => a.Account).Concat(moreAccounts.Where(a => !a.IsDefault)).Distinct().Order().Select(a => (a, store.AccountOf(a)));
     }
 
-    private static IEnumerable<(AccountId Account, int Index)> InIndexOrder(AccountId[] accounts)
+    private static IEnumerable<(AccountId Account, int Index)> SeenBy(EventStore store, long t)
     {
-        for (int i = 0; i < accounts.Length; i++)
+        for (int i = 0; i < store.AccountIds.Length; i++)
         {
-            yield return (accounts[i], i);
+            if (store.AccountFirstSeen[i] <= t)
+            {
+                yield return (store.AccountIds[i], i);
+            }
         }
     }
 

@@ -15,5 +15,5 @@ public interface IAccountFacts
     /// <param name="asOf">The instant the evaluation is as of.</param>
     /// <param name="value">The fact's value when known.</param>
     /// <returns><see langword="true"/> when the fact is known; an unknown fact is undefined, not 0.</returns>
-    bool TryGetFact(AccountId account, string fact, Instant asOf, out double value);
+    bool TryGetFact(AccountId account, string fact, Instant asOf, out decimal value);
 }

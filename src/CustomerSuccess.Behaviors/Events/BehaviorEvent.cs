@@ -15,11 +15,11 @@ public readonly struct BehaviorEvent : IEquatable<BehaviorEvent>
     /// <param name="account">The account it happened in.</param>
     /// <param name="name">What happened, such as "login" or "support_case_opened" (see <see cref="EventNames"/> for the spelling rules).</param>
     /// <param name="occurredAt">When it happened.</param>
-    /// <param name="value">Its amount (minutes used, pages viewed, a survey score); 1 when it only happened. Must be finite.</param>
+    /// <param name="value">Its amount (minutes used, pages viewed, money spent); 1 when it only happened. Held exactly: at most 4 decimal places and at most 1e14 in magnitude.</param>
     /// <param name="userId">The user who did it, when known.</param>
     /// <param name="id">The event's id in its source system; events with the same id are kept once.</param>
-    /// <exception cref="ArgumentException">The account is <c>default</c>, the name is not a valid event name, the value is not finite, the instant is outside the years 1900 to 2200, or the user or id is empty.</exception>
-    public BehaviorEvent(AccountId account, string name, Instant occurredAt, double value = 1d, string? userId = null, string? id = null)
+    /// <exception cref="ArgumentException">The account is <c>default</c>, the name is not a valid event name, the value has more than 4 decimal places or is beyond 1e14, the instant is outside the years 1900 to 2200, or the user or id is empty.</exception>
+    public BehaviorEvent(AccountId account, string name, Instant occurredAt, decimal value = 1m, string? userId = null, string? id = null)
     {
         if (account.IsDefault)
         {
@@ -27,9 +27,9 @@ public readonly struct BehaviorEvent : IEquatable<BehaviorEvent>
         }
 
         EventNames.ThrowIfInvalid(name, nameof(name));
-        if (!double.IsFinite(value))
+        if (EventValues.Problem(value) is { } problem)
         {
-            throw new ArgumentException($"Event '{name}' of account '{account}' at {occurredAt}: value {value.ToString(CultureInfo.InvariantCulture)} is not finite.", nameof(value));
+            throw new ArgumentException($"Event '{name}' of account '{account}' at {occurredAt}: {problem}.", nameof(value));
         }
 
         if (occurredAt < EventTime.Earliest || occurredAt > EventTime.Latest)
@@ -65,7 +65,7 @@ public readonly struct BehaviorEvent : IEquatable<BehaviorEvent>
     public Instant OccurredAt { get; }
 
     /// <summary>Gets its amount; 1 for an event that only happened.</summary>
-    public double Value { get; }
+    public decimal Value { get; }
 
     /// <summary>Gets the user who did it, or <see langword="null"/>.</summary>
     public string? UserId { get; }

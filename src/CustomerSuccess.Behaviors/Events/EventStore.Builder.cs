@@ -24,7 +24,7 @@ public sealed partial class EventStore
         private int[] _account = new int[1024];
         private int[] _name = new int[1024];
         private long[] _time = new long[1024];
-        private double[] _value = new double[1024];
+        private long[] _value = new long[1024]; // in EventValues units
         private int[] _user = new int[1024];
         private int _count;
         private long _seen;
@@ -58,9 +58,9 @@ public sealed partial class EventStore
             if (behaviorEvent.Id is not null && _ids.TryGetValue(behaviorEvent.Id, out int kept))
             {
                 // Keep the smaller of the two by a total order, so the store does not depend on the order of arrival.
-                if (Compare(account, name, time, behaviorEvent.Value, user, kept) < 0)
+                if (Compare(account, name, time, EventValues.ToUnits(behaviorEvent.Value), user, kept) < 0)
                 {
-                    Set(kept, account, name, time, behaviorEvent.Value, user);
+                    Set(kept, account, name, time, EventValues.ToUnits(behaviorEvent.Value), user);
                 }
 
                 return this;
@@ -71,7 +71,7 @@ public sealed partial class EventStore
                 Grow(_count * 2);
             }
 
-            Set(_count, account, name, time, behaviorEvent.Value, user);
+            Set(_count, account, name, time, EventValues.ToUnits(behaviorEvent.Value), user);
             if (behaviorEvent.Id is not null)
             {
                 _ids.Add(behaviorEvent.Id, _count);
@@ -158,7 +158,7 @@ public sealed partial class EventStore
             }
 
             var times = new long[n];
-            var values = new double[n];
+            var values = new long[n];
             var users = new int[n];
             for (int i = 0; i < n; i++)
             {
@@ -172,7 +172,7 @@ public sealed partial class EventStore
             var seriesStart = new List<int>();
             var seriesAccount = new List<int>();
             var seriesName = new List<int>();
-            var runningSums = new double[n];
+            var runningSums = new long[n];
             for (int i = 0; i < n;)
             {
                 long key = keys[i];
@@ -183,10 +183,20 @@ public sealed partial class EventStore
                 }
 
                 SortSeries(times, values, users, start, i);
-                double sum = 0d;
+                long sum = 0;
                 for (int e = start; e < i; e++)
                 {
-                    sum += values[e];
+                    try
+                    {
+                        sum = checked(sum + values[e]);
+                    }
+                    catch (OverflowException)
+                    {
+                        throw new ArgumentException(string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"The values of event '{_nameList[nameOrder[(int)(key / accountCount)]]}' of account '{_accountIds[accountOrder[(int)(key % accountCount)]]}' add up to more than {long.MaxValue / EventValues.Scale:N0}, the most a sum holds exactly."));
+                    }
+
                     runningSums[e] = sum;
                 }
 
@@ -287,7 +297,7 @@ public sealed partial class EventStore
         }
 
         /// <summary>Sorts one series by (instant, value, user); a series usually arrives sorted and is only checked.</summary>
-        private static void SortSeries(long[] times, double[] values, int[] users, int start, int end)
+        private static void SortSeries(long[] times, long[] values, int[] users, int start, int end)
         {
             bool sorted = true;
             for (int i = start + 1; i < end && sorted; i++)
@@ -303,14 +313,14 @@ public sealed partial class EventStore
             int[] perm = Enumerable.Range(start, end - start).ToArray();
             Array.Sort(perm, (x, y) => Before(times, values, users, x, y));
             long[] t = perm.Select(p => times[p]).ToArray();
-            double[] v = perm.Select(p => values[p]).ToArray();
+            long[] v = perm.Select(p => values[p]).ToArray();
             int[] u = perm.Select(p => users[p]).ToArray();
             t.CopyTo(times, start);
             v.CopyTo(values, start);
             u.CopyTo(users, start);
         }
 
-        private static int Before(long[] times, double[] values, int[] users, int x, int y)
+        private static int Before(long[] times, long[] values, int[] users, int x, int y)
         {
             int c = times[x].CompareTo(times[y]);
             if (c == 0)
@@ -356,7 +366,7 @@ public sealed partial class EventStore
             return i;
         }
 
-        private int Compare(int account, int name, long time, double value, int user, int kept)
+        private int Compare(int account, int name, long time, long value, int user, int kept)
         {
             int c = string.CompareOrdinal(_accountIds[account].Value, _accountIds[_account[kept]].Value);
             if (c == 0)
@@ -377,7 +387,7 @@ public sealed partial class EventStore
             return c != 0 ? c : string.CompareOrdinal(user < 0 ? null : _userList[user], _user[kept] < 0 ? null : _userList[_user[kept]]);
         }
 
-        private void Set(int at, int account, int name, long time, double value, int user)
+        private void Set(int at, int account, int name, long time, long value, int user)
         {
             _account[at] = account;
             _name[at] = name;

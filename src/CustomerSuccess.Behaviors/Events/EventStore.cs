@@ -20,7 +20,7 @@ public sealed partial class EventStore
     private readonly Dictionary<string, int> _nameIndex;
 
     internal EventStore(AccountId[] accounts, string[] names, string[] users, int[] accountSeries, int[] accountSeriesNames, int[] accountSeriesIds, int[] seriesStart,
-        long[] times, double[] values, double[] runningSums, int[] userOf, int[] accountUsers, int[] userIds, long[] userFirstSeen, long[] accountFirstSeen)
+        long[] times, long[] values, long[] runningSums, int[] userOf, int[] accountUsers, int[] userIds, long[] userFirstSeen, long[] accountFirstSeen)
     {
         AccountIds = accounts;
         NameList = names;
@@ -86,10 +86,11 @@ public sealed partial class EventStore
     /// <summary>Instants, in nanoseconds since the Unix epoch.</summary>
     internal long[] Times { get; }
 
-    internal double[] Values { get; }
+    /// <summary>Values in <see cref="EventValues"/> units (exact ten-thousandths).</summary>
+    internal long[] Values { get; }
 
-    /// <summary>Sum of the values from the start of the event's series up to and including the event.</summary>
-    internal double[] RunningSums { get; }
+    /// <summary>Sum of the values (in units) from the start of the event's series up to and including the event.</summary>
+    internal long[] RunningSums { get; }
 
     /// <summary>The user index of each event, or -1.</summary>
     internal int[] UserOf { get; }
@@ -149,7 +150,7 @@ public sealed partial class EventStore
             for (int e = SeriesStart[s]; e < SeriesStart[s + 1]; e++)
             {
                 int user = UserOf[e];
-                yield return new BehaviorEvent(account, name, EventTime.ToInstant(Times[e]), Values[e], user < 0 ? null : UserList[user]);
+                yield return new BehaviorEvent(account, name, EventTime.ToInstant(Times[e]), EventValues.ToDecimal(Values[e]), user < 0 ? null : UserList[user]);
             }
         }
     }
@@ -216,15 +217,25 @@ public sealed partial class EventStore
         return times[at] <= nanos ? at + 1 : at;
     }
 
-    /// <summary>The sum of the values at [from, to) of a series that starts at <paramref name="seriesStart"/>.</summary>
-    internal double Sum(int seriesStart, int from, int to)
+    /// <summary>The exact sum of the values at [from, to) of a series that starts at <paramref name="seriesStart"/>.</summary>
+    internal decimal Sum(int seriesStart, int from, int to)
     {
         if (to <= from)
         {
-            return 0d;
+            return 0m;
         }
 
-        double upper = RunningSums[to - 1];
-        return from > seriesStart ? upper - RunningSums[from - 1] : upper;
+        long upper = RunningSums[to - 1];
+        if (from == seriesStart)
+        {
+            return EventValues.ToDecimal(upper);
+        }
+
+        // With negative values a window's sum can exceed what one running sum holds; then subtract in decimal.
+        long lower = RunningSums[from - 1];
+        long difference = unchecked(upper - lower);
+        return ((upper ^ lower) & (upper ^ difference)) < 0
+            ? EventValues.ToDecimal(upper) - EventValues.ToDecimal(lower)
+            : EventValues.ToDecimal(difference);
     }
 }

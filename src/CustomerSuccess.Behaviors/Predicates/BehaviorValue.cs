@@ -23,10 +23,10 @@ public enum BehaviorValueKind
 /// <summary>A value observed by an aggregate, or a threshold it is compared with. Immutable.</summary>
 public readonly struct BehaviorValue : IEquatable<BehaviorValue>
 {
-    private readonly double _number;
+    private readonly decimal _number;
     private readonly long _nanos;
 
-    private BehaviorValue(BehaviorValueKind kind, double number, long nanos)
+    private BehaviorValue(BehaviorValueKind kind, decimal number, long nanos)
     {
         Kind = kind;
         _number = number;
@@ -37,7 +37,7 @@ public readonly struct BehaviorValue : IEquatable<BehaviorValue>
     public BehaviorValueKind Kind { get; }
 
     /// <summary>Gets the number (or fraction); 0 for instants and durations.</summary>
-    public double Number => _number;
+    public decimal Number => _number;
 
     /// <summary>Gets the instant of an <see cref="BehaviorValueKind.Instant"/> value.</summary>
     public Instant Instant => EventTime.ToInstant(_nanos);
@@ -51,24 +51,24 @@ public readonly struct BehaviorValue : IEquatable<BehaviorValue>
     /// <summary>Returns a number.</summary>
     /// <param name="value">The number.</param>
     /// <returns>The value.</returns>
-    public static BehaviorValue OfNumber(double value) => new(BehaviorValueKind.Number, value, 0);
+    public static BehaviorValue OfNumber(decimal value) => new(BehaviorValueKind.Number, value, 0);
 
     /// <summary>Returns a fraction.</summary>
     /// <param name="value">The fraction, -0.25 for a 25% drop.</param>
     /// <returns>The value.</returns>
-    public static BehaviorValue OfFraction(double value) => new(BehaviorValueKind.Fraction, value, 0);
+    public static BehaviorValue OfFraction(decimal value) => new(BehaviorValueKind.Fraction, value, 0);
 
     /// <summary>Returns an instant.</summary>
     /// <param name="value">The instant.</param>
     /// <returns>The value.</returns>
-    public static BehaviorValue OfInstant(Instant value) => new(BehaviorValueKind.Instant, 0d, EventTime.ToNanosClamped(value));
+    public static BehaviorValue OfInstant(Instant value) => new(BehaviorValueKind.Instant, 0m, EventTime.ToNanosClamped(value));
 
     /// <summary>Returns a duration.</summary>
     /// <param name="value">The duration.</param>
     /// <returns>The value.</returns>
-    public static BehaviorValue OfDuration(Duration value) => new(BehaviorValueKind.Duration, 0d, value.ToInt64Nanoseconds());
+    public static BehaviorValue OfDuration(Duration value) => new(BehaviorValueKind.Duration, 0m, value.ToInt64Nanoseconds());
 
-    internal static BehaviorValue OfNanos(BehaviorValueKind kind, long nanos) => new(kind, 0d, nanos);
+    internal static BehaviorValue OfNanos(BehaviorValueKind kind, long nanos) => new(kind, 0m, nanos);
 
     /// <inheritdoc />
     public bool Equals(BehaviorValue other) => Kind == other.Kind && _number.Equals(other._number) && _nanos == other._nanos;
@@ -83,10 +83,10 @@ public readonly struct BehaviorValue : IEquatable<BehaviorValue>
     /// <returns>The text.</returns>
     public override string ToString() => Kind switch
     {
-        BehaviorValueKind.Fraction => (_number * 100d).ToString("0.##", CultureInfo.InvariantCulture) + "%",
+        BehaviorValueKind.Fraction => (_number * 100m).ToString("0.##", CultureInfo.InvariantCulture) + "%",
         BehaviorValueKind.Instant => BehaviorText.Instant(Instant),
         BehaviorValueKind.Duration => (_nanos / 86_400e9).ToString("0.##", CultureInfo.InvariantCulture) + "d",
-        _ => _number.ToString("G15", CultureInfo.InvariantCulture),
+        _ => BehaviorText.Number(_number),
     };
 
     /// <summary>Compares two values for equality.</summary>

@@ -12,9 +12,7 @@ internal readonly record struct Threshold(BehaviorValueKind Kind, decimal Number
 
     internal static Threshold Of(Duration duration) => new(BehaviorValueKind.Duration, 0m, duration.ToInt64Nanoseconds());
 
-    /// <summary>The threshold on the axis observed values use: doubles for numbers, nanoseconds for time.</summary>
-    internal double AsDouble => (double)Number;
-
+    /// <summary>The threshold as text, as the evidence prints it.</summary>
     internal string Text => Kind switch
     {
         BehaviorValueKind.Fraction => BehaviorText.Percent(Number),

@@ -61,7 +61,7 @@ public static class BehaviorSignals
                 return SignalValue.Missing($"{aggregate}: {reason}");
             }
 
-            return SignalValue.Of(value.Kind == BehaviorValueKind.Duration ? value.Nanos / 86_400e9 : value.Number);
+            return SignalValue.Of(value.Kind == BehaviorValueKind.Duration ? value.Nanos / 86_400e9 : (double)value.Number);
         });
     }
 }
