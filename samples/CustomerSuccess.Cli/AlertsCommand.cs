@@ -38,8 +38,9 @@ internal sealed class AlertsCommand : ICommand
     public int Run(CommandLine line, TextWriter output)
     {
         string format = TableOutput.ParseFormat(line, "csv", TableOutput.Formats);
-        RuleSet rules = BehaviorInput.Rules(line.Required("rules", "<rules.txt|rules.json>"));
         Instant asOf = BehaviorInput.AsOf(line);
+        RuleSet rules = BehaviorInput.Rules(line.Required("rules", "<rules.txt|rules.json>"));
+        BehaviorInput.WarnAboutFacts(line, rules);
         BehaviorEvaluator evaluator = BehaviorInput.Evaluator(line);
         IEnumerable<AccountId>? withFacts = evaluator.Facts is AccountFacts facts ? facts.Accounts : null;
         IReadOnlyList<Alert> alerts = evaluator.Alerts(rules, new SignalContext(asOf, DateTimeZone.Utc), moreAccounts: withFacts);

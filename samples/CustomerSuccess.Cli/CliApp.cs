@@ -32,10 +32,11 @@ internal static class CliApp
 
         // All or nothing: the command writes into a buffer, which reaches stdout only when the command succeeds.
         var report = new StringWriter(CultureInfo.InvariantCulture) { NewLine = output.NewLine };
+        var warnings = new List<string>();
         int code;
         try
         {
-            code = Dispatch(args, report);
+            code = Dispatch(args, report, warnings);
         }
         catch (UsageException e)
         {
@@ -52,10 +53,15 @@ internal static class CliApp
             return Fail(error, ExitCodes.Internal, debug ? line + Environment.NewLine + e : line);
         }
 
+        foreach (string warning in warnings)
+        {
+            Fail(error, code, $"{ToolName}: warning: {warning}");
+        }
+
         return Deliver(report, output, error, code);
     }
 
-    private static int Dispatch(IReadOnlyList<string> args, TextWriter output)
+    private static int Dispatch(IReadOnlyList<string> args, TextWriter output, List<string> warnings)
     {
         if (args.Count == 0)
         {
@@ -86,7 +92,14 @@ internal static class CliApp
             return ExitCodes.Success;
         }
 
-        return command.Run(line, output);
+        try
+        {
+            return command.Run(line, output);
+        }
+        finally
+        {
+            warnings.AddRange(line.Warnings);
+        }
     }
 
     // Copies the finished report to stdout. A closed pipe (`| head`) is not an error: the reader has what it wanted
@@ -105,6 +118,7 @@ internal static class CliApp
         }
     }
 
+    // Writes one line to standard error (a failure, or a warning beside a report) and returns the exit code.
     private static int Fail(TextWriter error, int code, string message)
     {
         try

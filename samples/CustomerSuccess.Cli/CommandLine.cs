@@ -19,6 +19,9 @@ internal sealed class CommandLine
 
     public bool HelpRequested { get; private set; }
 
+    /// <summary>Gets what the command wants the user to know beside its report (written to standard error, prefixed "warning:").</summary>
+    public List<string> Warnings { get; } = [];
+
     /// <summary>Parses the arguments after the command name.</summary>
     /// <param name="command">The command, for messages.</param>
     /// <param name="args">The arguments.</param>

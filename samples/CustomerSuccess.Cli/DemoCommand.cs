@@ -42,7 +42,7 @@ internal sealed class DemoCommand : ICommand
         ulong seed = WingtipDemo.DefaultSeed;
         if (line.Value("seed") is { } seedText && !ulong.TryParse(seedText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out seed))
         {
-            throw new UsageException($"--seed must be a whole number, not '{CliText.Quote(seedText)}'.");
+            throw new UsageException($"--seed must be a whole number from 0 to {ulong.MaxValue}, not '{CliText.Quote(seedText)}'.");
         }
 
         Portfolio portfolio = WingtipDemo.Generate(seed);

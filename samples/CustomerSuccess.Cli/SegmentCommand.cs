@@ -39,6 +39,7 @@ internal sealed class SegmentCommand : ICommand
         string format = TableOutput.ParseFormat(line, "csv", TableOutput.Formats);
         BehaviorPredicate predicate = BehaviorInput.Predicate(line.Required("where", "\"<predicate>\""));
         Instant asOf = BehaviorInput.AsOf(line);
+        BehaviorInput.WarnAboutFacts(line, predicate);
         BehaviorEvaluator evaluator = BehaviorInput.Evaluator(line);
         IEnumerable<AccountId>? withFacts = evaluator.Facts is AccountFacts facts ? facts.Accounts : null;
         IReadOnlyList<PredicateResult> matches = evaluator.Segment(predicate, new SignalContext(asOf, DateTimeZone.Utc), withFacts);

@@ -26,7 +26,7 @@ public static class PortfolioScoringSetup
         ArgumentNullException.ThrowIfNull(configuration);
         // The injected clock drives every as-of instant; Scoring:DemoStart pins "now" for the demo data.
         string? demoStart = configuration["Scoring:DemoStart"];
-        services.AddSingleton<IClock>(demoStart is null ? SystemClock.Instance : new ShiftedClock(SystemClock.Instance, ParseDemoStart(demoStart)));
+        services.AddSingleton<IClock>(demoStart is null ? SystemClock.Instance : new ShiftedClock(TimeProvider.System, ParseDemoStart(demoStart)));
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<ScoringOptions>().Bind(configuration.GetSection("Scoring")).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ScoringOptions>, ScoringOptionsValidator>();

@@ -52,6 +52,20 @@ public class HostedScoringTests
         Assert.Single(host.Services.GetRequiredService<CustomerSuccess.SuccessPlans.PlanTemplates>().All);
     }
 
+    [Fact]
+    public void Worker_WithTheConfiguredDemoStart_ScoresExactlyAsOfIt_HoweverLongStartUpTakes()
+    {
+        // appsettings.json pins the demo at 2026-10-31T23:59:59Z: one second of start-up must not make it November.
+        using IHost host = Build();
+        ScoringWorker worker = host.Services.GetRequiredService<ScoringWorker>();
+        System.Threading.Thread.Sleep(1_100);
+
+        ScoringSummary first = worker.ScoreOnce();
+
+        Assert.Equal(Instant.FromUtc(2026, 10, 31, 23, 59, 59), first.AsOf);
+        Assert.Equal(1_185, first.Alerts.Count);
+    }
+
     [Theory]
     [InlineData("Scoring:IntervalHours", "0", "Scoring:IntervalHours must be 1 to 744 hours, not 0.")]
     [InlineData("Scoring:RuleSet", "", "Scoring:RuleSet is required")]

@@ -51,7 +51,17 @@ public sealed class RuleSet : IReadOnlyList<BehaviorRule>
     public static RuleSet Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var parser = new PredicateParser(text);
+        PredicateParser parser;
+        try
+        {
+            parser = new PredicateParser(text);
+        }
+        catch (BehaviorSyntaxException e) when (e.Problem is not null && RuleAt(text, e.Line) is { } rule)
+        {
+            // The text is read into tokens before any rule is parsed: name the rule whose lines hold the bad character.
+            throw new BehaviorSyntaxException($"Rule '{rule}': {e.Problem}", e.Line, e.Column);
+        }
+
         var rules = new List<BehaviorRule>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         while (parser.Current.Kind != TokenKind.End)
@@ -75,6 +85,28 @@ public sealed class RuleSet : IReadOnlyList<BehaviorRule>
         }
 
         return new RuleSet(rules);
+    }
+
+    // The id of the last "rule <id>" header at or before a 1-based line, or null before the first.
+    private static string? RuleAt(string text, int line)
+    {
+        string? rule = null;
+        int number = 0;
+        foreach (string row in text.Split('\n'))
+        {
+            if (++number > line)
+            {
+                break;
+            }
+
+            string[] words = row.Trim().Split((char[]?)null, 3, StringSplitOptions.RemoveEmptyEntries);
+            if (words is ["rule", var id, ..])
+            {
+                rule = id;
+            }
+        }
+
+        return rule;
     }
 
     /// <summary>Returns the rule with an id.</summary>
