@@ -112,6 +112,7 @@ internal static partial class CliText
         }
 
         message = ParameterSuffix().Replace(message, string.Empty);
+        message = LongQuote().Replace(message, m => $"'{Quote(m.Groups["value"].Value)}'");
         message = NullableType().Replace(message, m => m.Groups["inner"].Value);
         message = QualifiedType().Replace(message, m => m.Groups["name"].Value);
         return message.Trim();
@@ -145,7 +146,7 @@ internal static partial class CliText
 
         if (UnknownMember().Match(problem) is { Success: true } unknown)
         {
-            problem = $"unknown field '{unknown.Groups["name"].Value}'; check its spelling against the documented format.";
+            problem = $"unknown field '{Quote(unknown.Groups["name"].Value)}'; check its spelling against the documented format.";
         }
         else if (NotConvertible().Match(problem) is { Success: true } wrong)
         {
@@ -154,7 +155,7 @@ internal static partial class CliText
 
         if (error.Path is { Length: > 0 } path && !problem.StartsWith(path, StringComparison.Ordinal))
         {
-            where.Append(", at ").Append(path);
+            where.Append(", at ").Append(Quote(path));
         }
 
         return what is null ? $"{where}: {problem}" : $"{where}: {what}: {problem}";
@@ -165,6 +166,10 @@ internal static partial class CliText
 
     [GeneratedRegex(@"The JSON value could not be converted to (?<type>\S+?)\.?$")]
     private static partial Regex NotConvertible();
+
+    // A value quoted by a library message, longer than a message should quote.
+    [GeneratedRegex(@"(?<=^|[\s(\[])'(?<value>[^'\n]{81,})'(?=$|[\s.,;:)\]])")]
+    private static partial Regex LongQuote();
 
     [GeneratedRegex(@" ?\(Parameter '[^']*'\)")]
     private static partial Regex ParameterSuffix();

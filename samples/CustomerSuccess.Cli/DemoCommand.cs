@@ -45,30 +45,66 @@ internal sealed class DemoCommand : ICommand
             throw new UsageException($"--seed must be a whole number from 0 to {ulong.MaxValue}, not '{CliText.Quote(seedText)}'.");
         }
 
+        // The folder is made (and shown to be writable) before the generation, which takes seconds; the files are written to a
+        // scratch folder inside it and moved into place only once all are written, so a failure leaves no half-written set.
+        string scratch = Writable(directory);
         Portfolio portfolio = WingtipDemo.Generate(seed);
         IReadOnlyDictionary<AccountId, AccountFacts> facts = DemoFacts.Generate(portfolio, seed);
         IReadOnlyList<BehaviorEvent> events = DemoEvents.Generate(portfolio, facts, seed);
         try
         {
-            PortfolioCsv.Write(portfolio, directory);
-            using (var writer = new StreamWriter(Path.Combine(directory, EventsFile)))
+            PortfolioCsv.Write(portfolio, scratch);
+            using (var writer = new StreamWriter(Path.Combine(scratch, EventsFile)))
             {
                 EventCsv.Write(writer, events);
             }
 
-            using (var writer = new StreamWriter(Path.Combine(directory, FactsFile)))
+            using (var writer = new StreamWriter(Path.Combine(scratch, FactsFile)))
             {
                 FactCsv.Write(writer, DemoEvents.Facts(facts));
             }
 
-            File.WriteAllText(Path.Combine(directory, RulesFile), DemoRules.Text);
+            File.WriteAllText(Path.Combine(scratch, RulesFile), DemoRules.Text);
+            foreach (string file in Directory.GetFiles(scratch))
+            {
+                File.Move(file, Path.Combine(directory, Path.GetFileName(file)), overwrite: true);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new InputException($"{directory}: cannot write the demo files: {CliText.Message(e)}");
         }
+        finally
+        {
+            TryDelete(scratch);
+        }
 
         output.WriteLine($"Wrote {portfolio.Accounts.Count} accounts, {portfolio.Snapshots.Count} monthly MRR rows, {portfolio.Rates.Count} exchange rates, {portfolio.Contracts.Count} contract lines, {events.Count} events, the facts and the rules to {directory}.");
         return ExitCodes.Success;
+    }
+
+    private static string Writable(string directory)
+    {
+        try
+        {
+            Directory.CreateDirectory(directory);
+            return Directory.CreateDirectory(Path.Combine(directory, $".demo-{Guid.NewGuid():N}")).FullName;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new InputException($"{CliText.Quote(directory)}: cannot create the folder for the demo files: {CliText.Message(e)}");
+        }
+    }
+
+    private static void TryDelete(string scratch)
+    {
+        try
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A leftover scratch folder is untidy, not wrong: the demo files are in place or the error says why not.
+        }
     }
 }

@@ -59,7 +59,7 @@ internal sealed class PortfolioCommand : ICommand
         Portfolio portfolio = LoadPortfolio(line, currency);
         if (portfolio.Snapshots.Count == 0)
         {
-            throw new InputException("the MRR data has no month with revenue, so there is nothing to summarise.");
+            throw new InputException($"{line.Value("mrr") ?? "the demo data"}, field 'mrr': no month has revenue, so there is nothing to summarise.");
         }
 
         YearMonth asOf = month ?? portfolio.LastMonth;
@@ -72,16 +72,23 @@ internal sealed class PortfolioCommand : ICommand
         if (format == "csv")
         {
             summary.WriteCsv(output);
+            return ExitCodes.Success;
         }
-        else
+
+        summary.WriteTable(output);
+        try
         {
-            summary.WriteTable(output);
             PortfolioRetention.WriteTable(portfolio, asOf, output);
-            if (IsBuiltInDemo(line))
-            {
-                PortfolioHealth.WriteTable(portfolio, output);
-                PortfolioAlerts.WriteTable(portfolio, output);
-            }
+        }
+        catch (OverflowException e)
+        {
+            throw new InputException($"{line.Value("mrr") ?? "the demo data"}: {CliText.Message(e)}");
+        }
+
+        if (IsBuiltInDemo(line))
+        {
+            PortfolioHealth.WriteTable(portfolio, output);
+            PortfolioAlerts.WriteTable(portfolio, output);
         }
 
         return ExitCodes.Success;

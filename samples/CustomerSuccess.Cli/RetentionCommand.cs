@@ -57,7 +57,7 @@ internal sealed class RetentionCommand : ICommand
         MrrFile file = MrrFile.Read(path, by, options, MonthSpan.MaxMonths(line));
         if (file.FirstMonth is not { } first || file.LastMonth is not { } last || first == last)
         {
-            throw new InputException($"{path}: the file has rows for fewer than two months, so there are no movements to report.");
+            throw new InputException($"{path}, field 'month': the file has rows for fewer than two months, so there are no movements to report.");
         }
 
         bool multipleCurrencies = file.MultipleCurrencies;

@@ -43,12 +43,12 @@ internal static class DuplicateKeys
                     case JsonTokenType.PropertyName:
                         Scope scope = scopes.Peek();
                         string name = reader.GetString()!;
-                        scope.Name = name;
+                        scope.Name = Quoted.Short(name);
                         if (!scope.Keys!.Add(name))
                         {
                             (long line, long column) = Position(utf8, reader.TokenStartIndex);
                             string path = PathOf(scopes);
-                            throw new JsonException($"{path}: the key '{name}' appears twice in one object.", path, line, column);
+                            throw new JsonException($"{path}: the key '{Quoted.Short(name)}' appears twice in one object.", path, line, column);
                         }
 
                         break;

@@ -156,7 +156,7 @@ internal sealed class ContractFile
         }
         catch (MissingExchangeRateException e)
         {
-            string advice = $"Pass the rates with --rates <file>, with a {e.From}/{e.To} rate for {e.Month:uuuu-MM}.";
+            string advice = "Pass the rates with --rates <file>.";
             foreach (ContractLine line in _lines)
             {
                 if (line.Currency == e.From)

@@ -126,7 +126,14 @@ internal static class FactCsv
             facts.Add((account, fact, value));
         }
 
-        return AccountFacts.Create(facts);
+        try
+        {
+            return AccountFacts.Create(facts);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InputException($"{path}: {CliText.Message(e)}");
+        }
     }
 
     public static void Write(TextWriter output, IEnumerable<(AccountId Account, string Fact, decimal Value)> facts)

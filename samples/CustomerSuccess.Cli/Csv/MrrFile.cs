@@ -115,7 +115,7 @@ internal sealed class MrrFile
             }
         }
 
-        string advice = $"Pass the rates with --rates <file>, with a {e.From}/{e.To} rate for {YearMonthPattern.Iso.Format(e.Month)}.";
+        string advice = "Pass the rates with --rates <file>.";
         return found is { } at
             ? InputException.At(Path, at.Line, "currency", $"account '{CliText.Quote(at.Account.Value)}' is billed in {e.From}: {CliText.Message(e)} {advice}")
             : new InputException($"{Path}: {CliText.Message(e)} {advice}");

@@ -25,7 +25,10 @@ public sealed class AccountFacts : IAccountFacts
     /// <summary>Creates facts from (account, fact, value) triples.</summary>
     /// <param name="facts">The facts; one value per account and fact.</param>
     /// <returns>The facts.</returns>
-    /// <exception cref="ArgumentException">A fact repeats, has an invalid name, or a value is not finite; the message names the account and fact.</exception>
+    /// <exception cref="ArgumentException">
+    /// A fact repeats, has an invalid name or no account, or a value has more than 4 decimal places or is beyond 1e14 (facts are held
+    /// exactly, as event values are); the message names the account and fact.
+    /// </exception>
     public static AccountFacts Create(IEnumerable<(AccountId Account, string Fact, decimal Value)> facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
@@ -35,7 +38,13 @@ public sealed class AccountFacts : IAccountFacts
             EventNames.ThrowIfInvalid(fact, nameof(facts), "fact name");
             if (account.IsDefault)
             {
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Fact '{fact}' of account '{account}': the account must be set and the value {value} finite."), nameof(facts));
+                throw new ArgumentException($"Fact '{fact}': the account must be set.", nameof(facts));
+            }
+
+            // Held like event values, so that ratios and changes of facts and sums stay exact and within a decimal.
+            if (EventValues.Problem(value) is { } problem)
+            {
+                throw new ArgumentException($"Fact '{fact}' of account '{account}': {problem}.", nameof(facts));
             }
 
             if (!map.TryAdd((account, fact), value))

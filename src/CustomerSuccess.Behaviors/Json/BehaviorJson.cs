@@ -314,7 +314,7 @@ public static class BehaviorJson
         }
 
         (string key, JsonElement body) = Single(element, path, "a predicate such as {\"performed\": {...}}");
-        string at = path + "." + key;
+        string at = path + "." + Quoted.Short(key);
         switch (key)
         {
             case "performed" or "absent" or "firstTime": Only(body, at, "event", "window"); break;
@@ -340,7 +340,7 @@ public static class BehaviorJson
             "firstSeen" => BehaviorPredicate.FirstSeen(ReadWindow(Property(body, "window", at), at + ".window")),
             "atLeast" => BehaviorPredicate.AtLeast(Integer(body, "count", at), ReadList(Property(body, "of", at), at + ".of", depth)),
             "users" => ReadUsers(body, at, depth),
-            _ => throw Error(path, $"'{key}' is not a predicate; expected and, or, not, compare, performed, absent, firstTime, every, stopped, startedAgain, firstSeen, atLeast or users"),
+            _ => throw Error(path, $"'{Quoted.Short(key)}' is not a predicate; expected and, or, not, compare, performed, absent, firstTime, every, stopped, startedAgain, firstSeen, atLeast or users"),
         });
     }
 
@@ -421,7 +421,7 @@ public static class BehaviorJson
         }
 
         (string key, JsonElement body) = Single(element, path, "an aggregate such as {\"count\": {...}}");
-        string at = path + "." + key;
+        string at = path + "." + Quoted.Short(key);
         switch (key)
         {
             case "ratio": Only(body, at, "of", "per"); break;
@@ -444,7 +444,7 @@ public static class BehaviorJson
             "sinceLast" => BehaviorAggregate.SinceLast(Text(body, "event", at)),
             "fact" => BehaviorAggregate.Fact(Text(body, "name", at)),
             "change" => BehaviorAggregate.Change(ReadAggregate(Property(body, "of", at), at + ".of", depth + 1), ReadWindow(Property(body, "baseline", at), at + ".baseline")),
-            _ => throw Error(path, $"'{key}' is not an aggregate; expected count, sum, distinctUsers, distinctDays, first, last, lastValue, sinceLast, change, ratio or fact"),
+            _ => throw Error(path, $"'{Quoted.Short(key)}' is not an aggregate; expected count, sum, distinctUsers, distinctDays, first, last, lastValue, sinceLast, change, ratio or fact"),
         });
     }
 
@@ -643,7 +643,7 @@ public static class BehaviorJson
         {
             if (Array.IndexOf(known, property.Name) < 0)
             {
-                throw Error(path + "." + property.Name, $"unknown field '{property.Name}'; expected {string.Join(", ", known)}");
+                throw Error(path + "." + Quoted.Short(property.Name), $"unknown field '{Quoted.Short(property.Name)}'; expected {string.Join(", ", known)}");
             }
         }
     }

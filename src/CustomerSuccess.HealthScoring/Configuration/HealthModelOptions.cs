@@ -97,6 +97,11 @@ public sealed class HealthModelOptions
 
         foreach ((string group, double weight) in GroupWeights ?? new Dictionary<string, double>())
         {
+            if (string.IsNullOrWhiteSpace(group))
+            {
+                throw new ArgumentException($"Health model '{name}', groupWeights: a group weight needs a group name.");
+            }
+
             builder.WithGroupWeight(group, weight);
         }
 
@@ -112,7 +117,14 @@ public sealed class HealthModelOptions
                 throw new ArgumentException($"Health model '{name}': the gate on '{g.Signal}' needs a reason.");
             }
 
-            builder.AddGate(new HealthGate(signal, g.Comparison, g.Threshold, g.Effect, g.Limit, g.Reason));
+            try
+            {
+                builder.AddGate(new HealthGate(signal, g.Comparison, g.Threshold, g.Effect, g.Limit, g.Reason));
+            }
+            catch (ArgumentException e) when (!e.Message.StartsWith("Health model", StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"Health model '{name}', gate on '{g.Signal}': {e.Message}", e);
+            }
         }
 
         if (Bands is { Count: > 0 } bands)
