@@ -14,6 +14,8 @@ internal static class CliApp
 {
     public const string ToolName = "customersuccess";
 
+    private const string DebugFlag = "--debug";
+
     private static readonly ICommand[] Commands = [new PortfolioCommand(), new RetentionCommand(), new CohortRetentionCommand(), new CmrrCommand(), new ScoreCommand(), new AlertsCommand(), new SegmentCommand(), new PlanCommand(), new DemoCommand()];
 
     /// <summary>Runs the tool: the report goes to <paramref name="output"/> only once it is complete, messages to <paramref name="error"/>.</summary>
@@ -48,9 +50,7 @@ internal static class CliApp
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // A bug: one line, and the details only when asked for, so a user never sees a stack trace by accident.
-            string line = $"{ToolName}: internal error: {CliText.Message(e)}; rerun with {DebugFlag} for details";
-            return Fail(error, ExitCodes.Internal, debug ? line + Environment.NewLine + e : line);
+            return Fail(error, ExitCodes.Internal, InternalError(e, debug));
         }
 
         foreach (string warning in warnings)
@@ -59,6 +59,13 @@ internal static class CliApp
         }
 
         return Deliver(report, output, error, code);
+    }
+
+    /// <summary>A bug's message: one line, and the details only when asked for, so a user never sees a stack trace by accident.</summary>
+    internal static string InternalError(Exception bug, bool debug)
+    {
+        string line = $"{ToolName}: internal error: {CliText.Message(bug)}; rerun with {DebugFlag} for details";
+        return debug ? line + Environment.NewLine + bug : line;
     }
 
     private static int Dispatch(IReadOnlyList<string> args, TextWriter output, List<string> warnings)
@@ -133,8 +140,6 @@ internal static class CliApp
 
         return code;
     }
-
-    private const string DebugFlag = "--debug";
 
     // The longest command name and two spaces: summaries line up and never run into a name.
     private static readonly int NameWidth = Commands.Max(c => c.Name.Length) + 2;

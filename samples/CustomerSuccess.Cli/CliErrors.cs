@@ -96,8 +96,8 @@ internal static partial class CliText
     }
 
     /// <summary>
-    /// An exception's message for a person: without the "(Parameter 'x')" that <see cref="ArgumentException"/> appends
-    /// and with .NET type names (<c>System.Nullable`1[NodaTime.Instant]</c>) reduced to their plain names.
+    /// An exception's message for a person: without the "(Parameter 'x')" that <see cref="ArgumentException"/> appends, with
+    /// <c>System.Nullable`1[X]</c> reduced to X, and with quoted values cut to <see cref="MaxQuoted"/> characters.
     /// </summary>
     public static string Message(Exception exception)
     {
@@ -114,7 +114,6 @@ internal static partial class CliText
         message = ParameterSuffix().Replace(message, string.Empty);
         message = LongQuote().Replace(message, m => $"'{Quote(m.Groups["value"].Value)}'");
         message = NullableType().Replace(message, m => m.Groups["inner"].Value);
-        message = QualifiedType().Replace(message, m => m.Groups["name"].Value);
         return message.Trim();
     }
 
@@ -150,7 +149,9 @@ internal static partial class CliText
         }
         else if (NotConvertible().Match(problem) is { Success: true } wrong)
         {
-            problem = $"the value is not a valid {wrong.Groups["type"].Value}.";
+            // The .NET type named, without its namespace: "NodaTime.LocalDate" is a LocalDate to a reader.
+            string type = wrong.Groups["type"].Value;
+            problem = $"the value is not a valid {type[(type.LastIndexOf('.') + 1)..]}.";
         }
 
         if (error.Path is { Length: > 0 } path && !problem.StartsWith(path, StringComparison.Ordinal))
@@ -176,7 +177,4 @@ internal static partial class CliText
 
     [GeneratedRegex(@"System\.Nullable`1\[(?<inner>[^\]]+)\]")]
     private static partial Regex NullableType();
-
-    [GeneratedRegex(@"\b(?:System|NodaTime|CustomerSuccess)(?:\.[A-Za-z_][A-Za-z0-9_]*)*\.(?<name>[A-Z][A-Za-z0-9_]*)(?:`\d+(?:\[[^\]]*\])?)?")]
-    private static partial Regex QualifiedType();
 }

@@ -68,7 +68,8 @@ internal sealed class PortfolioCommand : ICommand
             throw new UsageException($"--month {asOf:uuuu-MM} is outside the data, which runs from {portfolio.FirstMonth:uuuu-MM} to {portfolio.LastMonth:uuuu-MM}.");
         }
 
-        PortfolioSummary summary = PortfolioSummary.Compute(portfolio, asOf);
+        string source = line.Value("mrr") ?? "the demo data";
+        PortfolioSummary summary = PortfolioSummary.Compute(portfolio, asOf, source);
         if (format == "csv")
         {
             summary.WriteCsv(output);
@@ -82,7 +83,7 @@ internal sealed class PortfolioCommand : ICommand
         }
         catch (OverflowException e)
         {
-            throw new InputException($"{line.Value("mrr") ?? "the demo data"}: {CliText.Message(e)}");
+            throw new InputException($"{source}: {CliText.Message(e)}");
         }
 
         if (IsBuiltInDemo(line))

@@ -52,7 +52,10 @@ internal sealed class PortfolioSummary
 
     /// <summary>Summarises a portfolio as of a month.</summary>
     /// <exception cref="InputException">An amount cannot be converted for lack of a rate; the message names the account, currency pair and month.</exception>
-    public static PortfolioSummary Compute(Portfolio portfolio, YearMonth month)
+    /// <param name="portfolio">The portfolio.</param>
+    /// <param name="month">The month.</param>
+    /// <param name="source">Where the MRR came from (the file), for messages.</param>
+    public static PortfolioSummary Compute(Portfolio portfolio, YearMonth month, string source)
     {
         var accounts = portfolio.Accounts.ToDictionary(a => a.Id);
         var segments = new SortedDictionary<string, GroupFigures>(StringComparer.Ordinal);
@@ -75,11 +78,11 @@ internal sealed class PortfolioSummary
             }
             catch (MissingExchangeRateException e)
             {
-                throw new InputException($"account '{CliText.Quote(snapshot.Account.Value)}': {CliText.Message(e)} Pass the rates with --rates <file>.");
+                throw new InputException($"{source}: account '{CliText.Quote(snapshot.Account.Value)}': {CliText.Message(e)} Pass the rates with --rates <file>.");
             }
             catch (OverflowException)
             {
-                throw new InputException($"account '{CliText.Quote(snapshot.Account.Value)}' in {MonthText(month)}: its ARR is more than the largest amount a decimal holds (about 7.9e28).");
+                throw new InputException($"{source}: account '{CliText.Quote(snapshot.Account.Value)}' in {MonthText(month)}: its ARR is more than the largest amount a decimal holds (about 7.9e28).");
             }
 
             PortfolioAccount account = accounts[snapshot.Account];
@@ -91,7 +94,7 @@ internal sealed class PortfolioSummary
             }
             catch (OverflowException)
             {
-                throw new InputException($"account '{CliText.Quote(snapshot.Account.Value)}' in {MonthText(month)}: adding its ARR takes the portfolio's ARR past the largest amount a decimal holds (about 7.9e28).");
+                throw new InputException($"{source}: account '{CliText.Quote(snapshot.Account.Value)}' in {MonthText(month)}: adding its ARR takes the portfolio's ARR past the largest amount a decimal holds (about 7.9e28).");
             }
 
             count++;
