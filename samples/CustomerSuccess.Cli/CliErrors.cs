@@ -114,7 +114,7 @@ internal static partial class CliText
         message = ParameterSuffix().Replace(message, string.Empty);
         message = LongQuote().Replace(message, m => $"'{Quote(m.Groups["value"].Value)}'");
         message = NullableType().Replace(message, m => m.Groups["inner"].Value);
-        return message.Trim();
+        return message.ReplaceLineEndings(" ").Trim(); // one line per problem, whatever the exception says
     }
 
     /// <summary>

@@ -60,6 +60,7 @@ internal sealed class RetentionCommand : ICommand
             throw new InputException($"{path}, field 'month': the file has rows for fewer than two months, so there are no movements to report.");
         }
 
+        file.CheckFigures(by, Period.Between(first.OnDayOfMonth(1), last.OnDayOfMonth(1), PeriodUnits.Months).Months);
         bool multipleCurrencies = file.MultipleCurrencies;
         MrrMovementReport report = file.Compute(history => history.Movements(first, last));
         var columns = new List<string>();

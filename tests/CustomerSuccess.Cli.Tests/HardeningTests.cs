@@ -188,6 +188,23 @@ public sealed class HardeningTests : CliRunner
         Assert.Equal(2, Run("retention", "--mrr", mrr, "--max-months", "1").Code);
     }
 
+    [Fact]
+    public void ManyGroupsOverManyMonths_AreRefused_SoTheReportFollowsTheFilesSize()
+    {
+        // 2,000 rows, each its own CSM, over 1,200 months: 2.4 million group-months from a 60 KB file.
+        var csv = new StringBuilder("account_id,month,mrr,csm\n");
+        for (int i = 0; i < 2_000; i++)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"a{i},{1900 + (i % 100)}-01,10,csm{i}\n");
+        }
+
+        csv.Append("a1,1999-12,10,csm1\n");
+        string mrr = Write("mrr.csv", csv.ToString());
+
+        AssertBadInput(Run("retention", "--mrr", mrr, "--by", "csm"), "mrr.csv, field 'csm': 2,000 groups over 1,199 months make 2,398,000 rows of figures");
+        Assert.Equal(0, Run("retention", "--mrr", mrr).Code);
+    }
+
     [Theory]
     [InlineData("score", "--model=")]
     [InlineData("alerts", "--rules=")]

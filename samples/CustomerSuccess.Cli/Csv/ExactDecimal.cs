@@ -18,6 +18,12 @@ internal static class ExactDecimal
     /// <summary>Whether <paramref name="value"/> is exactly the number <paramref name="text"/> writes (leading and trailing zeros aside).</summary>
     public static bool IsExact(ReadOnlySpan<char> text, decimal value)
     {
+        // A decimal holds every number of up to 28 significant digits exactly: the common case needs no comparison.
+        if (text.Length <= 28)
+        {
+            return true;
+        }
+
         Span<char> buffer = stackalloc char[64];
         if (!value.TryFormat(buffer, out int written, default, CultureInfo.InvariantCulture))
         {

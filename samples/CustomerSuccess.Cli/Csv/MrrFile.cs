@@ -15,9 +15,10 @@ internal sealed class MrrFile
     // The first line of each (currency, month) outside the reporting currency: bounded by the pairs, not the rows.
     private readonly Dictionary<(Currency Currency, YearMonth Month), (int Line, AccountId Account)> _foreign;
 
-    private MrrFile(string path, MrrHistory history, YearMonth? first, YearMonth? last, bool multipleCurrencies, Dictionary<(Currency, YearMonth), (int, AccountId)> foreign)
+    private MrrFile(string path, MrrHistory history, long rows, YearMonth? first, YearMonth? last, bool multipleCurrencies, Dictionary<(Currency, YearMonth), (int, AccountId)> foreign)
     {
         Path = path;
+        Rows = rows;
         History = history;
         FirstMonth = first;
         LastMonth = last;
@@ -28,6 +29,9 @@ internal sealed class MrrFile
     public string Path { get; }
 
     public MrrHistory History { get; }
+
+    /// <summary>Gets the number of data rows the file held.</summary>
+    public long Rows { get; }
 
     /// <summary>Gets the file's first month (rows of 0 included), or null for a file without rows.</summary>
     public YearMonth? FirstMonth { get; }
@@ -45,10 +49,12 @@ internal sealed class MrrFile
         var span = new MonthSpan(path, maxMonths);
         var foreign = new Dictionary<(Currency, YearMonth), (int, AccountId)>();
         Currency? seen = null;
+        long rows = 0;
         YearMonth? first = null, last = null;
         bool multiple = false;
         foreach ((MrrRow row, int line) in MrrCsv.ReadRows(path, groupColumn, options.ReportingCurrency))
         {
+            rows++;
             seen ??= row.Mrr.Currency;
             multiple |= seen != row.Mrr.Currency;
             first = first is { } f && f < row.Month ? f : row.Month;
@@ -72,7 +78,7 @@ internal sealed class MrrFile
         span.Check();
         try
         {
-            return new MrrFile(path, builder.Build(), first, last, multiple, foreign);
+            return new MrrFile(path, builder.Build(), rows, first, last, multiple, foreign);
         }
         catch (ArgumentException e)
         {
@@ -83,6 +89,28 @@ internal sealed class MrrFile
             throw new InputException($"{path}: {CliText.Message(e)}");
         }
     }
+
+    /// <summary>
+    /// Refuses a breakdown whose figures (one per group and month) would outnumber the file's rows by far: a report's size must
+    /// follow the input's, so many groups over many months, each from a row or two, cannot make the tool build millions of rows.
+    /// </summary>
+    /// <param name="column">The breakdown column, or null for the total.</param>
+    /// <param name="months">The months the report has figures for.</param>
+    public void CheckFigures(string? column, long months)
+    {
+        long groups = Math.Max(1, History.Groups.Count);
+        long allowed = Math.Max(MinFigures, FiguresPerRow * Rows);
+        if (groups * months > allowed)
+        {
+            throw new InputException(string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"{Path}, field '{column ?? "month"}': {groups:N0} groups over {months:N0} months make {groups * months:N0} rows of figures, more than {FiguresPerRow} per row of the file (at most {allowed:N0}); break it down by a column with fewer values, or split the file."));
+        }
+    }
+
+    // Enough for any real breakdown (50 CSMs over 100 years is 60,000) while keeping a report linear in its input.
+    private const long MinFigures = 1_000_000;
+    private const long FiguresPerRow = 16;
 
     /// <summary>Runs a computation over the history, turning a missing rate or an overflow into bad input that names the file.</summary>
     public T Compute<T>(Func<MrrHistory, T> compute)

@@ -150,7 +150,7 @@ public sealed partial class EventStore
             for (int e = SeriesStart[s]; e < SeriesStart[s + 1]; e++)
             {
                 int user = UserOf[e];
-                yield return new BehaviorEvent(account, name, EventTime.ToInstant(Times[e]), EventValues.ToDecimal(Values[e]), user < 0 ? null : UserList[user]);
+                yield return new BehaviorEvent(account, name, EventTime.ToInstant(Times[e]), EventValues.ToNormalisedDecimal(Values[e]), user < 0 ? null : UserList[user]);
             }
         }
     }
