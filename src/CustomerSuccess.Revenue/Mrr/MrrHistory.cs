@@ -552,11 +552,20 @@ public sealed partial class MrrHistory
             (int[] months, decimal[] amounts, int[] groupIds, int[] starts) = AccountContiguous(remap);
             var ranges = new (int Start, int End)[_accountIds.Count];
             int write = 0;
-            for (int a = 0; a < _accountIds.Count; a++)
+            int account = 0;
+            try
             {
-                int start = write;
-                write = Normalise(a, months, amounts, groupIds, starts[a], starts[a + 1], write, groups);
-                ranges[a] = (start, write);
+                for (; account < _accountIds.Count; account++)
+                {
+                    int start = write;
+                    write = Normalise(account, months, amounts, groupIds, starts[account], starts[account + 1], write, groups);
+                    ranges[account] = (start, write);
+                }
+            }
+            catch (OverflowException)
+            {
+                // Only rows of one account and month are added here: name them (a try inside Normalise's loop would slow it).
+                throw new OverflowException($"The MRR rows for {Where(account, OverflowingMonth(months, amounts, starts[account], starts[account + 1]))} add up to more than {Overflows.Limit}.");
             }
 
             var columns = new MrrColumns(months, amounts, groupIds, write, _options.ReportingCurrency);
@@ -688,25 +697,17 @@ public sealed partial class MrrHistory
                 while (i + 1 < end && months[i + 1] == month)
                 {
                     i++;
-                    string where = string.Create(CultureInfo.InvariantCulture, $"account '{_accountIds[account]}' in {MonthIndex.ToMonth(month):uuuu'-'MM}");
                     if (_options.DuplicateRows == DuplicateRowPolicy.Reject)
                     {
-                        throw new ArgumentException($"Two MRR rows for {where}; duplicates are rejected (MrrOptions.DuplicateRows).");
+                        throw new ArgumentException($"Two MRR rows for {Where(account, month)}; duplicates are rejected (MrrOptions.DuplicateRows).");
                     }
 
                     if (groups[i] != group)
                     {
-                        throw new ArgumentException($"Two MRR rows for {where} name different groups ('{groupNames[group]}' and '{groupNames[groups[i]]}').");
+                        throw new ArgumentException($"Two MRR rows for {Where(account, month)} name different groups ('{groupNames[group]}' and '{groupNames[groups[i]]}').");
                     }
 
-                    try
-                    {
-                        amount += amounts[i];
-                    }
-                    catch (OverflowException)
-                    {
-                        throw new OverflowException($"The MRR rows for {where} add up to more than {Overflows.Limit}.");
-                    }
+                    amount += amounts[i];
                 }
 
                 // Under the default policy a $0 row is no row: the account is not a customer that month.
@@ -720,6 +721,29 @@ public sealed partial class MrrHistory
             }
 
             return write > first ? write : first;
+        }
+
+        private string Where(int account, int month) =>
+            string.Create(CultureInfo.InvariantCulture, $"account '{_accountIds[account]}' in {MonthIndex.ToMonth(month):uuuu'-'MM}");
+
+        // The month whose rows, added up, overflow (the rows are sorted by month when Normalise adds them).
+        private static int OverflowingMonth(int[] months, decimal[] amounts, int start, int end)
+        {
+            decimal sum = 0m;
+            for (int i = start; i < end; i++)
+            {
+                sum = i > start && months[i] == months[i - 1] ? sum : 0m;
+                try
+                {
+                    sum += amounts[i];
+                }
+                catch (OverflowException)
+                {
+                    return months[i];
+                }
+            }
+
+            return months[start];
         }
 
         private static void SortByMonth(int[] months, decimal[] amounts, int[] groups, int start, int end)
