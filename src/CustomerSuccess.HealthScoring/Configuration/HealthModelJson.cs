@@ -44,9 +44,10 @@ public static class HealthModelJson
     }
 }
 
+// Enums by name only: a number such as 7 is not a missing-value policy (the default string-enum converter takes integers).
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    UseStringEnumConverter = true,
+    Converters = [typeof(NamedEnum<MissingSignalPolicy>), typeof(NamedEnum<CurveKind>), typeof(NamedEnum<GateComparison>), typeof(NamedEnum<GateEffect>)],
     WriteIndented = true,
     ReadCommentHandling = JsonCommentHandling.Skip,
     AllowTrailingCommas = true,
@@ -54,3 +55,8 @@ public static class HealthModelJson
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
 [JsonSerializable(typeof(HealthModelOptions))]
 internal sealed partial class HealthModelJsonContext : JsonSerializerContext;
+
+/// <summary>An enum written and read by its name only, never as a number.</summary>
+/// <typeparam name="TEnum">The enum.</typeparam>
+internal sealed class NamedEnum<TEnum>() : JsonStringEnumConverter<TEnum>(namingPolicy: null, allowIntegerValues: false)
+    where TEnum : struct, Enum;

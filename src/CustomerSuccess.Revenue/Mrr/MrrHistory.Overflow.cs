@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 namespace CustomerSuccess.Revenue;
 
@@ -9,9 +11,25 @@ public sealed partial class MrrHistory
 {
     private OverflowException MovementsOverflow(int f, int t)
     {
-        var money = new Tracing<MovementAccumulator>(new MovementAccumulator(f, t - f, _groups.Length, new CurrencyConverter(_options.ReportingCurrency, _options.ExchangeRates)));
-        var units = new Tracing<UnitMovementAccumulator>(new UnitMovementAccumulator(f, t - f, _groups.Length));
-        foreach (AccountSeries series in _accounts)
+        // First by group, as the report adds up; then, when every group's sums fit, into one total, which is what overflowed.
+        if (FirstOverflow(f, t, _accounts, _groups.Length) is { } inGroups)
+        {
+            return inGroups;
+        }
+
+        var ungrouped = new Dictionary<MrrColumns, MrrColumns>(ReferenceEqualityComparer.Instance);
+        AccountSeries[] total = _accounts.Select(a => new AccountSeries(a.Account, a.Currency, OneGroup(a.Columns, ungrouped), a.Start, a.End)).ToArray();
+        return FirstOverflow(f, t, total, 1)
+            ?? new OverflowException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"The MRR movements from {MonthIndex.ToMonth(f):uuuu'-'MM} to {MonthIndex.ToMonth(t):uuuu'-'MM} add up to more than {Overflows.Limit}."));
+    }
+
+    private OverflowException? FirstOverflow(int f, int t, AccountSeries[] accounts, int groups)
+    {
+        var money = new Tracing<MovementAccumulator>(new MovementAccumulator(f, t - f, groups, new CurrencyConverter(_options.ReportingCurrency, _options.ExchangeRates)));
+        var units = new Tracing<UnitMovementAccumulator>(new UnitMovementAccumulator(f, t - f, groups));
+        foreach (AccountSeries series in accounts)
         {
             if (series.LastMonth < f || series.FirstMonth > t)
             {
@@ -35,10 +53,19 @@ public sealed partial class MrrHistory
             }
         }
 
-        // Each group's sums fit, so their total over groups is what overflowed.
-        return new OverflowException(string.Create(
-            CultureInfo.InvariantCulture,
-            $"The MRR movements from {MonthIndex.ToMonth(f):uuuu'-'MM} to {MonthIndex.ToMonth(t):uuuu'-'MM} add up, over all groups, to more than {Overflows.Limit}."));
+        return null;
+    }
+
+    // The same columns with every row in group 0, so that a walk adds everything into one total.
+    private static MrrColumns OneGroup(MrrColumns columns, Dictionary<MrrColumns, MrrColumns> done)
+    {
+        if (!done.TryGetValue(columns, out MrrColumns? single))
+        {
+            single = new MrrColumns(columns.Months, columns.Amounts, new int[columns.Groups.Length], columns.Count, columns.UnitCurrency);
+            done.Add(columns, single);
+        }
+
+        return single;
     }
 
     private static OverflowException Overflow(AccountSeries? account, int month, string what) =>

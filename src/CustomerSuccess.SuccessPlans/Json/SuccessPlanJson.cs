@@ -25,7 +25,13 @@ public static class SuccessPlanJson
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        Converters = { NodaConverters.LocalDateConverter, NodaConverters.InstantConverter, new JsonStringEnumConverter<PlanStatus>(), new JsonStringEnumConverter<MetricDirection>(), new JsonStringEnumConverter<MilestoneKind>(), new JsonStringEnumConverter<PlanParty>(), new JsonStringEnumConverter<PlanRoleKind>(), new JsonStringEnumConverter<NextPhaseKind>() },
+        // Enums by name only: a number such as -1 is not a status (JsonStringEnumConverter takes integers unless told not to).
+        Converters =
+        {
+            NodaConverters.LocalDateConverter, NodaConverters.InstantConverter, new JsonStringEnumConverter<PlanStatus>(null, false),
+            new JsonStringEnumConverter<MetricDirection>(null, false), new JsonStringEnumConverter<MilestoneKind>(null, false),
+            new JsonStringEnumConverter<PlanParty>(null, false), new JsonStringEnumConverter<PlanRoleKind>(null, false), new JsonStringEnumConverter<NextPhaseKind>(null, false),
+        },
     });
 
     /// <summary>Writes a plan as JSON.</summary>
