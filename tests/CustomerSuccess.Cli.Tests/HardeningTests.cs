@@ -355,6 +355,24 @@ public sealed class HardeningTests : CliRunner
     }
 
     [Fact]
+    public void JsonEnums_AreNamesNotNumbers()
+    {
+        string model = Write("model.json", File.ReadAllText(C("model.json")).Replace("\"missing\": \"Substitute\"", "\"missing\": 7", StringComparison.Ordinal));
+        string plan = Write("plan.json", File.ReadAllText(C("plan.json")).Replace("\"status\": \"Active\"", "\"status\": -1", StringComparison.Ordinal));
+
+        AssertBadInput(Run("score", "--model", model, "--accounts", C("health.csv")), "at $.signals[1].missing: ", "not a valid MissingSignalPolicy");
+        AssertBadInput(Run("plan", "--plan", plan, "--measurements", C("measurements.csv"), "--as-of", "2026-12-08"), "at $.status: the value is not a valid PlanStatus");
+    }
+
+    [Fact]
+    public void GroupSumsThatFit_ButATotalThatOverflows_NameTheAccountThatTippedIt()
+    {
+        string mrr = Write("mrr.csv", $"account_id,month,mrr,csm\na1,2026-01,{Max},x\na2,2026-01,{Max},y\na1,2026-02,1,x\n");
+
+        AssertBadInput(Run("retention", "--mrr", mrr, "--by", "csm"), "mrr.csv: ", "account 'a2' in 2026-02");
+    }
+
+    [Fact]
     public void PlanJson_AnUnknownField_IsRefusedWithItsLineColumnAndPath()
     {
         string plan = Write("plan.json", File.ReadAllText(C("plan.json")).Replace("\"status\": \"Active\"", "\"stauts\": \"Active\"", StringComparison.Ordinal));

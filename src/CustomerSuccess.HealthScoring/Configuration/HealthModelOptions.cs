@@ -99,7 +99,7 @@ public sealed class HealthModelOptions
         {
             if (string.IsNullOrWhiteSpace(group))
             {
-                throw new ArgumentException($"Health model '{name}', groupWeights: a group weight needs a group name.");
+                throw new ArgumentException($"Health model '{name}', group '{group}' in groupWeights: a group weight needs a group name.");
             }
 
             builder.WithGroupWeight(group, weight);
