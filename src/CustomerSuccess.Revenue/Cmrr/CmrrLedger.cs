@@ -45,7 +45,8 @@ public sealed class CmrrLedger
     /// <exception cref="ContractLineException">
     /// A line is invalid or contradicts another: a duplicate id, a term ending before it starts, a renewal of an unknown line or of
     /// another account's line, two renewals of one line, a renewal starting no later than the line it renews, a renewal in another
-    /// currency, an archive renewing a line that is not an archive. The message names the line and field.
+    /// currency, an archive renewing a line that is not an archive, a quantity x unit price beyond what a decimal holds. The message
+    /// names the line and field.
     /// </exception>
     public static CmrrLedger Create(IEnumerable<ContractLine> lines, MrrOptions? options = null)
     {
@@ -152,6 +153,7 @@ public sealed class CmrrLedger
     /// <param name="date">The day.</param>
     /// <returns>The CMRR.</returns>
     /// <exception cref="MissingExchangeRateException">A line in another currency has no rate for the month.</exception>
+    /// <exception cref="ContractLineException">A sum or conversion passes what a decimal holds; the exception names the line that tipped it (field unit_price).</exception>
     public Money CmrrAt(LocalDate date)
     {
         var converter = new CurrencyConverter(_options.ReportingCurrency, _options.ExchangeRates);
@@ -189,6 +191,7 @@ public sealed class CmrrLedger
     /// <returns>The bridge.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="to"/> is not after <paramref name="from"/>.</exception>
     /// <exception cref="MissingExchangeRateException">A line in another currency has no rate for a month needed.</exception>
+    /// <exception cref="ContractLineException">A sum or conversion passes what a decimal holds; the exception names the line that tipped it (field unit_price).</exception>
     public CmrrBridge Bridge(LocalDate from, LocalDate to)
     {
         if (to <= from)

@@ -211,6 +211,7 @@ public sealed partial class MrrHistory
     /// <returns>The report.</returns>
     /// <exception cref="InvalidOperationException">The history spans fewer than two months.</exception>
     /// <exception cref="MissingExchangeRateException">An amount in another currency has no rate for its month.</exception>
+    /// <exception cref="OverflowException">A sum or conversion passes what a decimal holds; the message names the account and month that tipped it.</exception>
     public MrrMovementReport Movements()
     {
         if (_accounts.Length == 0 || FirstIndex == LastIndex)
@@ -230,6 +231,7 @@ public sealed partial class MrrHistory
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="to"/> is not after <paramref name="from"/>.</exception>
     /// <exception cref="MissingExchangeRateException">An amount in another currency has no rate for its month.</exception>
+    /// <exception cref="OverflowException">A sum or conversion passes what a decimal holds; the message names the account and month that tipped it.</exception>
     public MrrMovementReport Movements(YearMonth from, YearMonth to)
     {
         int f = MonthIndex.Of(from);
@@ -287,6 +289,7 @@ public sealed partial class MrrHistory
     /// <returns>The report, in total and per group (the accounts' group in <paramref name="from"/>).</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="to"/> is not after <paramref name="from"/>.</exception>
     /// <exception cref="MissingExchangeRateException">An amount in another currency has no rate for <paramref name="to"/>.</exception>
+    /// <exception cref="OverflowException">A sum or conversion passes what a decimal holds; the message names the account and month that tipped it.</exception>
     public CohortReport Cohort(YearMonth from, YearMonth to)
     {
         int f = MonthIndex.Of(from);
@@ -347,11 +350,13 @@ public sealed partial class MrrHistory
     /// <param name="month">The closing month.</param>
     /// <returns>The report.</returns>
     /// <exception cref="MissingExchangeRateException">An amount in another currency has no rate for <paramref name="month"/>.</exception>
+    /// <exception cref="OverflowException">A sum or conversion passes what a decimal holds; the message names the account and month that tipped it.</exception>
     public CohortReport TrailingTwelveMonths(YearMonth month) => Cohort(month.PlusMonths(-12), month);
 
     /// <summary>Computes NRR by first-paid-month cohort across months since start, up to the last month of the history.</summary>
     /// <returns>The table; empty for an empty history.</returns>
     /// <exception cref="MissingExchangeRateException">An amount in another currency has no rate for a month.</exception>
+    /// <exception cref="OverflowException">A sum or conversion passes what a decimal holds; the message names the account and month that tipped it.</exception>
     public CohortTable CohortTable()
     {
         if (_accounts.Length == 0)
@@ -536,6 +541,7 @@ public sealed partial class MrrHistory
         /// Two rows repeat an account and month under <see cref="DuplicateRowPolicy.Reject"/>, or name different groups; the
         /// message names the account and month.
         /// </exception>
+        /// <exception cref="OverflowException">The rows of one account and month add up to more than a decimal holds; the message names them.</exception>
         public MrrHistory Build()
         {
             ThrowIfBuilt();
