@@ -116,9 +116,9 @@ internal sealed class PlanCommand : ICommand
                 File.WriteAllText(Path.Combine(directory, slug + ".svg"), MetricChart.ToSvg(assessment));
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new InputException($"{directory}: cannot write the charts: {CliText.Message(e)}");
+            throw new InputException($"{CliText.Quote(directory)}: cannot write the charts: {CliText.Message(e)}");
         }
     }
 

@@ -135,6 +135,19 @@ public sealed class HardeningTests : CliRunner
     }
 
     [Fact]
+    public void APlanAtTheCalendarsLastDay_IsChartedAndMeasured()
+    {
+        string plan = Write("plan.json", File.ReadAllText(C("plan.json")).Replace("\"2026-06-30\"", "\"9999-12-31\"", StringComparison.Ordinal));
+        string charts = Path.Combine(Folder, "charts");
+
+        var (code, output, error) = Run("plan", "--plan", plan, "--measurements", C("measurements.csv"), "--as-of", "2026-12-08", "--charts", charts);
+
+        Assert.True(code == 0, error);
+        Assert.StartsWith("metric,unit,baseline,current,target", output, StringComparison.Ordinal);
+        Assert.Equal(2, Directory.GetFiles(charts, "*.svg").Length);
+    }
+
+    [Fact]
     public void AMeasurementOf1e30_IsRefusedNamingTheLine()
     {
         string measurements = Write("m.csv", "metric,date,value\nDays to train a new analyst,2026-09-30,1e30\n");

@@ -30,7 +30,8 @@ public static class MetricChart
         LocalDate end = new[] { metric.TargetDate ?? start, assessment.AsOf, assessment.Series.Count > 0 ? assessment.Series[^1].On : start }.Max();
         if (end <= start)
         {
-            end = start.PlusDays(1);
+            // One day wide at least; at the calendar's last day, widen backwards (a day after it does not exist).
+            (start, end) = start == LocalDate.MaxIsoValue ? (start.PlusDays(-1), start) : (start, start.PlusDays(1));
         }
 
         double[] values = [metric.Baseline, .. assessment.Series.Select(m => m.Value), .. new[] { metric.Target, assessment.ProjectedAtTarget }.OfType<double>()];

@@ -48,7 +48,7 @@ public sealed partial class CliFuzzTests : IDisposable
         new("alerts", ["alerts", "--rules", "@rules.txt", "--events", "@events.csv", "--facts", "@facts.csv", "--as-of", "2026-10-31T23:59:59Z"]),
         new("alerts-json", ["alerts", "--rules", "@rules.json", "--events", "@events.csv", "--facts", "@facts.csv", "--as-of", "2026-10-31T23:59:59Z", "--format", "json"]),
         new("segment", ["segment", "--where", "sum(purchase, last 30d) >= 19.96 or absent(login, last 30d)", "--events", "@events.csv", "--as-of", "2026-10-31T23:59:59Z"]),
-        new("plan", ["plan", "--plan", "@plan.json", "--measurements", "@measurements.csv", "--as-of", "2026-12-08"]),
+        new("plan", ["plan", "--plan", "@plan.json", "--measurements", "@measurements.csv", "--as-of", "2026-12-08", "--charts", "@charts"]),
         new("demo", ["demo", "--out", "@demo-out", "--seed", "x"]),
     ];
 
@@ -274,7 +274,7 @@ public sealed partial class CliFuzzTests : IDisposable
 
     // Exit 1 names where: a line, a field, a JSON path, or the account, signal, rule, metric, group, gate or band at fault, or
     // the file when it cannot be read at all.
-    [GeneratedRegex(@"[Ll]ine \d+|field '|\$[.\[]|account '|signal '|[Rr]ule '|[Mm]etric '|line '|group '|gate |[Bb]and |[Bb]ands: |: cannot be read: |cannot create the folder")]
+    [GeneratedRegex(@"[Ll]ine \d+|field '|\$[.\[]|account '|signal '|[Rr]ule '|[Mm]etric '|line '|group '|gate |[Bb]and |[Bb]ands: |: cannot be read: |cannot create the folder|cannot write the charts")]
     private static partial Regex NamesTheFault();
 
     // A quoted value: opened after a space or bracket, closed before a space, punctuation or the end.
