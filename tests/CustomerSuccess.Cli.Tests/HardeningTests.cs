@@ -322,6 +322,21 @@ public sealed class HardeningTests : CliRunner
     }
 
     [Fact]
+    public void AFractionThresholdBeyondWhatAPercentageCanSay_IsRefused()
+    {
+        const string where = "ratio(fact(active_users), fact(licences)) > 79228162514264337593543950335";
+        string json = Write("rules.json", """{ "rules": [ { "id": "q", "kind": "risk", "severity": "warning", "when": { "compare": { "aggregate": { "ratio": { "of": { "fact": { "name": "a" } }, "per": { "fact": { "name": "b" } } } }, "op": ">", "value": 79228162514264337593543950335 } } } ] }""");
+
+        var segment = Run("segment", "--where", where, "--events", C("events.csv"), "--facts", C("facts.csv"), "--as-of", "2026-10-31T23:59:59Z");
+        var alerts = Run("alerts", "--rules", Write("rules.txt", "rule r risk warning\n  when " + where + "\n"), "--events", C("events.csv"), "--as-of", "2026-10-31T23:59:59Z");
+
+        Assert.Equal(2, segment.Code);
+        Assert.Contains("Line 1, column 45: ratio(fact(active_users), fact(licences)) is a fraction", segment.Error, StringComparison.Ordinal);
+        AssertBadInput(alerts, "Line 2, column 52: Rule 'r': ratio(fact(active_users), fact(licences)) is a fraction");
+        AssertBadInput(Run("alerts", "--rules", json, "--events", C("events.csv"), "--as-of", "2026-10-31T23:59:59Z"), "at $.rules[0].when.compare: rule 'q'");
+    }
+
+    [Fact]
     public void ADuplicateLineId_IsReportedOnTheDuplicatesLine_NamingTheFirst()
     {
         string contracts = Write("contracts.csv", File.ReadAllText(C("contracts.csv")) + "acct-2-02,acct-2,add-on,2026-02-01,2026-02-01,2026-11-30,1,1,month,USD,,,,\n");

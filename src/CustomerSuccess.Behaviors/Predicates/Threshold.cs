@@ -6,7 +6,13 @@ namespace CustomerSuccess.Behaviors;
 /// <summary>A comparison's threshold as written: an exact decimal number or fraction, an instant or a duration.</summary>
 internal readonly record struct Threshold(BehaviorValueKind Kind, decimal Number, long Nanos)
 {
-    internal static Threshold Of(BehaviorValueKind kind, decimal number) => new(kind, BehaviorText.Normalise(number), 0);
+    /// <summary>The largest fraction a threshold may be: one that still reads as a percentage (x 100 fits a decimal).</summary>
+    internal const decimal MaxFraction = decimal.MaxValue / 100m;
+
+    internal static Threshold Of(BehaviorValueKind kind, decimal number) =>
+        kind == BehaviorValueKind.Fraction && Math.Abs(number) > MaxFraction
+            ? throw new ArgumentOutOfRangeException(nameof(number), number, $"A fraction to compare with is at most {MaxFraction} in magnitude, so that it reads as a percentage.")
+            : new(kind, BehaviorText.Normalise(number), 0);
 
     internal static Threshold Of(Instant instant) => new(BehaviorValueKind.Instant, 0m, EventTime.ToNanosClamped(instant));
 

@@ -326,6 +326,11 @@ internal sealed class PredicateParser
                     throw Error($"{aggregate} is a number, not a change; a percentage only fits change(...).");
                 }
 
+                if (!percent && aggregate.ValueKind == BehaviorValueKind.Fraction && Math.Abs(value) > Threshold.MaxFraction)
+                {
+                    throw Error($"{aggregate} is a fraction; {token.Text} is beyond what a percentage can say (at most {Threshold.MaxFraction}).");
+                }
+
                 _at++;
                 return percent ? value / 100m : value;
             }
