@@ -63,7 +63,7 @@ internal static class BehaviorInput
         }
         catch (JsonException e)
         {
-            throw new InputException(CliText.Json(path, e));
+            throw new InputException(CliText.Json(path, e, text));
         }
         catch (BehaviorSyntaxException e)
         {

@@ -123,16 +123,20 @@ internal static partial class CliText
     /// </summary>
     /// <param name="file">The file, as the user named it.</param>
     /// <param name="error">What the reader threw.</param>
+    /// <param name="json">The file's text: a fault that the reader found after parsing carries only its path, and is placed by it.</param>
     /// <param name="what">What the file should have been, said before the problem ("Health model 'm': the JSON is not a model"), or null.</param>
-    public static string Json(string file, JsonException error, string? what = null)
+    public static string Json(string file, JsonException error, string json, string? what = null)
     {
         var where = new StringBuilder(file);
-        if (error.LineNumber is { } line)
+        (long Line, long Column)? at = error.LineNumber is { } line
+            ? (line, error.BytePositionInLine ?? -1)
+            : error.Path is { Length: > 0 } located ? Csv.JsonLocator.Find(json, located) : null;
+        if (at is { } position)
         {
-            where.Append(CultureInfo.InvariantCulture, $", line {line + 1}");
-            if (error.BytePositionInLine is { } column)
+            where.Append(CultureInfo.InvariantCulture, $", line {position.Line + 1}");
+            if (position.Column >= 0)
             {
-                where.Append(CultureInfo.InvariantCulture, $", column {column + 1}");
+                where.Append(CultureInfo.InvariantCulture, $", column {position.Column + 1}");
             }
         }
 
@@ -154,7 +158,7 @@ internal static partial class CliText
             problem = $"the value is not a valid {type[(type.LastIndexOf('.') + 1)..]}.";
         }
 
-        if (error.Path is { Length: > 0 } path && !problem.StartsWith(path, StringComparison.Ordinal))
+        if (error.Path is { Length: > 0 } path && !problem.Contains(path, StringComparison.Ordinal))
         {
             where.Append(", at ").Append(Quote(path));
         }

@@ -131,7 +131,7 @@ internal sealed class PlanCommand : ICommand
         }
         catch (JsonException e)
         {
-            throw new InputException(CliText.Json(path, e));
+            throw new InputException(CliText.Json(path, e, json));
         }
     }
 

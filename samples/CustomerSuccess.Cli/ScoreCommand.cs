@@ -99,7 +99,7 @@ internal sealed class ScoreCommand : ICommand
         }
         catch (ArgumentException e) when (e.InnerException is System.Text.Json.JsonException malformed)
         {
-            throw new InputException(CliText.Json(path, malformed, $"Health model '{Path.GetFileNameWithoutExtension(path)}': the JSON is not a model"));
+            throw new InputException(CliText.Json(path, malformed, json, $"Health model '{Path.GetFileNameWithoutExtension(path)}': the JSON is not a model"));
         }
         catch (ArgumentException e)
         {

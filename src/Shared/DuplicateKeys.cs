@@ -46,7 +46,7 @@ internal static class DuplicateKeys
                         scope.Name = Quoted.Short(name);
                         if (!scope.Keys!.Add(name))
                         {
-                            (long line, long column) = Position(utf8, reader.TokenStartIndex);
+                            (long line, long column) = JsonPosition.Of(utf8, reader.TokenStartIndex);
                             string path = PathOf(scopes);
                             throw new JsonException($"{path}: the key '{Quoted.Short(name)}' appears twice in one object.", path, line, column);
                         }
@@ -84,21 +84,6 @@ internal static class DuplicateKeys
         }
 
         return path.ToString();
-    }
-
-    private static (long Line, long Column) Position(byte[] utf8, long offset)
-    {
-        long line = 0, lineStart = 0;
-        for (long i = 0; i < offset; i++)
-        {
-            if (utf8[i] == (byte)'\n')
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-
-        return (line, offset - lineStart);
     }
 
     private sealed class Scope(HashSet<string>? keys)

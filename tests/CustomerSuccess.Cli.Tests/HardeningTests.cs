@@ -125,10 +125,11 @@ public sealed class HardeningTests : CliRunner
     }
 
     [Theory]
-    [InlineData("\"target\": 7,", "\"target\": 1e30,", "$.metrics[0]")]
-    [InlineData("\"baseline\": 40,", "\"baseline\": -1e30,", "$.metrics[1]")]
+    [InlineData("\"target\": 7,", "\"target\": 1e30,", "plan.json, line 10, column 5: $.metrics[0]")]
+    [InlineData("\"baseline\": 40,", "\"baseline\": -1e30,", "plan.json, line 21, column 5: $.metrics[1]")]
     public void PlanValues_BeyondWhatCanBeMeasured_AreRefusedNamingTheMetric(string from, string to, string path)
     {
+        // Found after parsing, so placed by its path: the line of the metric.
         string plan = Write("plan.json", File.ReadAllText(C("plan.json")).Replace(from, to, StringComparison.Ordinal));
 
         AssertBadInput(Run("plan", "--plan", plan, "--measurements", C("measurements.csv"), "--as-of", "2026-12-08"), "plan.json", path, "from -1e15 to 1e15");
@@ -333,7 +334,7 @@ public sealed class HardeningTests : CliRunner
         Assert.Equal(2, segment.Code);
         Assert.Contains("Line 1, column 45: ratio(fact(active_users), fact(licences)) is a fraction", segment.Error, StringComparison.Ordinal);
         AssertBadInput(alerts, "Line 2, column 52: Rule 'r': ratio(fact(active_users), fact(licences)) is a fraction");
-        AssertBadInput(Run("alerts", "--rules", json, "--events", C("events.csv"), "--as-of", "2026-10-31T23:59:59Z"), "at $.rules[0].when.compare: rule 'q'");
+        AssertBadInput(Run("alerts", "--rules", json, "--events", C("events.csv"), "--as-of", "2026-10-31T23:59:59Z"), "rules.json, line 1, column 87: rule 'q': $.rules[0].when.compare: ");
     }
 
     [Fact]
@@ -361,7 +362,7 @@ public sealed class HardeningTests : CliRunner
     }
 
     [Theory]
-    [InlineData("""{ "rules": [ { "id": "q", "kind": "risk", "severity": "warning", "cooldwon": "7d", "when": "absent(login, last 30d)" } ] }""", "at $.rules[0].cooldwon: rule 'q': $.rules[0].cooldwon: unknown field 'cooldwon'")]
+    [InlineData("""{ "rules": [ { "id": "q", "kind": "risk", "severity": "warning", "cooldwon": "7d", "when": "absent(login, last 30d)" } ] }""", "rules.json, line 1, column 78: rule 'q': $.rules[0].cooldwon: unknown field 'cooldwon'")]
     [InlineData("""{ "rules": [ { "id": "q", "kind": "risk", "severity": "warning", "when": { "absent": { "event": "login", "window": { "lats": "30d" } } } } ] }""", "rule 'q'")]
     [InlineData("{ \"rules\": [ { \"id\": \"q\", \"id\": \"r\" } ] }", "rules.json, line 1, column 27: $.rules[0].id: the key 'id' appears twice")]
     [InlineData("{ \"rules\": [ { \"id\": \"q\"  ", "rules.json, line 1, column 27")]
