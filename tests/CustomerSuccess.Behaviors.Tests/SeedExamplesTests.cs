@@ -41,6 +41,23 @@ public class SeedExamplesTests
         Assert.False(evaluator.Evaluate(BehaviorPredicate.Parse("sum(purchase, last 30d) > 19.96"), b, asOf).Matched);
     }
 
+    [Fact]
+    public void AUsersShareOfASeries_MayExceedWhatItsRunningSumsHold_AndStaysExact()
+    {
+        // Running sums of the series stay at 1e14 or 0; user a's own sum is 1e15, beyond a 64-bit count of ten-thousandths.
+        var account = new AccountId("ledger");
+        var events = Enumerable.Range(0, 20)
+            .Select(i => E(account, "transfer", At(10, 1).Plus(Duration.FromMinutes(i)), i % 2 == 0 ? 100_000_000_000_000m : -100_000_000_000_000m, i % 2 == 0 ? "a" : "b"))
+            .ToList();
+        var evaluator = new BehaviorEvaluator(EventStore.Create(events));
+        var rules = RuleSet.Parse("rule big trigger info per_user\n  when sum(transfer, last 30d) >= 1000000000000000");
+
+        Alert alert = Assert.Single(evaluator.Alerts(rules, AsOf(10, 15)));
+
+        Assert.Equal("a", alert.Key);
+        Assert.Equal("sum(transfer, last 30d) = 1000000000000000 (>= 1000000000000000)", alert.EvidenceText());
+    }
+
     [Theory]
     [InlineData("0.00001")]
     [InlineData("100000000000000.0001")]

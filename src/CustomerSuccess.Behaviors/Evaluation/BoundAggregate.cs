@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using NodaTime;
 
@@ -105,7 +106,9 @@ internal sealed class BoundAggregate
                 value = BehaviorValue.OfNumber(store.Sum(s, from, to));
                 return true;
             case AggregateKind.Count or AggregateKind.Sum:
-                long total = 0; // units for a sum, events for a count; checked: an overflow throws rather than wraps
+                // Units for a sum, events for a count. 128 bits: one user's share of a series can exceed what the series' running
+                // sums hold when values of both signs mix, but never 2^127.
+                Int128 total = 0;
                 bool sum = _aggregate.Kind == AggregateKind.Sum;
                 for (int i = from; i < to; i++)
                 {
@@ -115,7 +118,7 @@ internal sealed class BoundAggregate
                     }
                 }
 
-                value = BehaviorValue.OfNumber(sum ? EventValues.ToDecimal(total) : total);
+                value = BehaviorValue.OfNumber(sum ? (decimal)total / EventValues.Scale : (decimal)total);
                 return true;
             case AggregateKind.DistinctUsers:
                 var users = new HashSet<int>();
