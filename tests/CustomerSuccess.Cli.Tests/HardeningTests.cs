@@ -27,6 +27,20 @@ public sealed class HardeningTests : CliRunner
     }
 
     [Fact]
+    public void TheDocumentedExampleFiles_AreAcceptedAsTheyAre()
+    {
+        string examples = Path.Combine(AppContext.BaseDirectory, "docs", "examples");
+
+        var plan = Run("plan", "--plan", Path.Combine(examples, "plan.json"), "--measurements", Path.Combine(examples, "measurements.csv"), "--as-of", "2026-12-08");
+        var score = Run("score", "--model", Path.Combine(examples, "model.json"), "--accounts", C("health.csv"), "--as-of", "2026-10-31T00:00:00Z");
+
+        Assert.True(plan.Code == 0, plan.Error);
+        Assert.Equal(["metric,unit,baseline,current,target,target_date,progress,projected,status", "Days to train a new analyst,days,20,9,7,2026-12-31,0.8461538462,5.2902185597,on_track", "Weekly active analysts,users,40,46,50,2026-10-31,0.6,46,missed"], plan.Output.TrimEnd().Split('\n'));
+        Assert.True(score.Code == 0, score.Error);
+        Assert.StartsWith("account_id,score,band\nacct-1,88.25,green\n", score.Output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void InternalError_IsOneLine_AndTheStackTraceOnlyUnderDebug()
     {
         var bug = new InvalidOperationException("the kernel lost a lane (Parameter 'lane')");
