@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 
 namespace CustomerSuccess.Json;
@@ -19,42 +17,28 @@ internal static class DuplicateKeys
     /// <exception cref="JsonException">A key is repeated; the path, line and column (0-based, as JsonException counts) name the second one.</exception>
     public static void Reject(string json, bool ignoreCase = false)
     {
-        byte[] utf8 = Encoding.UTF8.GetBytes(json);
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 256 });
-        var scopes = new Stack<Scope>();
+        var reader = new JsonPathReader(json);
+        var keys = new Stack<HashSet<string>?>(); // per open object its keys; null for an array
         try
         {
             while (reader.Read())
             {
-                switch (reader.TokenType)
+                switch (reader.Token)
                 {
                     case JsonTokenType.StartObject:
-                        Enter(scopes);
-                        scopes.Push(new Scope(new HashSet<string>(ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal)));
+                        keys.Push(new HashSet<string>(ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal));
                         break;
                     case JsonTokenType.StartArray:
-                        Enter(scopes);
-                        scopes.Push(new Scope(null));
+                        keys.Push(null);
                         break;
                     case JsonTokenType.EndObject:
                     case JsonTokenType.EndArray:
-                        scopes.Pop();
+                        keys.Pop();
                         break;
-                    case JsonTokenType.PropertyName:
-                        Scope scope = scopes.Peek();
-                        string name = reader.GetString()!;
-                        scope.Name = Quoted.Short(name);
-                        if (!scope.Keys!.Add(name))
-                        {
-                            (long line, long column) = JsonPosition.Of(utf8, reader.TokenStartIndex);
-                            string path = PathOf(scopes);
-                            throw new JsonException($"{path}: the key '{Quoted.Short(name)}' appears twice in one object.", path, line, column);
-                        }
-
-                        break;
-                    default:
-                        Enter(scopes);
-                        break;
+                    case JsonTokenType.PropertyName when !keys.Peek()!.Add(reader.PropertyName):
+                        (long line, long column) = reader.Position;
+                        string path = reader.Path;
+                        throw new JsonException($"{path}: the key '{Quoted.Short(reader.PropertyName)}' appears twice in one object.", path, line, column);
                 }
             }
         }
@@ -62,36 +46,5 @@ internal static class DuplicateKeys
         {
             // Malformed JSON: the deserializer reports it in its own words.
         }
-    }
-
-    // A value inside an array moves the array's index on; inside an object the key already placed it.
-    private static void Enter(Stack<Scope> scopes)
-    {
-        if (scopes.Count > 0 && scopes.Peek() is { Keys: null } array)
-        {
-            array.Index++;
-        }
-    }
-
-    private static string PathOf(Stack<Scope> scopes)
-    {
-        var path = new StringBuilder("$");
-        Scope[] outerFirst = scopes.ToArray();
-        Array.Reverse(outerFirst);
-        foreach (Scope scope in outerFirst)
-        {
-            path.Append(scope.Keys is null ? string.Create(CultureInfo.InvariantCulture, $"[{scope.Index}]") : "." + scope.Name);
-        }
-
-        return path.ToString();
-    }
-
-    private sealed class Scope(HashSet<string>? keys)
-    {
-        public HashSet<string>? Keys { get; } = keys;
-
-        public string? Name { get; set; }
-
-        public int Index { get; set; } = -1;
     }
 }
