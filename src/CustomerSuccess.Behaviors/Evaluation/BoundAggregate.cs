@@ -50,7 +50,7 @@ internal sealed class BoundAggregate
             case AggregateKind.Ratio:
                 return Ratio(ref scope, out value, out undefinedReason);
             default:
-                Span span = _window!.Resolve(scope);
+                ResolvedWindow span = _window!.Resolve(scope);
                 if (!span.Defined)
                 {
                     value = default;
@@ -63,7 +63,7 @@ internal sealed class BoundAggregate
     }
 
     /// <summary>Counts the events in a span: the fast path of performed, absent, every and the lifecycle filters.</summary>
-    internal static int CountIn(in Scope scope, int name, Span span)
+    internal static int CountIn(in Scope scope, int name, ResolvedWindow span)
     {
         if (!span.Defined)
         {
@@ -89,7 +89,7 @@ internal sealed class BoundAggregate
         return count;
     }
 
-    internal bool Over(ref Scope scope, Span span, out BehaviorValue value, out string? undefinedReason)
+    internal bool Over(ref Scope scope, ResolvedWindow span, out BehaviorValue value, out string? undefinedReason)
     {
         undefinedReason = null;
         EventStore store = scope.Store;
@@ -203,7 +203,7 @@ internal sealed class BoundAggregate
             return false;
         }
 
-        Span baselineSpan = _window!.Resolve(scope);
+        ResolvedWindow baselineSpan = _window!.Resolve(scope);
         if (!baselineSpan.Defined)
         {
             undefinedReason = "baseline window undefined: " + UndefinedWindowReason();

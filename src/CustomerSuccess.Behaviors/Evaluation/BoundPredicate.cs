@@ -147,7 +147,7 @@ internal sealed class BoundPredicate
                 for (int k = 1; k <= _predicate.Number; k++)
                 {
                     (long start, long end) = BoundWindow.CalendarPeriods(scope.T, scope.Zone, _predicate.Unit, -k, 1);
-                    periods += BoundAggregate.CountIn(scope, _event, new Span(start - 1, end - 1, true)) > 0 ? 1 : 0;
+                    periods += BoundAggregate.CountIn(scope, _event, new ResolvedWindow(start - 1, end - 1, true)) > 0 ? 1 : 0;
                     if (periods < k && !scope.Explaining)
                     {
                         return false;
@@ -159,8 +159,8 @@ internal sealed class BoundPredicate
                 expected = string.Create(CultureInfo.InvariantCulture, $"done in {_predicate.Number} of {_predicate.Number} {BehaviorWindow.UnitName(_predicate.Unit)}s");
                 break;
             case PredicateKind.Stopped or PredicateKind.StartedAgain:
-                Span recentSpan = _window!.Resolve(scope);
-                Span earlierSpan = _earlier!.Resolve(scope);
+                ResolvedWindow recentSpan = _window!.Resolve(scope);
+                ResolvedWindow earlierSpan = _earlier!.Resolve(scope);
                 int recent = BoundAggregate.CountIn(scope, _event, recentSpan);
                 int earlier = BoundAggregate.CountIn(scope, _event, earlierSpan);
                 if (_predicate.Kind == PredicateKind.Stopped)
@@ -170,7 +170,7 @@ internal sealed class BoundPredicate
                 }
                 else
                 {
-                    int before = earlierSpan.Defined ? BoundAggregate.CountIn(scope, _event, new Span(long.MinValue, earlierSpan.Lo, true)) : 0;
+                    int before = earlierSpan.Defined ? BoundAggregate.CountIn(scope, _event, new ResolvedWindow(long.MinValue, earlierSpan.Lo, true)) : 0;
                     matched = recent > 0 && earlier == 0 && before > 0 && earlierSpan.Defined;
                     expected = "done in the recent window, not in the earlier one, and before it";
                 }
@@ -179,14 +179,14 @@ internal sealed class BoundPredicate
                 note = string.Create(CultureInfo.InvariantCulture, $"recent window {recent}, earlier window {earlier}");
                 break;
             case PredicateKind.FirstTime:
-                Span span = _window!.Resolve(scope);
+                ResolvedWindow span = _window!.Resolve(scope);
                 int inWindow = BoundAggregate.CountIn(scope, _event, span);
-                matched = inWindow > 0 && BoundAggregate.CountIn(scope, _event, new Span(long.MinValue, span.Lo, true)) == 0;
+                matched = inWindow > 0 && BoundAggregate.CountIn(scope, _event, new ResolvedWindow(long.MinValue, span.Lo, true)) == 0;
                 observed = inWindow;
                 expected = "done in the window and never before";
                 break;
             default: // first seen
-                Span seen = _window!.Resolve(scope);
+                ResolvedWindow seen = _window!.Resolve(scope);
                 long first = scope.FirstSeen;
                 matched = seen.Defined && first <= scope.T && first > seen.Lo && first <= seen.Hi;
                 if (scope.Explaining)
@@ -204,7 +204,7 @@ internal sealed class BoundPredicate
     private bool Users(ref Scope scope)
     {
         EventStore store = scope.Store;
-        Span window = _window!.Resolve(scope);
+        ResolvedWindow window = _window!.Resolve(scope);
         int judged = 0;
         int matchedUsers = 0;
         List<string>? names = scope.Explaining ? [] : null;

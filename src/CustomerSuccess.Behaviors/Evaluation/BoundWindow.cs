@@ -22,35 +22,35 @@ internal sealed class BoundWindow
         _anchor = window.Anchor is null ? -1 : store.NameOf(window.Anchor);
     }
 
-    internal Span Resolve(in Scope scope)
+    internal ResolvedWindow Resolve(in Scope scope)
     {
         long t = scope.T;
         switch (_window.Kind)
         {
             case WindowKind.Last:
                 long hi = t - _offset;
-                return new Span(hi - _length, hi, true);
+                return new ResolvedWindow(hi - _length, hi, true);
             case WindowKind.Ever:
-                return new Span(long.MinValue, t, true);
+                return new ResolvedWindow(long.MinValue, t, true);
             case WindowKind.Between:
-                return new Span(_from, System.Math.Min(_to, t), true);
+                return new ResolvedWindow(_from, System.Math.Min(_to, t), true);
             case WindowKind.Since:
                 long anchor = LatestAnchor(scope);
-                return anchor == long.MinValue ? Span.Undefined : new Span(anchor, t, true);
+                return anchor == long.MinValue ? ResolvedWindow.Undefined : new ResolvedWindow(anchor, t, true);
             case WindowKind.First:
                 long first = scope.FirstSeen;
                 if (first == long.MaxValue || first > t || first - 1 + _length > t)
                 {
-                    return Span.Undefined; // no first event yet, or the first days are not over: not yet judged
+                    return ResolvedWindow.Undefined; // no first event yet, or the first days are not over: not yet judged
                 }
 
-                return new Span(first - 1, first - 1 + _length, true);
+                return new ResolvedWindow(first - 1, first - 1 + _length, true);
             case WindowKind.CalendarPeriod:
                 (long start, long end) = Calendar(scope, _window.Periods, 1);
-                return new Span(start - 1, System.Math.Min(end - 1, t), true);
+                return new ResolvedWindow(start - 1, System.Math.Min(end - 1, t), true);
             default:
                 (long pastStart, long pastEnd) = Calendar(scope, -_window.Periods, _window.Periods);
-                return new Span(pastStart - 1, pastEnd - 1, true);
+                return new ResolvedWindow(pastStart - 1, pastEnd - 1, true);
         }
     }
 

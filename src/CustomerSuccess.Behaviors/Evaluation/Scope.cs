@@ -31,9 +31,3 @@ internal struct Scope
         return next;
     }
 }
-
-/// <summary>A window resolved against a scope: events with lo &lt; instant &lt;= hi, or undefined.</summary>
-internal readonly record struct Span(long Lo, long Hi, bool Defined)
-{
-    internal static readonly Span Undefined = new(0, 0, false);
-}

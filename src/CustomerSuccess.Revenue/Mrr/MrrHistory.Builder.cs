@@ -1,0 +1,368 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace CustomerSuccess.Revenue;
+
+// The builder: rows in any order in, one history out.
+public sealed partial class MrrHistory
+{
+    /// <summary>
+    /// Collects snapshot rows into an <see cref="MrrHistory"/>: the partial result of one pass over rows in any order.
+    /// Builds once. Not thread-safe; give each thread its own builder and <see cref="Merge"/> the histories.
+    /// </summary>
+    public sealed class Builder
+    {
+        private readonly MrrOptions _options;
+        private readonly Dictionary<AccountId, int> _accountIndex = [];
+        private readonly List<AccountId> _accountIds = [];
+        private readonly List<Currency> _currencies = [];
+        private readonly Dictionary<string, int> _groupIds = new(StringComparer.Ordinal);
+        private readonly List<string> _groupNames = [];
+        private int[] _rowAccounts = new int[1024];
+        private int[] _rowMonths = new int[1024];
+        private decimal[] _rowAmounts = new decimal[1024];
+        private int[] _rowGroups = new int[1024];
+        private int _count;
+        private int _lastAccount = -1;
+        private string? _lastGroup;
+        private int _lastGroupId;
+        private bool _grouped = true;
+        private bool _built; // Build moved the rows into the history
+
+        /// <summary>Starts an empty history.</summary>
+        /// <param name="options">Definitional choices and currency settings; the defaults when <see langword="null"/>.</param>
+        /// <exception cref="InvalidOperationException">An option is invalid; the message names it.</exception>
+        public Builder(MrrOptions? options = null) => _options = (options ?? new MrrOptions()).Snapshot();
+
+        /// <summary>Adds a snapshot row.</summary>
+        /// <param name="row">The row.</param>
+        /// <returns>This builder.</returns>
+        /// <exception cref="ArgumentException">
+        /// The row is <c>default(MrrRow)</c>, or its currency differs from the account's other rows (an account is billed in one
+        /// currency). The message names the account and month; nothing is added. Rows that repeat an account and month are
+        /// checked when the history is built.
+        /// </exception>
+        public Builder Add(in MrrRow row)
+        {
+            ThrowIfBuilt(); // before anything changes: finding the account adds it
+            if (row.Account.IsDefault)
+            {
+                throw new ArgumentException("default(MrrRow) is not a snapshot; create rows with the MrrRow constructor.", nameof(row));
+            }
+
+            // Rows usually come grouped by account (the usual export order): then the account is the previous row's.
+            int account = _lastAccount >= 0 && _accountIds[_lastAccount] == row.Account ? _lastAccount : AccountIndex(row.Account, row.Mrr.Currency);
+            if (_currencies[account] != row.Mrr.Currency)
+            {
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture, $"Account '{row.Account}' is billed in {_currencies[account]}, but its row for {row.Month:uuuu'-'MM} is in {row.Mrr.Currency}; an account's MRR must be in one currency."),
+                    nameof(row));
+            }
+
+            string group = row.Group;
+            int groupId = ReferenceEquals(group, _lastGroup) ? _lastGroupId : GroupId(group);
+            if (_count == _rowMonths.Length)
+            {
+                Grow();
+            }
+
+            _rowAccounts[_count] = account;
+            _rowMonths[_count] = MonthIndex.Of(row.Month);
+            _rowAmounts[_count] = row.Mrr.Amount;
+            _rowGroups[_count] = groupId;
+            _count++;
+            _lastAccount = account;
+            _lastGroup = group;
+            _lastGroupId = groupId;
+            return this;
+        }
+
+        /// <summary>Makes room for at least <paramref name="rows"/> rows in all, so that adding them allocates nothing more.</summary>
+        /// <param name="rows">The number of rows expected in all.</param>
+        /// <returns>This builder.</returns>
+        public Builder EnsureCapacity(int rows)
+        {
+            ThrowIfBuilt();
+            if (rows > _rowMonths.Length)
+            {
+                Resize(rows);
+            }
+
+            return this;
+        }
+
+        /// <summary>Adds snapshot rows already in memory.</summary>
+        /// <param name="rows">The rows.</param>
+        /// <returns>This builder.</returns>
+        /// <exception cref="ArgumentException">A row is invalid (see <see cref="Add"/>); the rows before it are added.</exception>
+        public Builder AddRange(ReadOnlySpan<MrrRow> rows)
+        {
+            foreach (ref readonly MrrRow row in rows)
+            {
+                Add(in row);
+            }
+
+            return this;
+        }
+
+        /// <summary>
+        /// Builds the history of the rows added. The rows move into the history (rows grouped by account are not copied), so
+        /// a builder builds once; start a new builder for another history.
+        /// </summary>
+        /// <returns>The history.</returns>
+        /// <exception cref="InvalidOperationException">This builder has already built its history.</exception>
+        /// <exception cref="ArgumentException">
+        /// Two rows repeat an account and month under <see cref="DuplicateRowPolicy.Reject"/>, or name different groups; the
+        /// message names the account and month.
+        /// </exception>
+        /// <exception cref="OverflowException">The rows of one account and month add up to more than a decimal holds; the message names them.</exception>
+        public MrrHistory Build()
+        {
+            ThrowIfBuilt();
+            _built = true;
+            string[] names = _groupNames.ToArray();
+            int[] order = Enumerable.Range(0, names.Length).OrderBy(i => names[i], StringComparer.Ordinal).ToArray();
+            var remap = new int[names.Length];
+            for (int rank = 0; rank < order.Length; rank++)
+            {
+                remap[order[rank]] = rank;
+            }
+
+            string[] groups = names.Length == 0 ? [string.Empty] : order.Select(i => names[i]).ToArray();
+            (int[] months, decimal[] amounts, int[] groupIds, int[] starts) = AccountContiguous(remap);
+            var ranges = new (int Start, int End)[_accountIds.Count];
+            int write = 0;
+            int account = 0;
+            try
+            {
+                for (; account < _accountIds.Count; account++)
+                {
+                    int start = write;
+                    write = Normalise(account, months, amounts, groupIds, starts[account], starts[account + 1], write, groups);
+                    ranges[account] = (start, write);
+                }
+            }
+            catch (OverflowException)
+            {
+                // Only rows of one account and month are added here: name them (a try inside Normalise's loop would slow it).
+                throw new OverflowException($"The MRR rows for {Where(account, OverflowingMonth(months, amounts, starts[account], starts[account + 1]))} add up to more than {Overflows.Limit}.");
+            }
+
+            var columns = new MrrColumns(months, amounts, groupIds, write, _options.ReportingCurrency);
+            var accounts = new List<AccountSeries>(_accountIds.Count);
+            var index = new Dictionary<AccountId, int>(_accountIds.Count);
+            for (int a = 0; a < _accountIds.Count; a++)
+            {
+                if (ranges[a].End > ranges[a].Start)
+                {
+                    index.Add(_accountIds[a], accounts.Count);
+                    accounts.Add(new AccountSeries(_accountIds[a], _currencies[a], columns, ranges[a].Start, ranges[a].End));
+                }
+            }
+
+            return new MrrHistory(accounts.ToArray(), index, groups, _options);
+        }
+
+        private void ThrowIfBuilt()
+        {
+            if (_built)
+            {
+                throw new InvalidOperationException("This builder has built its history, which now owns its rows; start a new MrrHistory.Builder.");
+            }
+        }
+
+        private int AccountIndex(AccountId account, Currency currency)
+        {
+            if (!_accountIndex.TryGetValue(account, out int index))
+            {
+                index = _accountIds.Count;
+                _accountIndex.Add(account, index);
+                _accountIds.Add(account);
+                _currencies.Add(currency);
+            }
+            else if (index != _lastAccount)
+            {
+                _grouped = false; // the account's rows are not contiguous
+            }
+
+            return index;
+        }
+
+        private int GroupId(string group)
+        {
+            if (!_groupIds.TryGetValue(group, out int id))
+            {
+                id = _groupNames.Count;
+                _groupIds.Add(group, id);
+                _groupNames.Add(group);
+            }
+
+            return id;
+        }
+
+        private void Grow() => Resize(_rowMonths.Length * 2);
+
+        private void Resize(int size)
+        {
+            Array.Resize(ref _rowAccounts, size);
+            Array.Resize(ref _rowMonths, size);
+            Array.Resize(ref _rowAmounts, size);
+            Array.Resize(ref _rowGroups, size);
+        }
+
+        // Copies the rows into new columns with each account's rows contiguous (in first-seen order): a counting sort,
+        // skipped when the rows already came grouped by account.
+        private (int[] Months, decimal[] Amounts, int[] Groups, int[] Starts) AccountContiguous(int[] remap)
+        {
+            int accounts = _accountIds.Count;
+            var starts = new int[accounts + 1];
+            for (int i = 0; i < _count; i++)
+            {
+                starts[_rowAccounts[i] + 1]++;
+            }
+
+            for (int a = 0; a < accounts; a++)
+            {
+                starts[a + 1] += starts[a];
+            }
+
+            if (_grouped)
+            {
+                // Already account by account: the history takes the builder's columns as they are (the builder copies
+                // them before it writes again), so a grouped export is read without a second copy.
+                for (int i = 0; i < _count; i++)
+                {
+                    _rowGroups[i] = remap[_rowGroups[i]];
+                }
+
+                return (_rowMonths, _rowAmounts, _rowGroups, starts);
+            }
+
+            var months = new int[_count];
+            var amounts = new decimal[_count];
+            var groups = new int[_count];
+
+            var next = (int[])starts.Clone();
+            for (int i = 0; i < _count; i++)
+            {
+                int to = next[_rowAccounts[i]]++;
+                months[to] = _rowMonths[i];
+                amounts[to] = _rowAmounts[i];
+                groups[to] = remap[_rowGroups[i]];
+            }
+
+            return (months, amounts, groups, starts);
+        }
+
+        // Sorts one account's rows by month, merges rows of the same month, drops $0 rows unless they keep the customer,
+        // and writes the result at `write` (never after the rows it reads). Returns the new write position.
+        private int Normalise(int account, int[] months, decimal[] amounts, int[] groups, int start, int end, int write, string[] groupNames)
+        {
+            for (int i = start + 1; i < end; i++)
+            {
+                if (months[i] < months[i - 1])
+                {
+                    SortByMonth(months, amounts, groups, start, end);
+                    break;
+                }
+            }
+
+            bool keepZero = _options.ZeroMrr == ZeroMrrPolicy.Contraction;
+            int first = write;
+            for (int i = start; i < end; i++)
+            {
+                int month = months[i];
+                decimal amount = amounts[i];
+                int group = groups[i];
+                while (i + 1 < end && months[i + 1] == month)
+                {
+                    i++;
+                    if (_options.DuplicateRows == DuplicateRowPolicy.Reject)
+                    {
+                        throw new ArgumentException($"Two MRR rows for {Where(account, month)}; duplicates are rejected (MrrOptions.DuplicateRows).");
+                    }
+
+                    if (groups[i] != group)
+                    {
+                        throw new ArgumentException($"Two MRR rows for {Where(account, month)} name different groups ('{groupNames[group]}' and '{groupNames[groups[i]]}').");
+                    }
+
+                    amount += amounts[i];
+                }
+
+                // Under the default policy a $0 row is no row: the account is not a customer that month.
+                if (amount > 0m || keepZero)
+                {
+                    months[write] = month;
+                    amounts[write] = amount;
+                    groups[write] = group;
+                    write++;
+                }
+            }
+
+            return write > first ? write : first;
+        }
+
+        private string Where(int account, int month) =>
+            string.Create(CultureInfo.InvariantCulture, $"account '{_accountIds[account]}' in {MonthIndex.ToMonth(month):uuuu'-'MM}");
+
+        // The month whose rows, added up, overflow (the rows are sorted by month when Normalise adds them).
+        private static int OverflowingMonth(int[] months, decimal[] amounts, int start, int end)
+        {
+            decimal sum = 0m;
+            for (int i = start; i < end; i++)
+            {
+                sum = i > start && months[i] == months[i - 1] ? sum : 0m;
+                try
+                {
+                    sum += amounts[i];
+                }
+                catch (OverflowException)
+                {
+                    return months[i];
+                }
+            }
+
+            return months[start];
+        }
+
+        private static void SortByMonth(int[] months, decimal[] amounts, int[] groups, int start, int end)
+        {
+            if (end - start > 64)
+            {
+                // Many subscriptions or years of rows: sort by key, then apply the order to the other columns.
+                int[] order = Enumerable.Range(start, end - start).ToArray();
+                int[] keys = months.AsSpan(start, end - start).ToArray();
+                Array.Sort(keys, order);
+                decimal[] sortedAmounts = Array.ConvertAll(order, i => amounts[i]);
+                int[] sortedGroups = Array.ConvertAll(order, i => groups[i]);
+                keys.CopyTo(months, start);
+                sortedAmounts.CopyTo(amounts, start);
+                sortedGroups.CopyTo(groups, start);
+                return;
+            }
+
+            // An account has a few dozen rows as a rule: an in-place insertion sort beats allocating for Array.Sort.
+            for (int i = start + 1; i < end; i++)
+            {
+                int month = months[i];
+                decimal amount = amounts[i];
+                int group = groups[i];
+                int j = i - 1;
+                while (j >= start && months[j] > month)
+                {
+                    months[j + 1] = months[j];
+                    amounts[j + 1] = amounts[j];
+                    groups[j + 1] = groups[j];
+                    j--;
+                }
+
+                months[j + 1] = month;
+                amounts[j + 1] = amount;
+                groups[j + 1] = group;
+            }
+        }
+    }
+}
