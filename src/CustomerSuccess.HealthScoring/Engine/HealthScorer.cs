@@ -290,7 +290,9 @@ public sealed class HealthScorer<TAccount>
         }
     }
 
-    // The one place the formulas live: Score, ScoreAll, ScoreColumns and Explain all come through here.
+    // The general formula (DESIGN section 4): Explain, and every account the fast paths do not take (a missing value, a
+    // model that is not all linear), come through here. The all-linear fast path (MeasureAndWeigh, FromMeasured) and the
+    // column kernel compute the same sums in their own loops; the laws check that all three agree to the bit.
     private HealthScore Combine(ReadOnlySpan<double> raw, ManualOverride? manualOverride, Instant asOf, ExplanationParts? explain)
     {
         // When every signal has a value (the usual case) the renormalised weights are the precomputed ones, and the
