@@ -98,7 +98,7 @@ public sealed partial class CliFuzzTests : IDisposable
         // The mutations start from inputs that work; otherwise the suite would only ever test the first error.
         foreach (CommandCase command in Commands.Where(c => c.Name != "demo"))
         {
-            string[] args = Materialise(command, mutateFile: null, mutation: null);
+            string[] args = Materialise(command, []);
             var (code, output, error) = Run(args);
             Assert.True(code == 0, $"{command.Name}: exit {code}: {error}");
             Assert.NotEmpty(output);
@@ -108,22 +108,28 @@ public sealed partial class CliFuzzTests : IDisposable
     private Property Fuzz(string name)
     {
         CommandCase command = Commands.Single(c => c.Name == name);
-        Gen<Mutation> mutations =
+        Gen<Mutation> mutation =
             from kind in Gen.Elements(Enum.GetValues<MutationKind>())
             from file in Gen.Choose(0, Math.Max(0, command.Files.Length - 1))
             from position in Gen.Choose(0, int.MaxValue - 1)
             from pick in Gen.Choose(0, int.MaxValue - 1)
             from other in Gen.Choose(0, int.MaxValue - 1)
             select new Mutation(kind, file, position, pick, other);
-        return Prop.ForAll(mutations.ToArbitrary(), mutation => Check(command, mutation));
+
+        // One mutation mostly; sometimes two or three together (a huge rate and a huge amount, a bad value in two files).
+        Gen<Mutation[]> mutations = from count in Gen.Frequency((6, Gen.Constant(1)), (2, Gen.Constant(2)), (1, Gen.Constant(3)))
+                                    from chain in mutation.ArrayOf(count)
+                                    select chain;
+        return Prop.ForAll(mutations.ToArbitrary(), chain => Check(command, chain));
     }
 
-    private void Check(CommandCase command, Mutation mutation)
+    private void Check(CommandCase command, Mutation[] mutations)
     {
-        string[] args = Materialise(command, command.Files.Length == 0 || mutation.Kind == MutationKind.OptionValue ? null : command.Files[mutation.File], mutation);
+        string[] args = Materialise(command, mutations);
+
         // --debug changes nothing for exit 0, 1 and 2; for a bug (exit 3) it puts the stack trace into the failure message.
         var (code, output, error) = Run([.. args, "--debug"]);
-        string what = $"{command.Name} {mutation}: exit {code}\nstderr: {(code == 3 ? error : Shorten(error))}";
+        string what = $"{command.Name} {string.Join(" then ", mutations.Select(m => m.ToString()))}: exit {code}\nstderr: {(code == 3 ? error : Shorten(error))}";
 
         Assert.True(code is 0 or 1 or 2, what);
         Assert.False(StackFrame().IsMatch(error), $"{what}\na stack trace");
@@ -147,8 +153,8 @@ public sealed partial class CliFuzzTests : IDisposable
         }
     }
 
-    // Copies the corpus into the scratch folder (mutating one file, or one option value) and returns the arguments.
-    private string[] Materialise(CommandCase command, string? mutateFile, Mutation? mutation)
+    // Copies the corpus into the scratch folder (with the mutations of its files and option values) and returns the arguments.
+    private string[] Materialise(CommandCase command, IReadOnlyList<Mutation> mutations)
     {
         var args = new List<string>();
         for (int i = 0; i < command.Args.Length; i++)
@@ -165,22 +171,35 @@ public sealed partial class CliFuzzTests : IDisposable
             if (File.Exists(Path.Combine(Corpus, file)))
             {
                 byte[] bytes = File.ReadAllBytes(Path.Combine(Corpus, file));
-                File.WriteAllBytes(path, file == mutateFile && mutation is { } m ? Mutate(bytes, m) : bytes);
+                foreach (Mutation m in mutations.Where(m => m.Kind != MutationKind.OptionValue && command.Files.Length > 0 && command.Files[m.File % command.Files.Length] == file))
+                {
+                    bytes = Mutate(bytes, m);
+                }
+
+                File.WriteAllBytes(path, bytes);
             }
 
             args.Add(path);
         }
 
-        if (mutation is { Kind: MutationKind.OptionValue } option)
+        foreach (Mutation option in mutations.Where(m => m.Kind == MutationKind.OptionValue))
         {
             int[] values = Enumerable.Range(1, args.Count - 1).Where(i => args[i - 1].StartsWith("--", StringComparison.Ordinal) && !args[i].StartsWith("--", StringComparison.Ordinal)).ToArray();
+            if (values.Length == 0)
+            {
+                break;
+            }
+
             int at = values[option.Position % values.Length];
-            args[at] = option.Pick % 3 == 0 ? "=" : Hostile[option.Other % Hostile.Length];
-            if (args[at] == "=")
+            if (option.Pick % 3 == 0)
             {
                 // --name= (an empty inline value)
                 args[at - 1] += "=";
                 args.RemoveAt(at);
+            }
+            else
+            {
+                args[at] = Hostile[option.Other % Hostile.Length];
             }
         }
 
