@@ -29,31 +29,16 @@ public sealed partial class MrrHistory
     {
         var money = new Tracing<MovementAccumulator>(new MovementAccumulator(f, t - f, groups, new CurrencyConverter(_options.ReportingCurrency, _options.ExchangeRates)));
         var units = new Tracing<UnitMovementAccumulator>(new UnitMovementAccumulator(f, t - f, groups));
-        foreach (AccountSeries series in accounts)
+        AccountSeries? walking = null;
+        try
         {
-            if (series.LastMonth < f || series.FirstMonth > t)
-            {
-                continue;
-            }
-
-            try
-            {
-                if (series.HasUnits)
-                {
-                    series.Walk(f, t, ref units);
-                }
-                else
-                {
-                    series.Walk(f, t, ref money);
-                }
-            }
-            catch (OverflowException)
-            {
-                return Overflow(series, series.HasUnits ? units.Month : money.Month, "the MRR movements");
-            }
+            Walk(accounts, f, t, ref money, ref units, ref walking);
+            return null;
         }
-
-        return null;
+        catch (OverflowException)
+        {
+            return Overflow(walking, walking!.HasUnits ? units.Month : money.Month, "the MRR movements");
+        }
     }
 
     // The same columns with every row in group 0, so that a walk adds everything into one total.

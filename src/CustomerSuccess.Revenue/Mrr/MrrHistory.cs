@@ -245,7 +245,8 @@ public sealed partial class MrrHistory
         {
             var accumulator = new MovementAccumulator(f, t - f, _groups.Length, new CurrencyConverter(_options.ReportingCurrency, _options.ExchangeRates));
             var unitAccumulator = new UnitMovementAccumulator(f, t - f, _groups.Length);
-            Walk(f, t, ref accumulator, ref unitAccumulator);
+            AccountSeries? walking = null;
+            Walk(_accounts, f, t, ref accumulator, ref unitAccumulator, ref walking);
             MrrFigureSums[] sums = accumulator.Sums;
             if (_accounts.Length > 0 && _accounts[0].Columns.Units is not null)
             {
@@ -260,18 +261,20 @@ public sealed partial class MrrHistory
         }
     }
 
-    // Accounts in the reporting currency add whole units; others convert decimals month by month.
-    private void Walk<TMoney, TUnits>(int f, int t, ref TMoney money, ref TUnits units)
+    // Accounts in the reporting currency add whole units; others convert decimals month by month. `walking` is the account
+    // being walked, so that an overflow can be placed (one store per account).
+    private static void Walk<TMoney, TUnits>(AccountSeries[] accounts, int f, int t, ref TMoney money, ref TUnits units, ref AccountSeries? walking)
         where TMoney : struct, ITransitionVisitor
         where TUnits : struct, ITransitionVisitor
     {
-        foreach (AccountSeries series in _accounts)
+        foreach (AccountSeries series in accounts)
         {
             if (series.LastMonth < f || series.FirstMonth > t)
             {
                 continue;
             }
 
+            walking = series;
             if (series.HasUnits)
             {
                 series.Walk(f, t, ref units);
