@@ -55,7 +55,7 @@ internal static class CliApp
 
         foreach (string warning in warnings)
         {
-            Fail(error, code, $"{ToolName}: warning: {warning}");
+            Say(error, $"{ToolName}: warning: {warning}");
         }
 
         return Deliver(report, output, error, code);
@@ -125,8 +125,14 @@ internal static class CliApp
         }
     }
 
-    // Writes one line to standard error (a failure, or a warning beside a report) and returns the exit code.
     private static int Fail(TextWriter error, int code, string message)
+    {
+        Say(error, message);
+        return code;
+    }
+
+    // One line on standard error: a failure, or a warning beside a report.
+    private static void Say(TextWriter error, string message)
     {
         try
         {
@@ -137,8 +143,6 @@ internal static class CliApp
         {
             // Nowhere left to say it; the exit code still does.
         }
-
-        return code;
     }
 
     // The longest command name and two spaces: summaries line up and never run into a name.

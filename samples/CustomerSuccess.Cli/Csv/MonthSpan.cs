@@ -36,9 +36,17 @@ internal sealed class MonthSpan(string path, int maxMonths)
             : throw new UsageException($"--{Option} must be a whole number of months from 2 to {int.MaxValue}, not '{CliText.Quote(text)}'.");
     }
 
+    /// <summary>Gets the earliest month added, or null before any.</summary>
+    public YearMonth? First { get; private set; }
+
+    /// <summary>Gets the latest month added, or null before any.</summary>
+    public YearMonth? Last { get; private set; }
+
     public void Add(YearMonth month, int line)
     {
         _rows++;
+        First = First is { } first && first < month ? first : month;
+        Last = Last is { } last && last > month ? last : month;
         ref (long Rows, int FirstLine) seen = ref CollectionsMarshal.GetValueRefOrAddDefault(_months, month, out bool exists);
         seen = exists ? (seen.Rows + 1, seen.FirstLine) : (1, line);
     }

@@ -50,15 +50,12 @@ internal sealed class MrrFile
         var foreign = new Dictionary<(Currency, YearMonth), (int, AccountId)>();
         Currency? seen = null;
         long rows = 0;
-        YearMonth? first = null, last = null;
         bool multiple = false;
         foreach ((MrrRow row, int line) in MrrCsv.ReadRows(path, groupColumn, options.ReportingCurrency))
         {
             rows++;
             seen ??= row.Mrr.Currency;
             multiple |= seen != row.Mrr.Currency;
-            first = first is { } f && f < row.Month ? f : row.Month;
-            last = last is { } l && l > row.Month ? l : row.Month;
             span.Add(row.Month, line);
             if (row.Mrr.Currency != options.ReportingCurrency)
             {
@@ -78,7 +75,7 @@ internal sealed class MrrFile
         span.Check();
         try
         {
-            return new MrrFile(path, builder.Build(), rows, first, last, multiple, foreign);
+            return new MrrFile(path, builder.Build(), rows, span.First, span.Last, multiple, foreign);
         }
         catch (ArgumentException e)
         {

@@ -43,5 +43,5 @@ internal static class EventValues
     }
 
     /// <summary>Units back to an exact decimal without trailing zeros (2 rather than 2.0000), for values handed back to callers.</summary>
-    public static decimal ToNormalisedDecimal(long units) => ToDecimal(units) / 1.0000m;
+    public static decimal ToNormalisedDecimal(long units) => BehaviorText.Normalise(ToDecimal(units));
 }
