@@ -61,9 +61,13 @@ internal static class BehaviorInput
         {
             return path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? BehaviorJson.DeserializeRules(text) : RuleSet.Parse(text);
         }
-        catch (JsonException e)
+        catch (CustomerSuccessValidationException e) when (e.InnerException is JsonException malformed)
         {
-            throw new InputException(CliText.Json(path, e, text));
+            throw new InputException(CliText.Json(path, malformed, text));
+        }
+        catch (CustomerSuccessValidationException e)
+        {
+            throw new InputException($"{path}: {CliText.Message(e)}");
         }
         catch (BehaviorSyntaxException e)
         {

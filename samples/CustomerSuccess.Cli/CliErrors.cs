@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -101,7 +102,10 @@ internal static partial class CliText
     /// </summary>
     public static string Message(Exception exception)
     {
-        string message = exception.Message;
+        // Several problems of one definition are listed on one line, so that a run shows them all and stays one line.
+        string message = exception is CustomerSuccessValidationException { Problems.Count: > 1 } invalid
+            ? $"{invalid.Problems.Count} problems: {string.Join("; ", invalid.Problems.Select(p => p.TrimEnd('.')))}."
+            : exception.Message;
         if (exception is ArgumentException { ParamName: { } name })
         {
             string suffix = $" (Parameter '{name}')";

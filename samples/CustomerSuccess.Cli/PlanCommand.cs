@@ -129,9 +129,13 @@ internal sealed class PlanCommand : ICommand
         {
             return SuccessPlanJson.Deserialize(json);
         }
-        catch (JsonException e)
+        catch (CustomerSuccessValidationException e) when (e.InnerException is JsonException malformed)
         {
-            throw new InputException(CliText.Json(path, e, json));
+            throw new InputException(CliText.Json(path, malformed, json));
+        }
+        catch (CustomerSuccessValidationException e)
+        {
+            throw new InputException($"{path}: {CliText.Message(e)}");
         }
     }
 

@@ -18,7 +18,7 @@ public static class PortfolioScoringSetup
 {
     /// <summary>Registers everything the worker needs; each package validates its section on start.</summary>
     /// <param name="services">The services.</param>
-    /// <param name="configuration">The configuration: sections Scoring, HealthScoring, HealthModels, BehaviorRules, SuccessPlans.</param>
+    /// <param name="configuration">The configuration: sections Scoring, HealthScoring (with its Models), BehaviorRules, SuccessPlans.</param>
     /// <param name="contentRoot">Where the plan template files are found.</param>
     /// <returns>The services.</returns>
     public static IServiceCollection AddPortfolioScoring(this IServiceCollection services, IConfiguration configuration, string contentRoot)
@@ -31,14 +31,9 @@ public static class PortfolioScoringSetup
         services.AddOptions<ScoringOptions>().Bind(configuration.GetSection("Scoring")).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ScoringOptions>, ScoringOptionsValidator>();
 
-        // Health: the selection rule and every named model from configuration; the demo's signal plugins.
-        services.Configure<HealthScoringOptions>(configuration.GetSection("HealthScoring"));
+        // Health: the models and the selection rule from configuration; the demo's signal plugins.
+        services.Configure<HealthScoringOptions<AccountFacts>>(configuration.GetSection("HealthScoring"));
         HealthScoringBuilder<AccountFacts> scoring = services.AddHealthScoring<AccountFacts>();
-        foreach (IConfigurationSection model in configuration.GetSection("HealthModels").GetChildren())
-        {
-            services.Configure<HealthModelOptions>(model.Key, model);
-            scoring.AddModel(model.Key);
-        }
 
         foreach (var signal in DemoHealthModel.Signals)
         {
@@ -46,11 +41,10 @@ public static class PortfolioScoringSetup
         }
 
         // Behaviors: every named rule set.
-        BehaviorRulesBuilder rules = services.AddBehaviorRules();
         foreach (IConfigurationSection set in configuration.GetSection("BehaviorRules").GetChildren())
         {
             services.Configure<BehaviorRuleSetOptions>(set.Key, set);
-            rules.AddRuleSet(set.Key);
+            services.AddBehaviorRules(set.Key, static _ => { });
         }
 
         // Success plans: options and the templates the Scoring section lists.

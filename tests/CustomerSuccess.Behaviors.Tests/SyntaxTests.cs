@@ -90,11 +90,12 @@ public class SyntaxTests
     [InlineData("""{"performed":{"event":"login","window":{"ever":true}}""", "$", "malformed")]
     public void Json_ReportsThePathAtFault(string json, string path, string problem)
     {
-        var e = Assert.Throws<JsonException>(() => BehaviorJson.Deserialize(json));
+        var e = Assert.Throws<CustomerSuccessValidationException>(() => BehaviorJson.Deserialize(json));
         Assert.Contains(problem, e.Message, StringComparison.Ordinal);
+        Assert.IsType<JsonException>(e.InnerException);
         if (path != "$")
         {
-            Assert.Equal(path, e.Path);
+            Assert.Equal(path, e.JsonPath);
             Assert.StartsWith(path + ": ", e.Message, StringComparison.Ordinal);
         }
     }
@@ -136,10 +137,10 @@ public class SyntaxTests
     [Fact]
     public void RuleSetJson_ErrorsNameTheRuleAndPath()
     {
-        var e = Assert.Throws<JsonException>(() => BehaviorJson.DeserializeRules(
+        var e = Assert.Throws<CustomerSuccessValidationException>(() => BehaviorJson.DeserializeRules(
             """{"rules":[{"id":"ok","kind":"risk","severity":"info","when":"performed(x, ever)"},{"id":"bad","kind":"risk","severity":"info","when":"count(x, ever) >"}]}"""));
 
-        Assert.Equal("$.rules[1].when", e.Path);
+        Assert.Equal("$.rules[1].when", e.JsonPath);
         Assert.Contains("rule 'bad': Line 1, column 17", e.Message, StringComparison.Ordinal);
     }
 }

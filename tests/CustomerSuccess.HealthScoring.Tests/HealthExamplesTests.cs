@@ -339,7 +339,7 @@ public class HealthExamplesTests
                 break;
         }
 
-        var error = Assert.Throws<ArgumentException>(() => builder.Build());
+        var error = Assert.Throws<CustomerSuccessValidationException>(() => builder.Build());
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 

@@ -61,7 +61,7 @@ public class HealthModelJsonTests
     [InlineData("""{ "signals": [ """, "Health model 'm': the JSON is not a model")]
     public void Deserialize_BadModel_NamesModelAndSignal(string json, string message)
     {
-        var error = Assert.Throws<ArgumentException>(() => HealthModelJson.Deserialize(json, "m"));
+        var error = Assert.Throws<CustomerSuccessValidationException>(() => HealthModelJson.Deserialize(json, "m"));
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 

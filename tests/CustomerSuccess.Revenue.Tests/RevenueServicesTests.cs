@@ -32,6 +32,6 @@ public class RevenueServicesTests
 
         var e = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Contains("MrrOptions.ZeroMrr '7' is not a known policy.", e.Message, StringComparison.Ordinal);
+        Assert.Contains("MrrOptions.ZeroMrr '7' is not a known policy (Churn, Contraction).", e.Message, StringComparison.Ordinal);
     }
 }

@@ -70,7 +70,7 @@ public class HostedScoringTests
     [InlineData("Scoring:IntervalHours", "0", "Scoring:IntervalHours must be 1 to 744 hours, not 0.")]
     [InlineData("Scoring:RuleSet", "", "Scoring:RuleSet is required")]
     [InlineData("BehaviorRules:csm:Rules:1:When", "change(count(login, last 30d)) <= -25%", "Rule set 'csm', rule 1 ('usage_drop'): When: Line 1, column 30")]
-    [InlineData("HealthModels:wingtip:signals:0:weight", "-1", "Health model 'wingtip'")]
+    [InlineData("HealthScoring:Models:wingtip:signals:0:weight", "-1", "Health model 'wingtip'")]
     [InlineData("SuccessPlans:AtRiskFrom", "2", "SuccessPlanOptions.AtRiskFrom must be a fraction from 0 to 1, not 2.")]
     public async Task BadSetting_StopsTheHostAtStart_NamingTheSetting(string key, string value, string expected)
     {

@@ -81,9 +81,9 @@ public class JsonAndTemplateTests
     [InlineData("""{"id":"p","account":"a","status":"Draft","metrics":[{"name":"m","direction":"HigherIsBetter","baseline":1,"baselineDate":"2026-01-01"},{"name":"m","direction":"HigherIsBetter","baseline":1,"baselineDate":"2026-01-01"}]}""", "$")]
     public void MalformedPlan_FailsWithTheJsonPathAtFault(string json, string path)
     {
-        var e = Assert.Throws<JsonException>(() => SuccessPlanJson.Deserialize(json));
+        var e = Assert.Throws<CustomerSuccessValidationException>(() => SuccessPlanJson.Deserialize(json));
 
-        Assert.True(e.Path == path || e.Message.Contains(path, StringComparison.Ordinal), $"path {e.Path}: {e.Message}");
+        Assert.True(e.JsonPath == path || e.Message.Contains(path, StringComparison.Ordinal), $"path {e.JsonPath}: {e.Message}");
     }
 }
 

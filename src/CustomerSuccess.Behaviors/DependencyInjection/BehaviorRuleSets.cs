@@ -31,7 +31,7 @@ public sealed class BehaviorRuleSets
     /// <param name="name">The name.</param>
     /// <returns>The rule set.</returns>
     /// <exception cref="KeyNotFoundException">No rule set has that name.</exception>
-    /// <exception cref="OptionsValidationException">The options are invalid; the message names the rule set and rule.</exception>
+    /// <exception cref="CustomerSuccessValidationException">The options are invalid; the exception lists every problem, naming the rule set and rule.</exception>
     public RuleSet Get(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -41,39 +41,5 @@ public sealed class BehaviorRuleSets
         }
 
         return _built.GetOrAdd(name, n => _options.Get(n).ToRuleSet(n));
-    }
-}
-
-/// <summary>The names of the registered rule sets. Filled by <c>AddRuleSet</c>.</summary>
-public sealed class BehaviorRuleSetRegistry
-{
-    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
-
-    /// <summary>Gets the registered names.</summary>
-    public IReadOnlyCollection<string> Names => _names;
-
-    internal void Add(string name) => _names.Add(name);
-}
-
-/// <summary>Validates every registered rule set at start; messages name the rule set, the rule's position and id.</summary>
-internal sealed class BehaviorRuleSetOptionsValidator(BehaviorRuleSetRegistry registry) : IValidateOptions<BehaviorRuleSetOptions>
-{
-    public ValidateOptionsResult Validate(string? name, BehaviorRuleSetOptions options)
-    {
-        name ??= Options.DefaultName;
-        if (!registry.Names.Contains(name))
-        {
-            return ValidateOptionsResult.Skip;
-        }
-
-        try
-        {
-            options.ToRuleSet(name);
-            return ValidateOptionsResult.Success;
-        }
-        catch (ArgumentException e)
-        {
-            return ValidateOptionsResult.Fail(e.Message);
-        }
     }
 }

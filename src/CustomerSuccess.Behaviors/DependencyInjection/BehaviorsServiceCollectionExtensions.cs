@@ -5,71 +5,59 @@ using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers behavior rule sets, bound from configuration and validated at start.</summary>
+/// <summary>Registers named behavior rule sets, bound from configuration and validated at start.</summary>
 public static class BehaviorsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="BehaviorRuleSets"/> and the validation of every rule set added to the returned builder.
-    /// Calling it again returns a builder over the same registrations.
+    /// Registers the default rule set (name <see cref="Microsoft.Extensions.Options.Options.DefaultName"/>, bound with
+    /// <c>services.Configure&lt;BehaviorRuleSetOptions&gt;(section)</c>) and <see cref="BehaviorRuleSets"/>, validated at start.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <returns>A builder to add rule sets.</returns>
-    public static BehaviorRulesBuilder AddBehaviorRules(this IServiceCollection services)
+    /// <returns>The service collection.</returns>
+    public static IServiceCollection AddBehaviorRules(this IServiceCollection services) =>
+        services.AddBehaviorRules(Microsoft.Extensions.Options.Options.DefaultName, static _ => { });
+
+    /// <summary>Registers the default rule set with its rules set in code (after configuration binding registered earlier).</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Adds or changes the rules.</param>
+    /// <returns>The service collection.</returns>
+    public static IServiceCollection AddBehaviorRules(this IServiceCollection services, Action<BehaviorRuleSetOptions> configure) =>
+        services.AddBehaviorRules(Microsoft.Extensions.Options.Options.DefaultName, configure);
+
+    /// <summary>
+    /// Registers a named rule set (bound with <c>services.Configure&lt;BehaviorRuleSetOptions&gt;(name, section)</c>, set here,
+    /// or both) and <see cref="BehaviorRuleSets"/>, validated at start. Registering a name again adds its rules to the same set.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The rule set's name; <see langword="null"/> for <see cref="Microsoft.Extensions.Options.Options.DefaultName"/>.</param>
+    /// <param name="configure">Adds or changes the rules; runs after configuration binding registered earlier.</param>
+    /// <returns>The service collection.</returns>
+    public static IServiceCollection AddBehaviorRules(this IServiceCollection services, string? name, Action<BehaviorRuleSetOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
-        BehaviorRuleSetRegistry? registry = null;
+        ArgumentNullException.ThrowIfNull(configure);
+        name ??= Microsoft.Extensions.Options.Options.DefaultName;
+        Registry(services).Add(name);
+        services.AddOptions<BehaviorRuleSetOptions>(name).Configure(configure).ValidateOnStart();
+        services.TryAddSingleton<BehaviorRuleSets>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BehaviorRuleSetOptions>, BehaviorRuleSetOptionsValidator>());
+        return services;
+    }
+
+    // The names must be known before the provider is built (validation at start asks for each), so the registry is the
+    // instance registered the first time, found again on later calls.
+    private static BehaviorRuleSetRegistry Registry(IServiceCollection services)
+    {
         foreach (ServiceDescriptor descriptor in services)
         {
             if (descriptor.ServiceType == typeof(BehaviorRuleSetRegistry) && descriptor.ImplementationInstance is BehaviorRuleSetRegistry existing)
             {
-                registry = existing;
+                return existing;
             }
         }
 
-        if (registry is null)
-        {
-            registry = new BehaviorRuleSetRegistry();
-            services.AddSingleton(registry);
-        }
-
-        services.TryAddSingleton<BehaviorRuleSets>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BehaviorRuleSetOptions>, BehaviorRuleSetOptionsValidator>());
-        return new BehaviorRulesBuilder(services, registry);
-    }
-}
-
-/// <summary>Adds named rule sets.</summary>
-public sealed class BehaviorRulesBuilder
-{
-    private readonly BehaviorRuleSetRegistry _registry;
-
-    internal BehaviorRulesBuilder(IServiceCollection services, BehaviorRuleSetRegistry registry)
-    {
-        Services = services;
-        _registry = registry;
-    }
-
-    /// <summary>Gets the service collection.</summary>
-    public IServiceCollection Services { get; }
-
-    /// <summary>
-    /// Adds a named rule set, validated at start. Bind it from configuration with
-    /// <c>services.Configure&lt;BehaviorRuleSetOptions&gt;(name, section)</c>, set it here, or both.
-    /// </summary>
-    /// <param name="name">The rule set's name.</param>
-    /// <param name="configure">Sets rules in code; runs after configuration binding registered earlier.</param>
-    /// <returns>This builder.</returns>
-    public BehaviorRulesBuilder AddRuleSet(string name, Action<BehaviorRuleSetOptions>? configure = null)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        _registry.Add(name);
-        OptionsBuilder<BehaviorRuleSetOptions> options = Services.AddOptions<BehaviorRuleSetOptions>(name);
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        options.ValidateOnStart();
-        return this;
+        var registry = new BehaviorRuleSetRegistry();
+        services.AddSingleton(registry);
+        return registry;
     }
 }

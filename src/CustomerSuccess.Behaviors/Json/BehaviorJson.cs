@@ -35,12 +35,17 @@ public static class BehaviorJson
     /// <summary>Reads a predicate from JSON.</summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The predicate.</returns>
-    /// <exception cref="JsonException">The JSON is malformed or not a predicate; <see cref="JsonException.Path"/> and the message give the path at fault.</exception>
+    /// <exception cref="CustomerSuccessValidationException">
+    /// The JSON is malformed or not a predicate; <see cref="CustomerSuccessValidationException.JsonPath"/> and the message give the path at fault.
+    /// </exception>
     public static BehaviorPredicate Deserialize(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        using JsonDocument document = Parse(json);
-        return ReadPredicate(document.RootElement, "$", 0);
+        return JsonFaults.Read(json, () =>
+        {
+            using JsonDocument document = Parse(json);
+            return ReadPredicate(document.RootElement, "$", 0);
+        });
     }
 
     /// <summary>
@@ -95,10 +100,18 @@ public static class BehaviorJson
     /// </summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The rule set.</returns>
-    /// <exception cref="JsonException">The JSON is malformed or not a rule set; the message gives the JSON path (and the rule's id).</exception>
+    /// <exception cref="CustomerSuccessValidationException">
+    /// The JSON is malformed or not a rule set; <see cref="CustomerSuccessValidationException.JsonPath"/> and the message give
+    /// the path at fault (and the rule's id).
+    /// </exception>
     public static RuleSet DeserializeRules(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
+        return JsonFaults.Read(json, () => ReadRules(json));
+    }
+
+    private static RuleSet ReadRules(string json)
+    {
         using JsonDocument document = Parse(json);
         Only(document.RootElement, "$", "rules");
         JsonElement list = Property(document.RootElement, "rules", "$");

@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 
 namespace CustomerSuccess.Behaviors;
@@ -17,20 +18,28 @@ public sealed class RuleSet : IReadOnlyList<BehaviorRule>
 
     /// <summary>Initializes a rule set.</summary>
     /// <param name="rules">The rules, in the order alerts are listed for an account.</param>
-    /// <exception cref="ArgumentException">Two rules share an id; the message names it and both positions.</exception>
+    /// <exception cref="CustomerSuccessValidationException">
+    /// A rule is null or two rules share an id; the exception lists every such rule, naming the id and both positions.
+    /// </exception>
     public RuleSet(IEnumerable<BehaviorRule> rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
         _rules = rules.ToArray();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var problems = new List<string>();
         for (int i = 0; i < _rules.Length; i++)
         {
-            BehaviorRule rule = _rules[i] ?? throw new ArgumentException($"Rule {i + 1} is null.", nameof(rules));
-            if (!seen.TryAdd(rule.Id, i))
+            if (_rules[i] is not { } rule)
             {
-                throw new ArgumentException($"Rule id '{rule.Id}' is used by rules {seen[rule.Id] + 1} and {i + 1}; ids must be unique.", nameof(rules));
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"Rule {i + 1} is null."));
+            }
+            else if (!seen.TryAdd(rule.Id, i))
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"Rule id '{rule.Id}' is used by rules {seen[rule.Id] + 1} and {i + 1}; ids must be unique."));
             }
         }
+
+        CustomerSuccessValidationException.ThrowIfAny(problems);
     }
 
     /// <summary>Gets the number of rules.</summary>

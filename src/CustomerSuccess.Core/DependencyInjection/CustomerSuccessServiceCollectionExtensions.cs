@@ -1,41 +1,31 @@
-using System;
 using CustomerSuccess;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the services every CustomerSuccess package relies on.</summary>
+/// <remarks>
+/// Every package registers itself the same way: <c>AddX()</c>; <c>AddX(Action&lt;XOptions&gt; configure)</c> when it has
+/// options; <c>AddX(string name, Action&lt;XOptions&gt; configure)</c> when it has named instances. Each is idempotent, and
+/// returns a builder when more can be registered on it (models, signals, templates), the service collection otherwise.
+/// See docs/configuration.md.
+/// </remarks>
 public static class CustomerSuccessServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the system <see cref="IClock"/> (unless one is registered already, such as a fake clock in tests)
-    /// and <see cref="CustomerSuccessOptions"/> with validation at start. Calling it more than once is harmless.
+    /// Registers the system <see cref="IClock"/>, unless one is registered already (such as a fake clock in tests).
+    /// Calling it more than once is harmless. Core has no options: the reporting currency is <c>MrrOptions.ReportingCurrency</c>
+    /// and the time zone of calendar windows travels on each <see cref="CustomerSuccess.Signals.SignalContext"/>.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same service collection, for chaining.</returns>
-    public static IServiceCollection AddCustomerSuccessCore(this IServiceCollection services) =>
-        services.AddCustomerSuccessCore(static _ => { });
-
-    /// <summary>
-    /// Registers the system <see cref="IClock"/> (unless one is registered already) and
-    /// <see cref="CustomerSuccessOptions"/> configured by <paramref name="configure"/>, validated at start.
-    /// Bind configuration with <c>services.Configure&lt;CustomerSuccessOptions&gt;(section)</c> as usual.
-    /// </summary>
-    /// <param name="services">The service collection.</param>
-    /// <param name="configure">Sets options in code; runs after configuration binding registered earlier.</param>
-    /// <returns>The same service collection, for chaining.</returns>
-    public static IServiceCollection AddCustomerSuccessCore(this IServiceCollection services, Action<CustomerSuccessOptions> configure)
+    public static IServiceCollection AddCustomerSuccessCore(this IServiceCollection services)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configure);
-
+        System.ArgumentNullException.ThrowIfNull(services);
 #pragma warning disable RS0030 // The one place allowed to choose the system clock: everything else is handed this IClock.
         services.TryAddSingleton<IClock>(SystemClock.Instance);
 #pragma warning restore RS0030
-        services.AddOptions<CustomerSuccessOptions>().Configure(configure).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CustomerSuccessOptions>, CustomerSuccessOptionsValidator>());
         return services;
     }
 }

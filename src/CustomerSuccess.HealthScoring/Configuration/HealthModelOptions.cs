@@ -64,42 +64,33 @@ public sealed class HealthModelOptions
     /// <summary>Validates the options and builds the model.</summary>
     /// <param name="name">The model's name, used in every message.</param>
     /// <returns>The model.</returns>
-    /// <exception cref="ArgumentException">A value is invalid; the message names the model and the signal, gate or band at fault.</exception>
+    /// <exception cref="CustomerSuccessValidationException">
+    /// A value is invalid; the exception lists every problem, each naming the model and the signal, gate or band at fault.
+    /// </exception>
     public HealthModel ToModel(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         HealthModel.Builder builder = HealthModel.CreateBuilder(name);
+        var problems = new List<string>();
+        var unreadable = new HashSet<string>(StringComparer.Ordinal);
         foreach (HealthSignalOptions s in Signals ?? [])
         {
-            string where = $"Health model '{name}', signal '{s?.Id}'";
-            if (s is null || !SignalId.TryParse(s.Id, out SignalId id))
+            if (ToDefinition(name, s, problems) is { } definition)
             {
-                throw new ArgumentException($"{where}: '{s?.Id}' is not a valid signal id (a-z first, then a-z, 0-9, '_', '.', '-').");
+                builder.AddSignal(definition);
             }
-
-            IScoreCurve curve;
-            try
+            else if (s?.Id is { } id)
             {
-                curve = (s.Curve ?? throw new ArgumentException("no curve is given")).ToCurve();
+                unreadable.Add(id);
             }
-            catch (ArgumentException e)
-            {
-                throw new ArgumentException($"{where}, curve: {e.Message}", e);
-            }
-
-            if (s.Missing == MissingSignalPolicy.Substitute && s.SubstituteScore is null)
-            {
-                throw new ArgumentException($"{where}: missing is Substitute, so substituteScore must say what score a missing value gets.");
-            }
-
-            builder.AddSignal(new HealthSignalDefinition(id, curve, s.Weight, string.IsNullOrWhiteSpace(s.Group) ? "default" : s.Group, s.Missing, s.SubstituteScore ?? 0));
         }
 
         foreach ((string group, double weight) in GroupWeights ?? new Dictionary<string, double>())
         {
             if (string.IsNullOrWhiteSpace(group))
             {
-                throw new ArgumentException($"Health model '{name}', group '{group}' in groupWeights: a group weight needs a group name.");
+                problems.Add($"Health model '{name}', group '{group}' in groupWeights: a group weight needs a group name.");
+                continue;
             }
 
             builder.WithGroupWeight(group, weight);
@@ -107,23 +98,9 @@ public sealed class HealthModelOptions
 
         foreach (HealthGateOptions g in Gates ?? [])
         {
-            if (!SignalId.TryParse(g.Signal, out SignalId signal))
+            if (ToGate(name, g, problems) is { } gate && !unreadable.Contains(g.Signal))
             {
-                throw new ArgumentException($"Health model '{name}': a gate names '{g.Signal}', which is not a valid signal id.");
-            }
-
-            if (string.IsNullOrWhiteSpace(g.Reason))
-            {
-                throw new ArgumentException($"Health model '{name}': the gate on '{g.Signal}' needs a reason.");
-            }
-
-            try
-            {
-                builder.AddGate(new HealthGate(signal, g.Comparison, g.Threshold, g.Effect, g.Limit, g.Reason));
-            }
-            catch (ArgumentException e) when (!e.Message.StartsWith("Health model", StringComparison.Ordinal))
-            {
-                throw new ArgumentException($"Health model '{name}', gate on '{g.Signal}': {e.Message}", e);
+                builder.AddGate(gate);
             }
         }
 
@@ -131,16 +108,90 @@ public sealed class HealthModelOptions
         {
             try
             {
-                builder.WithBands(HealthBands.Create(bands.Select(b => (b.Name, b.LowerBound)).ToArray()));
+                builder.WithBands(HealthBands.Create(bands.Select(b => (b?.Name!, b?.LowerBound ?? 0)).ToArray()));
             }
             catch (ArgumentException e)
             {
-                throw new ArgumentException($"Health model '{name}', bands: {e.Message}", e);
+                problems.Add($"Health model '{name}', bands: {ArgumentProblem(e)}");
             }
         }
 
-        return builder.Build();
+        // The whole-model checks run even when a part was refused, so that one pass reports everything it can; "no signals"
+        // only when none was given, not when every one given was refused.
+        HealthModel? model = null;
+        bool partsRefused = problems.Count > 0;
+        try
+        {
+            model = builder.Build();
+        }
+        catch (CustomerSuccessValidationException e)
+        {
+            problems.AddRange(e.Problems.Where(p => !(partsRefused && p.EndsWith(" has no signals.", StringComparison.Ordinal))));
+        }
+
+        CustomerSuccessValidationException.ThrowIfAny(problems);
+        return model!;
     }
+
+    private static HealthSignalDefinition? ToDefinition(string name, HealthSignalOptions? s, List<string> problems)
+    {
+        string where = $"Health model '{name}', signal '{s?.Id}'";
+        if (s is null || !SignalId.TryParse(s.Id, out SignalId id))
+        {
+            problems.Add($"{where}: '{s?.Id}' is not a valid signal id (a-z first, then a-z, 0-9, '_', '.', '-').");
+            return null;
+        }
+
+        IScoreCurve? curve = null;
+        try
+        {
+            curve = (s.Curve ?? throw new ArgumentException("no curve is given")).ToCurve();
+        }
+        catch (ArgumentException e)
+        {
+            problems.Add($"{where}, curve: {ArgumentProblem(e)}");
+        }
+
+        bool readable = curve is not null;
+        if (s.Missing == MissingSignalPolicy.Substitute && s.SubstituteScore is null)
+        {
+            problems.Add($"{where}: missing is Substitute, so substituteScore must say what score a missing value gets.");
+            readable = false;
+        }
+
+        return readable
+            ? new HealthSignalDefinition(id, curve!, s.Weight, string.IsNullOrWhiteSpace(s.Group) ? "default" : s.Group, s.Missing, s.SubstituteScore ?? 0)
+            : null;
+    }
+
+    private static HealthGate? ToGate(string name, HealthGateOptions? g, List<string> problems)
+    {
+        if (g is null || !SignalId.TryParse(g.Signal, out SignalId signal))
+        {
+            problems.Add($"Health model '{name}': a gate names '{g?.Signal}', which is not a valid signal id.");
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(g.Reason))
+        {
+            problems.Add($"Health model '{name}': the gate on '{g.Signal}' needs a reason.");
+            return null;
+        }
+
+        try
+        {
+            return new HealthGate(signal, g.Comparison, g.Threshold, g.Effect, g.Limit, g.Reason);
+        }
+        catch (ArgumentException e)
+        {
+            problems.Add($"Health model '{name}', gate on '{g.Signal}': {ArgumentProblem(e)}");
+            return null;
+        }
+    }
+
+    // The model's messages name the model themselves; a bare ArgumentException's "(Parameter 'x')" tail says nothing to a reader of the file.
+    private static string ArgumentProblem(ArgumentException e) =>
+        e.ParamName is { } parameter ? e.Message.Replace($" (Parameter '{parameter}')", string.Empty, StringComparison.Ordinal) : e.Message;
 }
 
 /// <summary>A signal of <see cref="HealthModelOptions"/>.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.Linq;
 using CustomerSuccess.Signals;
 using Microsoft.Extensions.Options;
@@ -8,51 +9,48 @@ using Microsoft.Extensions.Options;
 namespace CustomerSuccess.HealthScoring;
 
 /// <summary>
-/// The scorers of the named models registered with <c>AddHealthScoring</c>, compiled once per model (and again when its
-/// options change), and the rule that picks a model for an account. Thread-safe.
+/// The scorers of an account type's models (<see cref="HealthScoringOptions{TAccount}.Models"/>), compiled once per model
+/// (and again when the options change), and the rule that picks a model for an account. Thread-safe.
 /// </summary>
 /// <typeparam name="TAccount">The account type the signals read.</typeparam>
 public sealed class HealthScorers<TAccount>
 {
-    private readonly IOptionsMonitor<HealthModelOptions> _models;
-    private readonly IOptionsMonitor<HealthScoringOptions> _selection;
+    private readonly IOptionsMonitor<HealthScoringOptions<TAccount>> _options;
     private readonly ISignal<TAccount>[] _signals;
-    private readonly ConcurrentDictionary<string, HealthScorer<TAccount>> _compiled = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, HealthScorer<TAccount>> _compiled = new(StringComparer.Ordinal);
 
     /// <summary>Initializes the scorers; resolved from the service provider.</summary>
-    /// <param name="models">The named model options.</param>
-    /// <param name="selection">The model selection rules.</param>
+    /// <param name="options">The account type's models and selection rules.</param>
     /// <param name="signals">The registered signal plugins.</param>
-    /// <param name="registry">The names of the registered models.</param>
-    public HealthScorers(IOptionsMonitor<HealthModelOptions> models, IOptionsMonitor<HealthScoringOptions> selection, IEnumerable<ISignal<TAccount>> signals, HealthModelRegistry<TAccount> registry)
+    public HealthScorers(IOptionsMonitor<HealthScoringOptions<TAccount>> options, IEnumerable<ISignal<TAccount>> signals)
     {
-        ArgumentNullException.ThrowIfNull(models);
-        ArgumentNullException.ThrowIfNull(selection);
-        ArgumentNullException.ThrowIfNull(registry);
-        _models = models;
-        _selection = selection;
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(signals);
+        _options = options;
         _signals = signals.ToArray();
-        Names = registry.Names;
-        models.OnChange((_, name) => _compiled.TryRemove(name ?? Options.DefaultName, out HealthScorer<TAccount>? _));
+        // A change may touch any model, so every compiled scorer goes; they are compiled again on first use.
+        options.OnChange((_, _) => _compiled = new ConcurrentDictionary<string, HealthScorer<TAccount>>(StringComparer.Ordinal));
     }
 
-    /// <summary>Gets the names of the registered models.</summary>
-    public IReadOnlyCollection<string> Names { get; }
+    /// <summary>Gets the names of the models, in ordinal order.</summary>
+    public IReadOnlyCollection<string> Names =>
+        new ReadOnlyCollection<string>((_options.CurrentValue.Models?.Keys ?? []).Order(StringComparer.Ordinal).ToArray());
 
     /// <summary>Returns the scorer of a named model.</summary>
     /// <param name="model">The model's name.</param>
     /// <returns>The scorer.</returns>
     /// <exception cref="KeyNotFoundException">No model has that name.</exception>
-    /// <exception cref="OptionsValidationException">The model's options are invalid; the message names the model and signal.</exception>
+    /// <exception cref="CustomerSuccessValidationException">The model is invalid; the exception lists every problem, naming the model and signal.</exception>
     public HealthScorer<TAccount> Get(string model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        if (!Names.Contains(model))
+        HealthScoringOptions<TAccount> options = _options.CurrentValue;
+        if (options.Models is null || !options.Models.TryGetValue(model, out HealthModelOptions? definition) || definition is null)
         {
-            throw new KeyNotFoundException($"No health model is registered as '{model}'; registered: {string.Join(", ", Names.Select(n => "'" + n + "'"))}.");
+            throw new KeyNotFoundException($"No health model is configured as '{model}'; configured: {string.Join(", ", Names.Select(n => "'" + n + "'"))}.");
         }
 
-        return _compiled.GetOrAdd(model, name => HealthScorer.Create(_models.Get(name).ToModel(name), _signals));
+        return _compiled.GetOrAdd(model, name => HealthScorer.Create(definition.ToModel(name), _signals));
     }
 
     /// <summary>Returns the scorer for an account: the first rule whose attributes all match, else the default model.</summary>
@@ -61,8 +59,8 @@ public sealed class HealthScorers<TAccount>
     public HealthScorer<TAccount> For(Func<string, string?> attribute)
     {
         ArgumentNullException.ThrowIfNull(attribute);
-        HealthScoringOptions selection = _selection.CurrentValue;
-        foreach (ModelRuleOptions rule in selection.Rules)
+        HealthScoringOptions<TAccount> options = _options.CurrentValue;
+        foreach (ModelRuleOptions rule in options.Rules ?? [])
         {
             if (rule.When.All(condition => string.Equals(attribute(condition.Key), condition.Value, StringComparison.Ordinal)))
             {
@@ -70,18 +68,6 @@ public sealed class HealthScorers<TAccount>
             }
         }
 
-        return Get(selection.DefaultModel);
+        return Get(options.DefaultModel);
     }
-}
-
-/// <summary>The names of the health models registered for an account type. Filled by <c>AddModel</c>.</summary>
-/// <typeparam name="TAccount">The account type.</typeparam>
-public sealed class HealthModelRegistry<TAccount>
-{
-    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
-
-    /// <summary>Gets the registered names.</summary>
-    public IReadOnlyCollection<string> Names => _names;
-
-    internal void Add(string name) => _names.Add(name);
 }

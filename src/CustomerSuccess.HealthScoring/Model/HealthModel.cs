@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Linq;
 
@@ -14,9 +15,10 @@ public sealed class HealthModel
     private HealthModel(string name, HealthSignalDefinition[] signals, Dictionary<string, double> groupWeights, HealthGate[] gates, HealthBands bands)
     {
         Name = name;
-        Signals = signals;
-        GroupWeights = groupWeights;
-        Gates = gates;
+        // Views, not the arrays and dictionary themselves: a caller casting them back cannot change the model.
+        Signals = new ReadOnlyCollection<HealthSignalDefinition>(signals);
+        GroupWeights = new ReadOnlyDictionary<string, double>(groupWeights);
+        Gates = new ReadOnlyCollection<HealthGate>(gates);
         Bands = bands;
     }
 
@@ -97,17 +99,18 @@ public sealed class HealthModel
 
         /// <summary>Validates the model as a whole and builds it.</summary>
         /// <returns>The model.</returns>
-        /// <exception cref="ArgumentException">
+        /// <exception cref="CustomerSuccessValidationException">
         /// The model is empty, repeats a signal id, has a negative or non-finite weight, only zero weights, a substitute score or
-        /// gate limit outside 0 to 100, a gate on a signal it does not have, or a weight for a group with no signal. The message
-        /// names the model and the signal or group.
+        /// gate limit outside 0 to 100, a gate on a signal it does not have, or a weight for a group with no signal. The exception
+        /// lists every problem, each naming the model and the signal or group.
         /// </exception>
         public HealthModel Build()
         {
             string model = $"Health model '{_name}'";
+            var problems = new List<string>();
             if (_signals.Count == 0)
             {
-                throw new ArgumentException($"{model} has no signals.");
+                problems.Add($"{model} has no signals.");
             }
 
             var ids = new HashSet<Signals.SignalId>();
@@ -116,27 +119,25 @@ public sealed class HealthModel
                 string where = $"{model}, signal '{s.Id}'";
                 if (s.Id.IsDefault)
                 {
-                    throw new ArgumentException($"{model} has a signal without an id.");
+                    problems.Add($"{model} has a signal without an id.");
                 }
-
-                if (!ids.Add(s.Id))
+                else if (!ids.Add(s.Id))
                 {
-                    throw new ArgumentException($"{where}: the model has this signal twice.");
+                    problems.Add($"{where}: the model has this signal twice.");
                 }
 
                 if (!double.IsFinite(s.Weight) || s.Weight < 0)
                 {
-                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{where}: weight {s.Weight} must be zero or more."));
+                    problems.Add(string.Create(CultureInfo.InvariantCulture, $"{where}: weight {s.Weight} must be zero or more."));
                 }
 
                 if (!Enum.IsDefined(s.Missing))
                 {
-                    throw new ArgumentException($"{where}: '{s.Missing}' is not a missing-signal policy.");
+                    problems.Add($"{where}: '{s.Missing}' is not a missing-signal policy.");
                 }
-
-                if (s.Missing == MissingSignalPolicy.Substitute && !(s.SubstituteScore is >= 0 and <= 100))
+                else if (s.Missing == MissingSignalPolicy.Substitute && !(s.SubstituteScore is >= 0 and <= 100))
                 {
-                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{where}: substitute score {s.SubstituteScore} must be between 0 and 100."));
+                    problems.Add(string.Create(CultureInfo.InvariantCulture, $"{where}: substitute score {s.SubstituteScore} must be between 0 and 100."));
                 }
             }
 
@@ -150,33 +151,35 @@ public sealed class HealthModel
             {
                 if (!groupWeights.ContainsKey(group))
                 {
-                    throw new ArgumentException($"{model}: group '{group}' has a weight but no signal.");
+                    problems.Add($"{model}: group '{group}' has a weight but no signal.");
                 }
 
                 if (!double.IsFinite(weight) || weight < 0)
                 {
-                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{model}, group '{group}': weight {weight} must be zero or more."));
+                    problems.Add(string.Create(CultureInfo.InvariantCulture, $"{model}, group '{group}': weight {weight} must be zero or more."));
                 }
             }
 
-            if (!_signals.Any(s => s.Weight > 0 && groupWeights[s.Group] > 0))
+            // Only meaningful once every weight is readable: a NaN weight already has its own problem.
+            if (_signals.Count > 0 && problems.Count == 0 && !_signals.Any(s => s.Weight > 0 && groupWeights[s.Group] > 0))
             {
-                throw new ArgumentException($"{model}: every signal or group has weight 0, so no score could ever be computed.");
+                problems.Add($"{model}: every signal or group has weight 0, so no score could ever be computed.");
             }
 
             foreach (HealthGate gate in _gates)
             {
                 if (!ids.Contains(gate.Signal))
                 {
-                    throw new ArgumentException($"{model}: the gate '{gate}' names signal '{gate.Signal}', which the model does not have.");
+                    problems.Add($"{model}: the gate '{gate}' names signal '{gate.Signal}', which the model does not have.");
                 }
 
                 if (!(gate.Limit is >= 0 and <= 100) || !double.IsFinite(gate.Threshold))
                 {
-                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{model}: the gate '{gate}' needs a limit between 0 and 100 and a finite threshold."));
+                    problems.Add(string.Create(CultureInfo.InvariantCulture, $"{model}: the gate '{gate}' needs a limit between 0 and 100 and a finite threshold."));
                 }
             }
 
+            CustomerSuccessValidationException.ThrowIfAny(problems);
             return new HealthModel(_name, _signals.ToArray(), groupWeights, _gates.ToArray(), _bands);
         }
     }

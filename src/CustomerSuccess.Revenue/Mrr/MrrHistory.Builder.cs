@@ -33,7 +33,7 @@ public sealed partial class MrrHistory
 
         /// <summary>Starts an empty history.</summary>
         /// <param name="options">Definitional choices and currency settings; the defaults when <see langword="null"/>.</param>
-        /// <exception cref="InvalidOperationException">An option is invalid; the message names it.</exception>
+        /// <exception cref="CustomerSuccessValidationException">An option is invalid; the exception lists every one, by name.</exception>
         public Builder(MrrOptions? options = null) => _options = (options ?? new MrrOptions()).Snapshot();
 
         /// <summary>Adds a snapshot row.</summary>

@@ -12,7 +12,7 @@ public sealed class PlanTemplates
 
     /// <summary>Initializes the templates; resolved from the service provider.</summary>
     /// <param name="registrations">The registered templates.</param>
-    /// <exception cref="ArgumentException">Two templates share a name.</exception>
+    /// <exception cref="CustomerSuccessValidationException">Two templates share a name.</exception>
     public PlanTemplates(IEnumerable<PlanTemplateRegistration> registrations)
     {
         ArgumentNullException.ThrowIfNull(registrations);
@@ -21,13 +21,13 @@ public sealed class PlanTemplates
         {
             if (!_byName.TryAdd(registration.Template.Name, registration.Template))
             {
-                throw new ArgumentException($"Plan template '{registration.Template.Name}' is registered twice.", nameof(registrations));
+                throw new CustomerSuccessValidationException($"Plan template '{registration.Template.Name}' is registered twice.");
             }
         }
     }
 
     /// <summary>Gets the templates.</summary>
-    public IReadOnlyCollection<PlanTemplate> All => _byName.Values;
+    public IReadOnlyCollection<PlanTemplate> All => new System.Collections.ObjectModel.ReadOnlyCollection<PlanTemplate>([.. _byName.Values]);
 
     /// <summary>Returns a template by name.</summary>
     /// <param name="name">The name.</param>
@@ -41,38 +41,4 @@ public sealed class PlanTemplates
     /// <param name="segment">The segment.</param>
     /// <returns>The template.</returns>
     public PlanTemplate? ForSegment(string segment) => _byName.Values.FirstOrDefault(t => string.Equals(t.Segment, segment, StringComparison.Ordinal));
-}
-
-/// <summary>One registered template; registered by <c>AddTemplate</c>.</summary>
-/// <param name="Template">The template.</param>
-public sealed record PlanTemplateRegistration(PlanTemplate Template);
-
-/// <summary>Validates <see cref="SuccessPlanOptions"/> at start, naming the setting at fault.</summary>
-internal sealed class SuccessPlanOptionsValidator : IValidateOptions<SuccessPlanOptions>
-{
-    public ValidateOptionsResult Validate(string? name, SuccessPlanOptions options)
-    {
-        var failures = new List<string>();
-        if (options.OnboardingSlaDays is < 1 or > 3650)
-        {
-            failures.Add($"{nameof(SuccessPlanOptions)}.{nameof(SuccessPlanOptions.OnboardingSlaDays)} must be 1 to 3650 days, not {options.OnboardingSlaDays}.");
-        }
-
-        if (options.KickoffWithinDays is < 0 or > 365)
-        {
-            failures.Add($"{nameof(SuccessPlanOptions)}.{nameof(SuccessPlanOptions.KickoffWithinDays)} must be 0 to 365 days, not {options.KickoffWithinDays}.");
-        }
-
-        if (options.KickoffToGoLiveDays is < 1 or > 3650)
-        {
-            failures.Add($"{nameof(SuccessPlanOptions)}.{nameof(SuccessPlanOptions.KickoffToGoLiveDays)} must be 1 to 3650 days, not {options.KickoffToGoLiveDays}.");
-        }
-
-        if (!(options.AtRiskFrom is >= 0 and <= 1))
-        {
-            failures.Add($"{nameof(SuccessPlanOptions)}.{nameof(SuccessPlanOptions.AtRiskFrom)} must be a fraction from 0 to 1, not {options.AtRiskFrom}.");
-        }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
 }

@@ -13,7 +13,7 @@ namespace CustomerSuccess.SuccessPlans;
 /// <summary>
 /// Reads and writes plans and templates as JSON: camelCase names, enums by name, dates as ISO <c>yyyy-MM-dd</c> (NodaTime's
 /// converters). Source-generated, so it works trimmed and AOT-compiled. Malformed input fails with a
-/// <see cref="JsonException"/> whose <see cref="JsonException.Path"/> points at the fault.
+/// <see cref="CustomerSuccessValidationException"/> whose <see cref="CustomerSuccessValidationException.JsonPath"/> points at the fault.
 /// </summary>
 public static class SuccessPlanJson
 {
@@ -46,12 +46,11 @@ public static class SuccessPlanJson
     /// <summary>Reads a plan from JSON.</summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The plan.</returns>
-    /// <exception cref="JsonException">The JSON is malformed or not a valid plan; the path and message name the fault.</exception>
+    /// <exception cref="CustomerSuccessValidationException">The JSON is malformed or not a valid plan; the path and message name the fault.</exception>
     public static SuccessPlan Deserialize(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        PlanDocument document = Read(json, Context.PlanDocument);
-        return FromDocument(document);
+        return JsonFaults.Read(json, () => FromDocument(Read(json, Context.PlanDocument)));
     }
 
     /// <summary>Writes a template as JSON.</summary>
@@ -66,10 +65,15 @@ public static class SuccessPlanJson
     /// <summary>Reads a template from JSON.</summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The template.</returns>
-    /// <exception cref="JsonException">The JSON is malformed or not a valid template; the path and message name the fault.</exception>
+    /// <exception cref="CustomerSuccessValidationException">The JSON is malformed or not a valid template; the path and message name the fault.</exception>
     public static PlanTemplate DeserializeTemplate(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
+        return JsonFaults.Read(json, () => ReadTemplate(json));
+    }
+
+    private static PlanTemplate ReadTemplate(string json)
+    {
         TemplateDocument d = Read(json, Context.TemplateDocument);
         string name = Required(d.Name, "$.name");
         var metrics = Each(d.Metrics, "$.metrics", (m, at) => new TemplateMetric(

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace CustomerSuccess.Revenue;
 
@@ -40,51 +41,41 @@ public sealed class MrrOptions
     /// <value><see langword="false"/>: logo churn is the churn of the opening cohort (DESIGN section 3).</value>
     public bool CohortLogoChurnIncludesNewAccounts { get; set; }
 
+    /// <summary>Checks every setting and copies the options, so that later changes to this instance change nothing built from it.</summary>
+    /// <returns>The copy.</returns>
+    /// <exception cref="CustomerSuccessValidationException">A setting is invalid; the exception lists every one, by name.</exception>
     internal MrrOptions Snapshot()
     {
+        var problems = new List<string>();
         if (ReportingCurrency.IsDefault)
         {
-            throw new InvalidOperationException($"{nameof(MrrOptions)}.{nameof(ReportingCurrency)} is not set.");
+            problems.Add($"{nameof(MrrOptions)}.{nameof(ReportingCurrency)} is not set.");
+        }
+
+        if (ExchangeRates is null)
+        {
+            problems.Add($"{nameof(MrrOptions)}.{nameof(ExchangeRates)} is null; use ExchangeRateTable.Empty.");
         }
 
         if (!Enum.IsDefined(ZeroMrr))
         {
-            throw new InvalidOperationException($"{nameof(MrrOptions)}.{nameof(ZeroMrr)} '{ZeroMrr}' is not a known policy.");
+            problems.Add($"{nameof(MrrOptions)}.{nameof(ZeroMrr)} '{ZeroMrr}' is not a known policy ({string.Join(", ", Enum.GetNames<ZeroMrrPolicy>())}).");
         }
 
         if (!Enum.IsDefined(DuplicateRows))
         {
-            throw new InvalidOperationException($"{nameof(MrrOptions)}.{nameof(DuplicateRows)} '{DuplicateRows}' is not a known policy.");
+            problems.Add($"{nameof(MrrOptions)}.{nameof(DuplicateRows)} '{DuplicateRows}' is not a known policy ({string.Join(", ", Enum.GetNames<DuplicateRowPolicy>())}).");
         }
 
+        CustomerSuccessValidationException.ThrowIfAny(problems);
         return new MrrOptions
         {
             ReportingCurrency = ReportingCurrency,
-            ExchangeRates = ExchangeRates ?? throw new InvalidOperationException($"{nameof(MrrOptions)}.{nameof(ExchangeRates)} is null; use ExchangeRateTable.Empty."),
+            ExchangeRates = ExchangeRates!,
             NrrIncludesReactivation = NrrIncludesReactivation,
             ZeroMrr = ZeroMrr,
             DuplicateRows = DuplicateRows,
             CohortLogoChurnIncludesNewAccounts = CohortLogoChurnIncludesNewAccounts,
         };
     }
-}
-
-/// <summary>How an explicit MRR row of 0 counts.</summary>
-public enum ZeroMrrPolicy
-{
-    /// <summary>A $0 row is the same as no row: moving to a free plan is churn, and the account is no longer a customer.</summary>
-    Churn = 0,
-
-    /// <summary>A $0 row keeps the account a customer: moving to a free plan is a contraction of all its MRR, not churn.</summary>
-    Contraction = 1,
-}
-
-/// <summary>What two rows for one account and month mean.</summary>
-public enum DuplicateRowPolicy
-{
-    /// <summary>They are separate subscriptions of the account: their MRR adds up.</summary>
-    Sum = 0,
-
-    /// <summary>They are an error in the export: the second row is rejected, naming the account and month.</summary>
-    Reject = 1,
 }

@@ -9,19 +9,18 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using Xunit;
 
-namespace CustomerSuccess.Behaviors.Tests;
+namespace CustomerSuccess.Behaviors.Tests.DependencyInjection;
 
-public class BehaviorServicesAndSignalsTests
+public class BehaviorsServiceCollectionExtensionsTests
 {
     private static ServiceProvider Build(string json)
     {
         IConfiguration configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
         var services = new ServiceCollection();
-        BehaviorRulesBuilder rules = services.AddBehaviorRules();
         foreach (IConfigurationSection set in configuration.GetSection("BehaviorRules").GetChildren())
         {
             services.Configure<BehaviorRuleSetOptions>(set.Key, set);
-            rules.AddRuleSet(set.Key);
+            services.AddBehaviorRules(set.Key, static _ => { });
         }
 
         return services.BuildServiceProvider();
@@ -63,31 +62,37 @@ public class BehaviorServicesAndSignalsTests
         Assert.Contains(expected, e.Message, StringComparison.Ordinal);
     }
 
-    private sealed record Customer(string Id);
+    [Fact]
+    public void BadRules_FailAtStart_ListingEveryOne()
+    {
+        using ServiceProvider provider = Build("""
+            { "BehaviorRules": { "csm": { "Rules": [
+                { "Id": "a", "Kind": "risky", "Severity": "danger", "When": "performed(x, ever)" },
+                { "Id": "b", "Kind": "risk", "Severity": "loud", "When": "performed(x, ever)" },
+                { "Id": "c", "Kind": "risk", "Severity": "danger", "When": "performed(x, ever)" } ] } } }
+            """);
+
+        var e = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Equal(["Rule set 'csm', rule 0 ('a'): Kind 'risky' is not risk, opportunity or trigger.", "Rule set 'csm', rule 1 ('b'): Severity 'loud' is not info, warning or danger."], e.Failures);
+    }
 
     [Fact]
-    public void PredicatesAndAggregatesServeAsHealthSignals()
+    public void AddBehaviorRules_DefaultAndNamed_AreSeparateSets_AndRegisteringANameAgainAddsToIt()
     {
-        var acme = new AccountId("acme");
-        var events = Enumerable.Range(0, 4).Select(w => new BehaviorEvent(acme, "run_forecast", Instant.FromUtc(2026, 10, 28, 10, 0) + Duration.FromDays(7 * w)));
-        var evaluator = new BehaviorEvaluator(EventStore.Create(events));
-        var context = new SignalContext(Instant.FromUtc(2026, 11, 23, 9, 0), DateTimeZone.Utc);
+        var services = new ServiceCollection();
+        services.AddBehaviorRules(o => o.Rules.Add(new BehaviorRuleOptions { Id = "quiet", Kind = "risk", Severity = "warning", When = "not performed(login, last 14d)" }));
+        services.AddBehaviorRules("csm", o => o.Rules.Add(new BehaviorRuleOptions { Id = "spike", Kind = "risk", Severity = "danger", When = "count(support_case_opened, last 7d) >= 5" }));
+        services.AddBehaviorRules("csm", o => o.Rules.Add(new BehaviorRuleOptions { Id = "reward", Kind = "trigger", Severity = "info", When = "count(login, ever) >= 50" }));
+        services.AddBehaviorRules(null, static _ => { });
+        using ServiceProvider provider = services.BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
 
-        ISignal<Customer> established = BehaviorSignals.Predicate<Customer>(
-            new SignalId("forecast.weekly"), evaluator, BehaviorPredicate.Every("run_forecast", 4, CalendarUnit.Week), c => new AccountId(c.Id));
-        ISignal<Customer> sinceLast = BehaviorSignals.Aggregate<Customer>(
-            new SignalId("forecast.days_since"), evaluator, BehaviorAggregate.SinceLast("run_forecast"), c => new AccountId(c.Id), SignalTiming.Leading);
-        ISignal<Customer> change = BehaviorSignals.Aggregate<Customer>(
-            new SignalId("forecast.change"), evaluator, BehaviorAggregate.Change(BehaviorAggregate.Count("run_forecast", BehaviorWindow.Last(Duration.FromDays(14))), BehaviorWindow.Last(Duration.FromDays(14), Duration.FromDays(14))),
-            c => new AccountId(c.Id), SignalTiming.Leading);
-
-        Assert.Equal(SignalTiming.Leading, established.Timing);
-        Assert.Equal(SignalValue.Of(true), established.Measure(new Customer("acme"), context));
-        Assert.Equal(SignalValue.Of(false), established.Measure(new Customer("other"), context));
-        Assert.Equal(4.9583, sinceLast.Measure(new Customer("acme"), context).Value, 4); // Nov 18 10:00 to Nov 23 09:00
-        Assert.False(sinceLast.Measure(new Customer("other"), context).IsPresent);
-        Assert.Contains("baseline is 0", change.Measure(new Customer("other"), context).MissingReason, StringComparison.Ordinal);
-        Assert.Throws<ArgumentException>(() => BehaviorSignals.Aggregate<Customer>(
-            new SignalId("x"), evaluator, BehaviorAggregate.First("login", BehaviorWindow.Ever), c => new AccountId(c.Id), SignalTiming.Lagging));
+        var sets = provider.GetRequiredService<BehaviorRuleSets>();
+        Assert.Equal([Options.DefaultName, "csm"], sets.Names.Order(StringComparer.Ordinal));
+        Assert.Equal(["quiet"], sets.Get(Options.DefaultName).Select(r => r.Id));
+        Assert.Equal(["spike", "reward"], sets.Get("csm").Select(r => r.Id));
+        Assert.Single(services, d => d.ServiceType == typeof(BehaviorRuleSets));
+        Assert.Single(services, d => d.ServiceType == typeof(IValidateOptions<BehaviorRuleSetOptions>));
     }
 }

@@ -1,9 +1,9 @@
-using System;
+using CustomerSuccess;
 using Microsoft.Extensions.Options;
 
 namespace CustomerSuccess.Revenue;
 
-/// <summary>Validates <see cref="MrrOptions"/> at start with the same checks a history builder makes, naming the setting.</summary>
+/// <summary>Validates <see cref="MrrOptions"/> at start with the same checks a history builder makes, listing every bad setting.</summary>
 internal sealed class MrrOptionsValidator : IValidateOptions<MrrOptions>
 {
     public ValidateOptionsResult Validate(string? name, MrrOptions options)
@@ -13,9 +13,9 @@ internal sealed class MrrOptionsValidator : IValidateOptions<MrrOptions>
             options.Snapshot();
             return ValidateOptionsResult.Success;
         }
-        catch (InvalidOperationException e)
+        catch (CustomerSuccessValidationException e)
         {
-            return ValidateOptionsResult.Fail(e.Message);
+            return ValidateOptionsResult.Fail(e.Problems);
         }
     }
 }

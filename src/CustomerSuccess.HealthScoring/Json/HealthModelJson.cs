@@ -22,25 +22,23 @@ public static class HealthModelJson
     /// <param name="json">The JSON text.</param>
     /// <param name="name">The model's name, used in every message.</param>
     /// <returns>The model.</returns>
-    /// <exception cref="ArgumentException">
-    /// The JSON is malformed, has a field the model does not know or a key twice (the inner <see cref="JsonException"/> gives the path,
-    /// line and column) or the model is invalid (the message names the model and signal).
+    /// <exception cref="CustomerSuccessValidationException">
+    /// The JSON is malformed, has a field the model does not know or a key twice (<see cref="CustomerSuccessValidationException.JsonPath"/>
+    /// and the line and position say where), or the model is invalid (every problem is listed, naming the model and signal).
     /// </exception>
     public static HealthModel Deserialize(string json, string name)
     {
         ArgumentNullException.ThrowIfNull(json);
-        HealthModelOptions? options;
-        try
-        {
-            DuplicateKeys.Reject(json, ignoreCase: true);
-            options = JsonSerializer.Deserialize(json, HealthModelJsonContext.Default.HealthModelOptions);
-        }
-        catch (JsonException e)
-        {
-            throw new ArgumentException($"Health model '{name}': the JSON is not a model: {e.Message}", nameof(json), e);
-        }
-
-        return (options ?? throw new ArgumentException($"Health model '{name}': the JSON is null.", nameof(json))).ToModel(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        HealthModelOptions? options = JsonFaults.Read(
+            json,
+            () =>
+            {
+                DuplicateKeys.Reject(json, ignoreCase: true);
+                return JsonSerializer.Deserialize(json, HealthModelJsonContext.Default.HealthModelOptions);
+            },
+            $"Health model '{name}': the JSON is not a model");
+        return (options ?? throw CustomerSuccessValidationException.InJson($"Health model '{name}': the JSON is null.", "$", null, null, null)).ToModel(name);
     }
 }
 

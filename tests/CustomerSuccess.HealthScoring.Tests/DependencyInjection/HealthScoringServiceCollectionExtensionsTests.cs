@@ -9,25 +9,25 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using Xunit;
 
-namespace CustomerSuccess.HealthScoring.Tests;
+namespace CustomerSuccess.HealthScoring.Tests.DependencyInjection;
 
-public class HealthScoringServicesTests
+public class HealthScoringServiceCollectionExtensionsTests
 {
     private const string Settings = """
         {
           "HealthScoring": {
             "DefaultModel": "tech-touch",
-            "Rules": [ { "Model": "high-touch", "When": { "segment": "Enterprise" } } ]
-          },
-          "HealthModels": {
-            "high-touch": {
-              "signals": [
-                { "id": "nps.latest", "group": "relationship", "weight": 2, "curve": { "kind": "Linear", "zeroAt": 0, "fullAt": 10 } },
-                { "id": "usage.logins", "group": "adoption", "curve": { "kind": "Linear", "zeroAt": 0, "fullAt": 50 } }
-              ]
-            },
-            "tech-touch": {
-              "signals": [ { "id": "usage.logins", "curve": { "kind": "Linear", "zeroAt": 0, "fullAt": 20 } } ]
+            "Rules": [ { "Model": "high-touch", "When": { "segment": "Enterprise" } } ],
+            "Models": {
+              "high-touch": {
+                "signals": [
+                  { "id": "nps.latest", "group": "relationship", "weight": 2, "curve": { "kind": "Linear", "zeroAt": 0, "fullAt": 10 } },
+                  { "id": "usage.logins", "group": "adoption", "curve": { "kind": "Linear", "zeroAt": 0, "fullAt": 50 } }
+                ]
+              },
+              "tech-touch": {
+                "signals": [ { "id": "usage.logins", "curve": { "kind": "Linear", "zeroAt": 0, "fullAt": 20 } } ]
+              }
             }
           }
         }
@@ -41,15 +41,10 @@ public class HealthScoringServicesTests
     {
         IConfiguration configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
         var services = new ServiceCollection();
-        services.Configure<HealthScoringOptions>(configuration.GetSection("HealthScoring"));
+        services.Configure<HealthScoringOptions<Account>>(configuration.GetSection("HealthScoring"));
         HealthScoringBuilder<Account> scoring = services.AddHealthScoring<Account>()
             .AddSignal(Signal.Create<Account>(new SignalId("nps.latest"), SignalTiming.Lagging, static (a, _) => SignalValue.Of(a.Nps)))
             .AddSignal(Signal.Create<Account>(new SignalId("usage.logins"), SignalTiming.Leading, static (a, _) => SignalValue.Of(a.Logins)));
-        foreach (IConfigurationSection model in configuration.GetSection("HealthModels").GetChildren())
-        {
-            services.Configure<HealthModelOptions>(model.Key, model);
-            scoring.AddModel(model.Key);
-        }
 
         more?.Invoke(scoring);
         return services.BuildServiceProvider();
@@ -94,8 +89,8 @@ public class HealthScoringServicesTests
 
     [Theory]
     [InlineData("\"DefaultModel\": \"tech-touch\"", "\"DefaultModel\": \"\"", "HealthScoringOptions.DefaultModel is required")]
-    [InlineData("\"DefaultModel\": \"tech-touch\"", "\"DefaultModel\": \"low-touch\"", "HealthScoringOptions.DefaultModel 'low-touch' is not a registered model")]
-    [InlineData("\"Model\": \"high-touch\"", "\"Model\": \"ghost\"", "HealthScoringOptions.Rules[0] names model 'ghost'")]
+    [InlineData("\"DefaultModel\": \"tech-touch\"", "\"DefaultModel\": \"low-touch\"", "HealthScoringOptions.DefaultModel 'low-touch' is not one of the models ('high-touch', 'tech-touch')")]
+    [InlineData("\"Model\": \"high-touch\"", "\"Model\": \"ghost\"", "HealthScoringOptions.Rules[0] names model 'ghost', which is not one of the models")]
     public void Selection_MustNameRegisteredModels(string from, string to, string message)
     {
         using ServiceProvider provider = Build(Settings.Replace(from, to, StringComparison.Ordinal));
@@ -113,13 +108,54 @@ public class HealthScoringServicesTests
     }
 
     [Fact]
-    public void AddHealthScoring_CalledTwice_SharesOneRegistry()
+    public void AddHealthScoring_CalledTwice_RegistersEachServiceOnce()
     {
         var services = new ServiceCollection();
         services.AddHealthScoring<Account>().AddModel("a", o => o.Signals.Add(new HealthSignalOptions { Id = "usage.logins", Curve = new CurveOptions { FullAt = 1 } }));
         services.AddHealthScoring<Account>(o => o.DefaultModel = "a").AddModel("b", o => o.Signals.Add(new HealthSignalOptions { Id = "usage.logins", Curve = new CurveOptions { FullAt = 2 } }));
 
-        Assert.Single(services, d => d.ServiceType == typeof(HealthModelRegistry<Account>));
         Assert.Single(services, d => d.ServiceType == typeof(HealthScorers<Account>));
+        Assert.Single(services, d => d.ServiceType == typeof(IValidateOptions<HealthScoringOptions<Account>>));
+    }
+
+    private sealed record Partner(double Tickets);
+
+    [Fact]
+    public void TwoAccountTypes_HaveTheirOwnModelsDefaultsAndValidation()
+    {
+        var services = new ServiceCollection();
+        services.AddHealthScoring<Account>(o => o.DefaultModel = "customers")
+            .AddSignal(Signal.Create<Account>(new SignalId("usage.logins"), SignalTiming.Leading, static (a, _) => SignalValue.Of(a.Logins)))
+            .AddModel("customers", o => o.Signals.Add(new HealthSignalOptions { Id = "usage.logins", Curve = new CurveOptions { FullAt = 20 } }));
+        // The same model name for another account type, with a signal only that type has: each type validates its own.
+        services.AddHealthScoring<Partner>(o => o.DefaultModel = "partners")
+            .AddSignal(Signal.Create<Partner>(new SignalId("support.tickets"), SignalTiming.Lagging, static (p, _) => SignalValue.Of(p.Tickets)))
+            .AddModel("partners", o => o.Signals.Add(new HealthSignalOptions { Id = "support.tickets", Curve = new CurveOptions { ZeroAt = 10, FullAt = 0 } }))
+            .AddModel("customers", o => o.Signals.Add(new HealthSignalOptions { Id = "support.tickets", Curve = new CurveOptions { ZeroAt = 20, FullAt = 0 } }));
+        using ServiceProvider provider = services.BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        var customers = provider.GetRequiredService<HealthScorers<Account>>();
+        var partners = provider.GetRequiredService<HealthScorers<Partner>>();
+        Assert.Equal(["customers"], customers.Names);
+        Assert.Equal(["customers", "partners"], partners.Names);
+        Assert.Equal(50, customers.For(_ => null).Score(new Account("SMB", 0, 10), AsOf).Value, 9);
+        Assert.Equal("partners", partners.For(_ => null).Model.Name);
+        Assert.Equal(75, partners.Get("customers").Score(new Partner(5), AsOf).Value, 9);
+    }
+
+    [Fact]
+    public void BadSettingsInSeveralModels_FailAtStart_ListingEveryProblem()
+    {
+        using ServiceProvider provider = Build(Settings
+            .Replace("\"weight\": 2", "\"weight\": -2", StringComparison.Ordinal)
+            .Replace("\"fullAt\": 20", "\"fullAt\": 0", StringComparison.Ordinal)
+            .Replace("\"Model\": \"high-touch\"", "\"Model\": \"ghost\"", StringComparison.Ordinal));
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        Assert.Equal(3, error.Failures.Count());
+        Assert.Contains(error.Failures, f => f.StartsWith("Health model 'high-touch', signal 'nps.latest': weight -2", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.StartsWith("Health model 'tech-touch', signal 'usage.logins', curve:", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.StartsWith("HealthScoringOptions.Rules[0] names model 'ghost'", StringComparison.Ordinal));
     }
 }
