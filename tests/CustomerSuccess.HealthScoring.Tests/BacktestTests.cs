@@ -121,8 +121,8 @@ public class BacktestTests
         foreach (BacktestReport other in new[] { reversed, shuffled })
         {
             Assert.Equal((ordered.Auc, ordered.AucLow, ordered.AucHigh, ordered.Labelled, ordered.Churned), (other.Auc, other.AucLow, other.AucHigh, other.Labelled, other.Churned));
-            Assert.Equal(ordered.Bands, other.Bands);
-            Assert.Equal(ordered.Reliability, other.Reliability);
+            Assert.Equal(ordered.Bands.Select(b => (b.Band, b.Snapshots, b.Churned, b.ChurnRate, b.Lift)), other.Bands.Select(b => (b.Band, b.Snapshots, b.Churned, b.ChurnRate, b.Lift)));
+            Assert.Equal(ordered.Reliability.Select(r => (r.Decile, r.Snapshots, r.MeanScore, r.ChurnRate)), other.Reliability.Select(r => (r.Decile, r.Snapshots, r.MeanScore, r.ChurnRate)));
             Assert.Equal(ordered.UnexpectedChurn, other.UnexpectedChurn);
         }
     }

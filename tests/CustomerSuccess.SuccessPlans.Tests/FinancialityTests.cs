@@ -22,10 +22,10 @@ public class FinancialityTests
             .AddRole(new PlanRole(PlanParty.Vendor, PlanRoleKind.ProjectManager, "Shannon Jones", "Runs the onboarding project"))
             .AddRole(new PlanRole(PlanParty.Vendor, PlanRoleKind.Csm, "Mary Harrison", "Owns the plan after go-live"))
             .AddMetric(new PlanMetric("Days to train a new analyst", "days", MetricDirection.LowerIsBetter, "Median days from hire to certification", "Financiality LMS", 20, D(6, 30), 7, D(12, 31)))
-            .AddMilestone(new Milestone("Kickoff", MilestoneKind.Kickoff, D(7, 7), Owner: "Shannon Jones"))
-            .AddMilestone(new Milestone("Go-live", MilestoneKind.GoLive, D(8, 25), Owner: "Shannon Jones"))
-            .AddMilestone(new Milestone("First certified analyst", MilestoneKind.FirstValue, D(9, 30), Owner: "Joe Smith"))
-            .AddMilestone(new Milestone("Executive business review", MilestoneKind.BusinessReview, D(12, 8), Owner: "Mary Harrison"));
+            .AddMilestone(new Milestone("Kickoff", MilestoneKind.Kickoff, D(7, 7), owner: "Shannon Jones"))
+            .AddMilestone(new Milestone("Go-live", MilestoneKind.GoLive, D(8, 25), owner: "Shannon Jones"))
+            .AddMilestone(new Milestone("First certified analyst", MilestoneKind.FirstValue, D(9, 30), owner: "Joe Smith"))
+            .AddMilestone(new Milestone("Executive business review", MilestoneKind.BusinessReview, D(12, 8), owner: "Mary Harrison"));
         plan.NextPhase = new NextPhase("Roll the training out to the consulting division", NextPhaseKind.MorePeopleTeamsOrDivisions);
         return plan.Build();
     }
@@ -50,7 +50,7 @@ public class FinancialityTests
         // July 16: kickoff; the milestones are agreed with go-live on September 5, past the SLA: still at risk.
         SuccessPlan kickedOff = away.Agree(D(7, 16), "Joe Smith").ToBuilder()
             .SetMilestone(new Milestone("Kickoff", MilestoneKind.Kickoff, D(7, 16), D(7, 16), "Shannon Jones"))
-            .SetMilestone(new Milestone("Go-live", MilestoneKind.GoLive, D(9, 5), Owner: "Shannon Jones"))
+            .SetMilestone(new Milestone("Go-live", MilestoneKind.GoLive, D(9, 5), owner: "Shannon Jones"))
             .Build();
         OnboardingAssessment july16 = OnboardingAssessment.Assess(kickedOff, D(7, 16));
         Assert.Equal(OnboardingStatus.AtRisk, july16.Status);

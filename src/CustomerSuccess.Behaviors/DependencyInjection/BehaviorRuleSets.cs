@@ -20,7 +20,7 @@ public sealed class BehaviorRuleSets
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(registry);
         _options = options;
-        Names = registry.Names;
+        Names = ReadOnlyViews.Copy(registry.Names, "names");
         options.OnChange((_, name) => _built.TryRemove(name ?? Options.DefaultName, out RuleSet? _));
     }
 

@@ -17,7 +17,7 @@ public sealed class AccountFacts : IAccountFacts
     public static AccountFacts None { get; } = new([]);
 
     /// <summary>Gets the accounts that have at least one fact, in id order.</summary>
-    public IReadOnlyList<AccountId> Accounts => _facts.Keys.Select(k => k.Account).Distinct().Order().ToArray();
+    public IReadOnlyList<AccountId> Accounts => ReadOnlyViews.Wrap(_facts.Keys.Select(k => k.Account).Distinct().Order().ToArray());
 
     /// <summary>Gets the number of facts held.</summary>
     public int Count => _facts.Count;

@@ -14,7 +14,7 @@ public sealed class PredicateResult
         User = user;
         AsOf = asOf;
         Matched = matched;
-        Evidence = evidence;
+        Evidence = ReadOnlyViews.Copy(evidence, nameof(evidence));
     }
 
     /// <summary>Gets the account.</summary>

@@ -57,10 +57,10 @@ public sealed partial class EventStore
     public int Count => Times.Length;
 
     /// <summary>Gets the accounts that have events, in ordinal order of their ids.</summary>
-    public IReadOnlyList<AccountId> Accounts => AccountIds;
+    public IReadOnlyList<AccountId> Accounts => ReadOnlyViews.Wrap(AccountIds);
 
     /// <summary>Gets the event names seen, in ordinal order.</summary>
-    public IReadOnlyList<string> Names => NameList;
+    public IReadOnlyList<string> Names => ReadOnlyViews.Wrap(NameList);
 
     // Columns, sorted by (event name, account, instant, value, user): the layout every evaluation reads. Name first, so
     // that evaluating accounts in order walks each event name's region from start to end, which the processor's

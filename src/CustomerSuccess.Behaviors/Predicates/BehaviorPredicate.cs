@@ -18,19 +18,24 @@ namespace CustomerSuccess.Behaviors;
 /// </remarks>
 public sealed class BehaviorPredicate : IEquatable<BehaviorPredicate>
 {
+    private readonly System.Collections.ObjectModel.ReadOnlyCollection<BehaviorPredicate> _children = ReadOnlyViews.Wrap(Array.Empty<BehaviorPredicate>());
+
     private string? _text;
 
     private BehaviorPredicate(PredicateKind kind)
     {
         Kind = kind;
-        Children = [];
     }
 
     /// <summary>Gets the kind of predicate.</summary>
     public PredicateKind Kind { get; }
 
     /// <summary>Gets the operands of <c>and</c>, <c>or</c>, <c>not</c>, <c>at_least</c> and <c>users</c>; empty otherwise.</summary>
-    public IReadOnlyList<BehaviorPredicate> Children { get; private init; }
+    public IReadOnlyList<BehaviorPredicate> Children
+    {
+        get => _children;
+        private init => _children = ReadOnlyViews.Copy(value, nameof(Children));
+    }
 
     internal BehaviorAggregate? Aggregate { get; private init; }
 

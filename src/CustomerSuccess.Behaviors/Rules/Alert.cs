@@ -25,7 +25,7 @@ public sealed class Alert
         Severity = severity;
         RaisedAt = raisedAt;
         Message = message;
-        Evidence = evidence;
+        Evidence = ReadOnlyViews.Copy(evidence, nameof(evidence));
     }
 
     /// <summary>Gets what makes this alert the same as another.</summary>

@@ -7,20 +7,55 @@ namespace CustomerSuccess.HealthScoring;
 
 /// <summary>What an account looked like on a past day: the state a health model's signals read then.</summary>
 /// <typeparam name="TAccount">The account type the signals read.</typeparam>
-/// <param name="Account">The account.</param>
-/// <param name="AsOf">The day of the snapshot; nothing after it may be in <paramref name="State"/>.</param>
-/// <param name="State">The account as it was that day.</param>
-public sealed record HealthSnapshot<TAccount>(AccountId Account, LocalDate AsOf, TAccount State)
+public sealed class HealthSnapshot<TAccount>
 {
+    /// <summary>Initializes a new <see cref="HealthSnapshot{TAccount}"/>.</summary>
+    /// <param name="account">The account.</param>
+    /// <param name="asOf">The day of the snapshot; nothing after it may be in <paramref name="state"/>.</param>
+    /// <param name="state">The account as it was that day.</param>
+    public HealthSnapshot(AccountId account, LocalDate asOf, TAccount state)
+    {
+        Account = account;
+        AsOf = asOf;
+        State = state;
+    }
+
+    /// <summary>Gets the account.</summary>
+    public AccountId Account { get; }
+
+    /// <summary>Gets the day of the snapshot; nothing after it may be in <see cref="State"/>.</summary>
+    public LocalDate AsOf { get; }
+
+    /// <summary>Gets the account as it was that day.</summary>
+    public TAccount State { get; }
+
     /// <summary>The context a snapshot is scored in: the start of its day, in UTC, so nothing later is read.</summary>
     internal Signals.SignalContext Context => new(AsOf.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant(), DateTimeZone.Utc);
 }
 
 /// <summary>How an account's story ended, as far as it was watched.</summary>
-/// <param name="Account">The account.</param>
-/// <param name="ChurnedOn">The day it churned, or <see langword="null"/> if it had not churned by <paramref name="ObservedUntil"/>.</param>
-/// <param name="ObservedUntil">The last day the account was observed.</param>
-public sealed record ChurnOutcome(AccountId Account, LocalDate? ChurnedOn, LocalDate ObservedUntil);
+public sealed class ChurnOutcome
+{
+    /// <summary>Initializes a new <see cref="ChurnOutcome"/>.</summary>
+    /// <param name="account">The account.</param>
+    /// <param name="churnedOn">The day it churned, or <see langword="null"/> if it had not churned by <paramref name="observedUntil"/>.</param>
+    /// <param name="observedUntil">The last day the account was observed.</param>
+    public ChurnOutcome(AccountId account, LocalDate? churnedOn, LocalDate observedUntil)
+    {
+        Account = account;
+        ChurnedOn = churnedOn;
+        ObservedUntil = observedUntil;
+    }
+
+    /// <summary>Gets the account.</summary>
+    public AccountId Account { get; }
+
+    /// <summary>Gets the day it churned, or <see langword="null"/> if it had not churned by <see cref="ObservedUntil"/>.</summary>
+    public LocalDate? ChurnedOn { get; }
+
+    /// <summary>Gets the last day the account was observed.</summary>
+    public LocalDate ObservedUntil { get; }
+}
 
 /// <summary>How a snapshot counts for a horizon.</summary>
 public enum SnapshotLabel
@@ -58,7 +93,7 @@ public sealed class ChurnHistory<TAccount>
     {
         ArgumentNullException.ThrowIfNull(snapshots);
         ArgumentNullException.ThrowIfNull(outcomes);
-        Snapshots = snapshots.ToArray();
+        Snapshots = ReadOnlyViews.Wrap(snapshots.ToArray());
         _outcomes = [];
         foreach (ChurnOutcome outcome in outcomes)
         {

@@ -6,48 +6,141 @@ using NodaTime;
 namespace CustomerSuccess.HealthScoring;
 
 /// <summary>Churn by band: how many snapshots sat in a band, how many of them churned within the horizon, and the lift.</summary>
-/// <param name="Band">The band's name.</param>
-/// <param name="Snapshots">Labelled snapshots in the band.</param>
-/// <param name="Churned">Those that churned within the horizon.</param>
-/// <param name="ChurnRate">Churned / snapshots; undefined for an empty band.</param>
-/// <param name="Lift">The band's churn rate over the overall churn rate; undefined when either is.</param>
-public sealed record BandChurn(string Band, int Snapshots, int Churned, Ratio ChurnRate, Ratio Lift);
+public sealed class BandChurn
+{
+    /// <summary>Initializes a new <see cref="BandChurn"/>.</summary>
+    /// <param name="band">The band's name.</param>
+    /// <param name="snapshots">Labelled snapshots in the band.</param>
+    /// <param name="churned">Those that churned within the horizon.</param>
+    /// <param name="churnRate">Churned / snapshots; undefined for an empty band.</param>
+    /// <param name="lift">The band's churn rate over the overall churn rate; undefined when either is.</param>
+    public BandChurn(string band, int snapshots, int churned, Ratio churnRate, Ratio lift)
+    {
+        Band = band;
+        Snapshots = snapshots;
+        Churned = churned;
+        ChurnRate = churnRate;
+        Lift = lift;
+    }
+
+    /// <summary>Gets the band's name.</summary>
+    public string Band { get; }
+
+    /// <summary>Gets the number of labelled snapshots in the band.</summary>
+    public int Snapshots { get; }
+
+    /// <summary>Gets how many of them churned within the horizon.</summary>
+    public int Churned { get; }
+
+    /// <summary>Gets the churn rate, churned / snapshots; undefined for an empty band.</summary>
+    public Ratio ChurnRate { get; }
+
+    /// <summary>Gets the band's churn rate over the overall churn rate; undefined when either is.</summary>
+    public Ratio Lift { get; }
+}
 
 /// <summary>One score decile of the reliability table: do lower scores really churn more?</summary>
-/// <param name="Decile">1 for the lowest tenth of scores, 10 for the highest.</param>
-/// <param name="Snapshots">Snapshots in the decile.</param>
-/// <param name="MeanScore">Their mean score.</param>
-/// <param name="ChurnRate">Their observed churn rate.</param>
-public sealed record ReliabilityRow(int Decile, int Snapshots, double MeanScore, Ratio ChurnRate);
+public sealed class ReliabilityRow
+{
+    /// <summary>Initializes a new <see cref="ReliabilityRow"/>.</summary>
+    /// <param name="decile">1 for the lowest tenth of scores, 10 for the highest.</param>
+    /// <param name="snapshots">Snapshots in the decile.</param>
+    /// <param name="meanScore">Their mean score.</param>
+    /// <param name="churnRate">Their observed churn rate.</param>
+    public ReliabilityRow(int decile, int snapshots, double meanScore, Ratio churnRate)
+    {
+        Decile = decile;
+        Snapshots = snapshots;
+        MeanScore = meanScore;
+        ChurnRate = churnRate;
+    }
+
+    /// <summary>Gets the decile: 1 for the lowest tenth of scores, 10 for the highest.</summary>
+    public int Decile { get; }
+
+    /// <summary>Gets the number of snapshots in the decile.</summary>
+    public int Snapshots { get; }
+
+    /// <summary>Gets their mean score.</summary>
+    public double MeanScore { get; }
+
+    /// <summary>Gets their observed churn rate.</summary>
+    public Ratio ChurnRate { get; }
+}
 
 /// <summary>A health model's predictive truth over a history, for one horizon (DESIGN section 7).</summary>
-/// <param name="HorizonDays">The horizon.</param>
-/// <param name="Labelled">Snapshots with a label and a defined score: the rows behind every figure.</param>
-/// <param name="Churned">Of those, how many churned within the horizon.</param>
-/// <param name="Censored">Snapshots left out because observation ended before the horizon.</param>
-/// <param name="AfterChurn">Snapshots left out because they were taken on or after the churn date.</param>
-/// <param name="UndefinedScore">Labelled snapshots left out because their score was undefined.</param>
-/// <param name="Auc">The AUC (lower score = higher risk), or <see langword="null"/> without both outcomes.</param>
-/// <param name="AucLow">The lower bound of the bootstrap 95% interval.</param>
-/// <param name="AucHigh">The upper bound of the bootstrap 95% interval.</param>
-/// <param name="Bands">Churn rate and lift per band, in band order.</param>
-/// <param name="Reliability">Observed churn by score decile.</param>
-/// <param name="UnexpectedChurn">The share of churned accounts that sat in the best band <paramref name="HorizonDays"/> days before they churned (seed 001's cardinal sin).</param>
-/// <param name="UnexpectedChurnAccounts">The churned accounts behind <paramref name="UnexpectedChurn"/>: those with a scored snapshot that far back.</param>
-public sealed record BacktestReport(
-    int HorizonDays,
-    int Labelled,
-    int Churned,
-    int Censored,
-    int AfterChurn,
-    int UndefinedScore,
-    double? Auc,
-    double? AucLow,
-    double? AucHigh,
-    IReadOnlyList<BandChurn> Bands,
-    IReadOnlyList<ReliabilityRow> Reliability,
-    Ratio UnexpectedChurn,
-    int UnexpectedChurnAccounts);
+public sealed class BacktestReport
+{
+    /// <summary>Initializes a new <see cref="BacktestReport"/>.</summary>
+    /// <param name="horizonDays">The horizon.</param>
+    /// <param name="labelled">Snapshots with a label and a defined score: the rows behind every figure.</param>
+    /// <param name="churned">Of those, how many churned within the horizon.</param>
+    /// <param name="censored">Snapshots left out because observation ended before the horizon.</param>
+    /// <param name="afterChurn">Snapshots left out because they were taken on or after the churn date.</param>
+    /// <param name="undefinedScore">Labelled snapshots left out because their score was undefined.</param>
+    /// <param name="auc">The AUC (lower score = higher risk), or <see langword="null"/> without both outcomes.</param>
+    /// <param name="aucLow">The lower bound of the bootstrap 95% interval.</param>
+    /// <param name="aucHigh">The upper bound of the bootstrap 95% interval.</param>
+    /// <param name="bands">Churn rate and lift per band, in band order.</param>
+    /// <param name="reliability">Observed churn by score decile.</param>
+    /// <param name="unexpectedChurn">The share of churned accounts that sat in the best band <paramref name="horizonDays"/> days before they churned (seed 001's cardinal sin).</param>
+    /// <param name="unexpectedChurnAccounts">The churned accounts behind <paramref name="unexpectedChurn"/>: those with a scored snapshot that far back.</param>
+    public BacktestReport(int horizonDays, int labelled, int churned, int censored, int afterChurn, int undefinedScore, double? auc, double? aucLow, double? aucHigh, IReadOnlyList<BandChurn> bands, IReadOnlyList<ReliabilityRow> reliability, Ratio unexpectedChurn, int unexpectedChurnAccounts)
+    {
+        HorizonDays = horizonDays;
+        Labelled = labelled;
+        Churned = churned;
+        Censored = censored;
+        AfterChurn = afterChurn;
+        UndefinedScore = undefinedScore;
+        Auc = auc;
+        AucLow = aucLow;
+        AucHigh = aucHigh;
+        Bands = ReadOnlyViews.Copy(bands, nameof(bands));
+        Reliability = ReadOnlyViews.Copy(reliability, nameof(reliability));
+        UnexpectedChurn = unexpectedChurn;
+        UnexpectedChurnAccounts = unexpectedChurnAccounts;
+    }
+
+    /// <summary>Gets the horizon.</summary>
+    public int HorizonDays { get; }
+
+    /// <summary>Gets the number of snapshots with a label and a defined score: the rows behind every figure.</summary>
+    public int Labelled { get; }
+
+    /// <summary>Gets how many of those churned within the horizon.</summary>
+    public int Churned { get; }
+
+    /// <summary>Gets the number of snapshots left out because observation ended before the horizon.</summary>
+    public int Censored { get; }
+
+    /// <summary>Gets the number of snapshots left out because they were taken on or after the churn date.</summary>
+    public int AfterChurn { get; }
+
+    /// <summary>Gets the number of labelled snapshots left out because their score was undefined.</summary>
+    public int UndefinedScore { get; }
+
+    /// <summary>Gets the AUC (lower score = higher risk), or <see langword="null"/> without both outcomes.</summary>
+    public double? Auc { get; }
+
+    /// <summary>Gets the lower bound of the bootstrap 95% interval.</summary>
+    public double? AucLow { get; }
+
+    /// <summary>Gets the upper bound of the bootstrap 95% interval.</summary>
+    public double? AucHigh { get; }
+
+    /// <summary>Gets the churn rate and lift per band, in band order.</summary>
+    public IReadOnlyList<BandChurn> Bands { get; }
+
+    /// <summary>Gets the observed churn by score decile.</summary>
+    public IReadOnlyList<ReliabilityRow> Reliability { get; }
+
+    /// <summary>Gets the share of churned accounts that sat in the best band <see cref="HorizonDays"/> days before they churned (seed 001's cardinal sin).</summary>
+    public Ratio UnexpectedChurn { get; }
+
+    /// <summary>Gets the churned accounts behind <see cref="UnexpectedChurn"/>: those with a scored snapshot that far back.</summary>
+    public int UnexpectedChurnAccounts { get; }
+}
 
 /// <summary>
 /// Backtests a health model against what happened: every snapshot is scored as of its own day (nothing after it is read),

@@ -7,28 +7,106 @@ using NodaTime;
 namespace CustomerSuccess.HealthScoring;
 
 /// <summary>Where a fitted model came from: the data, the method and how well it predicted.</summary>
-/// <param name="From">The earliest snapshot used.</param>
-/// <param name="To">The latest snapshot used.</param>
-/// <param name="Snapshots">Labelled snapshots used.</param>
-/// <param name="Churned">Of those, churned within the horizon.</param>
-/// <param name="HorizonDays">The horizon the labels are for.</param>
-/// <param name="Folds">The cross-validation folds (by account).</param>
-/// <param name="Lambda">The L2 penalty.</param>
-/// <param name="InSampleAuc">The fitted model's AUC on the data it was fitted on.</param>
-/// <param name="CrossValidatedAuc">The AUC of out-of-fold predictions: what to expect on new accounts. A gap to the in-sample AUC shows overfitting.</param>
-public sealed record ModelProvenance(LocalDate From, LocalDate To, int Snapshots, int Churned, int HorizonDays, int Folds, double Lambda, double? InSampleAuc, double? CrossValidatedAuc);
+public sealed class ModelProvenance
+{
+    /// <summary>Initializes a new <see cref="ModelProvenance"/>.</summary>
+    /// <param name="from">The earliest snapshot used.</param>
+    /// <param name="to">The latest snapshot used.</param>
+    /// <param name="snapshots">Labelled snapshots used.</param>
+    /// <param name="churned">Of those, churned within the horizon.</param>
+    /// <param name="horizonDays">The horizon the labels are for.</param>
+    /// <param name="folds">The cross-validation folds (by account).</param>
+    /// <param name="lambda">The L2 penalty.</param>
+    /// <param name="inSampleAuc">The fitted model's AUC on the data it was fitted on.</param>
+    /// <param name="crossValidatedAuc">The AUC of out-of-fold predictions: what to expect on new accounts. A gap to the in-sample AUC shows overfitting.</param>
+    public ModelProvenance(LocalDate from, LocalDate to, int snapshots, int churned, int horizonDays, int folds, double lambda, double? inSampleAuc, double? crossValidatedAuc)
+    {
+        From = from;
+        To = to;
+        Snapshots = snapshots;
+        Churned = churned;
+        HorizonDays = horizonDays;
+        Folds = folds;
+        Lambda = lambda;
+        InSampleAuc = inSampleAuc;
+        CrossValidatedAuc = crossValidatedAuc;
+    }
+
+    /// <summary>Gets the earliest snapshot used.</summary>
+    public LocalDate From { get; }
+
+    /// <summary>Gets the latest snapshot used.</summary>
+    public LocalDate To { get; }
+
+    /// <summary>Gets the number of labelled snapshots used.</summary>
+    public int Snapshots { get; }
+
+    /// <summary>Gets how many of those churned within the horizon.</summary>
+    public int Churned { get; }
+
+    /// <summary>Gets the horizon the labels are for.</summary>
+    public int HorizonDays { get; }
+
+    /// <summary>Gets the cross-validation folds (by account).</summary>
+    public int Folds { get; }
+
+    /// <summary>Gets the L2 penalty.</summary>
+    public double Lambda { get; }
+
+    /// <summary>Gets the fitted model's AUC on the data it was fitted on.</summary>
+    public double? InSampleAuc { get; }
+
+    /// <summary>Gets the AUC of out-of-fold predictions: what to expect on new accounts. A gap to the in-sample AUC shows overfitting.</summary>
+    public double? CrossValidatedAuc { get; }
+}
 
 /// <summary>A signal the fit gave no weight, and why.</summary>
-/// <param name="Signal">The signal.</param>
-/// <param name="Coefficient">Its unconstrained logistic coefficient on the curve score (negative means a higher score lowers churn).</param>
-/// <param name="Reason">Why it was dropped.</param>
-public sealed record DroppedSignal(SignalId Signal, double Coefficient, string Reason);
+public sealed class DroppedSignal
+{
+    /// <summary>Initializes a new <see cref="DroppedSignal"/>.</summary>
+    /// <param name="signal">The signal.</param>
+    /// <param name="coefficient">Its unconstrained logistic coefficient on the curve score (negative means a higher score lowers churn).</param>
+    /// <param name="reason">Why it was dropped.</param>
+    public DroppedSignal(SignalId signal, double coefficient, string reason)
+    {
+        Signal = signal;
+        Coefficient = coefficient;
+        Reason = reason;
+    }
+
+    /// <summary>Gets the signal.</summary>
+    public SignalId Signal { get; }
+
+    /// <summary>Gets its unconstrained logistic coefficient on the curve score (negative means a higher score lowers churn).</summary>
+    public double Coefficient { get; }
+
+    /// <summary>Gets why it was dropped.</summary>
+    public string Reason { get; }
+}
 
 /// <summary>A model fitted from outcomes, with its provenance and the signals it dropped.</summary>
-/// <param name="Model">The fitted model: the original signals, curves, gates and bands, with fitted weights in one group.</param>
-/// <param name="Provenance">Where it came from.</param>
-/// <param name="Dropped">Signals whose effect points the wrong way (a higher curve score going with more churn): weight 0, reported, never flipped.</param>
-public sealed record FittedModel(HealthModel Model, ModelProvenance Provenance, IReadOnlyList<DroppedSignal> Dropped);
+public sealed class FittedModel
+{
+    /// <summary>Initializes a new <see cref="FittedModel"/>.</summary>
+    /// <param name="model">The fitted model: the original signals, curves, gates and bands, with fitted weights in one group.</param>
+    /// <param name="provenance">Where it came from.</param>
+    /// <param name="dropped">Signals whose effect points the wrong way (a higher curve score going with more churn): weight 0, reported, never flipped.</param>
+    public FittedModel(HealthModel model, ModelProvenance provenance, IReadOnlyList<DroppedSignal> dropped)
+    {
+        Model = model;
+        Provenance = provenance;
+        Dropped = ReadOnlyViews.Copy(dropped, nameof(dropped));
+    }
+
+    /// <summary>Gets the fitted model: the original signals, curves, gates and bands, with fitted weights in one group.</summary>
+    public HealthModel Model { get; }
+
+    /// <summary>Gets where it came from.</summary>
+    public ModelProvenance Provenance { get; }
+
+    /// <summary>Gets the signals whose effect points the wrong way (a higher curve score going with more churn): weight 0, reported, never flipped.</summary>
+    public IReadOnlyList<DroppedSignal> Dropped { get; }
+}
 
 /// <summary>
 /// Learns a model's weights from outcomes (DESIGN section 7): L2-regularised logistic regression of "churned within the

@@ -9,16 +9,38 @@ namespace CustomerSuccess.HealthScoring;
 /// How early one signal warns: its own AUC (its curve score alone as the predictor) at each horizon, the timing the data
 /// suggest, and whether the configured timing contradicts them.
 /// </summary>
-/// <param name="Signal">The signal.</param>
-/// <param name="Configured">The timing the signal is tagged with.</param>
-/// <param name="AucByHorizon">The signal's AUC per horizon in days, in ascending order of horizon; undefined without both outcomes.</param>
-/// <param name="Suggested">
-/// Leading when the signal keeps at least three quarters of its power above chance (AUC - 0.5) from the shortest horizon to
-/// the longest, lagging when it loses more; <see langword="null"/> when it has no power at the shortest horizon (AUC at most 0.55).
-/// </param>
-/// <param name="Contradicted">Whether the configured timing differs from the suggested one.</param>
-public sealed record SignalLeadTime(SignalId Signal, SignalTiming Configured, IReadOnlyList<(int HorizonDays, double? Auc)> AucByHorizon, SignalTiming? Suggested, bool Contradicted)
+public sealed class SignalLeadTime
 {
+    /// <summary>Initializes a new <see cref="SignalLeadTime"/>.</summary>
+    /// <param name="signal">The signal.</param>
+    /// <param name="configured">The timing the signal is tagged with.</param>
+    /// <param name="aucByHorizon">The signal's AUC per horizon in days, in ascending order of horizon; undefined without both outcomes.</param>
+    /// <param name="suggested">Leading when the signal keeps at least three quarters of its power above chance (AUC - 0.5) from the shortest horizon to the longest, lagging when it loses more; <see langword="null"/> when it has no power at the shortest horizon (AUC at most 0.55).</param>
+    /// <param name="contradicted">Whether the configured timing differs from the suggested one.</param>
+    public SignalLeadTime(SignalId signal, SignalTiming configured, IReadOnlyList<(int HorizonDays, double? Auc)> aucByHorizon, SignalTiming? suggested, bool contradicted)
+    {
+        Signal = signal;
+        Configured = configured;
+        AucByHorizon = ReadOnlyViews.Copy(aucByHorizon, nameof(aucByHorizon));
+        Suggested = suggested;
+        Contradicted = contradicted;
+    }
+
+    /// <summary>Gets the signal.</summary>
+    public SignalId Signal { get; }
+
+    /// <summary>Gets the timing the signal is tagged with.</summary>
+    public SignalTiming Configured { get; }
+
+    /// <summary>Gets the signal's AUC per horizon in days, in ascending order of horizon; undefined without both outcomes.</summary>
+    public IReadOnlyList<(int HorizonDays, double? Auc)> AucByHorizon { get; }
+
+    /// <summary>Gets the suggested timing: leading when the signal keeps at least three quarters of its power above chance (AUC - 0.5) from the shortest horizon to the longest, lagging when it loses more; <see langword="null"/> when it has no power at the shortest horizon (AUC at most 0.55).</summary>
+    public SignalTiming? Suggested { get; }
+
+    /// <summary>Gets whether the configured timing differs from the suggested one.</summary>
+    public bool Contradicted { get; }
+
     /// <summary>The least AUC at the shortest horizon for a signal to count as predictive at all.</summary>
     public const double PowerFloor = 0.55;
 

@@ -152,7 +152,7 @@ public static class Curve
 
         public bool IsNonDecreasing { get; } = IsRising(points);
 
-        public IReadOnlyList<CurvePoint> Points => points;
+        public IReadOnlyList<CurvePoint> Points => ReadOnlyViews.Wrap(points);
 
         public double Score(double raw)
         {

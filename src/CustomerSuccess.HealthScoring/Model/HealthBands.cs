@@ -45,7 +45,7 @@ public sealed class HealthBands
     public static HealthBands Default { get; } = Create(("red", 0), ("yellow", 40), ("green", 70));
 
     /// <summary>Gets the bands, lowest first.</summary>
-    public IReadOnlyList<HealthBand> All => _bands;
+    public IReadOnlyList<HealthBand> All => ReadOnlyViews.Wrap(_bands);
 
     /// <summary>Creates bands from names and lower bounds.</summary>
     /// <param name="bands">Lowest first; the first starts at 0; lower bounds strictly ascending, within [0, 100]; names distinct.</param>

@@ -16,7 +16,7 @@ public sealed class ScoreHistory
     private ScoreHistory((Instant At, HealthScore Score)[] points) => _points = points;
 
     /// <summary>Gets the scores, oldest first.</summary>
-    public IReadOnlyList<(Instant At, HealthScore Score)> Points => _points;
+    public IReadOnlyList<(Instant At, HealthScore Score)> Points => ReadOnlyViews.Wrap(_points);
 
     /// <summary>Builds a history from scores in any order.</summary>
     /// <param name="points">When each score was taken, and the score.</param>

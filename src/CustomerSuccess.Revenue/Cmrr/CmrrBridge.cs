@@ -45,8 +45,8 @@ public sealed class CmrrBridge
         CustomersGained = a.CustomersGained;
         CustomersLost = a.CustomersLost;
         CustomersClosing = a.CustomersClosing;
-        LossesByReason = a.ByReason.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value.ToLoss(p.Key, a.Currency)).ToArray();
-        LossesByAvoidability = a.ByAvoidability.OrderBy(p => p.Key).Select(p => p.Value.ToLoss(p.Key.ToString(), a.Currency)).ToArray();
+        LossesByReason = ReadOnlyViews.Wrap(a.ByReason.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value.ToLoss(p.Key, a.Currency)).ToArray());
+        LossesByAvoidability = ReadOnlyViews.Wrap(a.ByAvoidability.OrderBy(p => p.Key).Select(p => p.Value.ToLoss(p.Key.ToString(), a.Currency)).ToArray());
     }
 
     /// <summary>Gets the day whose closing CMRR is the opening.</summary>

@@ -151,7 +151,7 @@ public sealed class CohortReport
     public Currency ReportingCurrency { get; }
 
     /// <summary>Gets the groups, in ordinal order; a single empty-string group when the rows carried none.</summary>
-    public IReadOnlyList<string> Groups => _groups;
+    public IReadOnlyList<string> Groups => ReadOnlyViews.Wrap(_groups);
 
     /// <summary>Gets the cohort figures over all accounts.</summary>
     public CohortRetention Total => new(From, To, string.Empty, ReportingCurrency, _total, _includeNewAccounts);

@@ -16,7 +16,7 @@ public sealed class CohortTable
     internal CohortTable(Currency currency, IReadOnlyList<CohortRow> rows)
     {
         ReportingCurrency = currency;
-        Rows = rows;
+        Rows = ReadOnlyViews.Copy(rows, nameof(rows));
     }
 
     /// <summary>Gets the currency of every amount.</summary>
@@ -33,7 +33,7 @@ public sealed class CohortRow
     {
         Cohort = cohort;
         Size = size;
-        Cells = cells;
+        Cells = ReadOnlyViews.Copy(cells, nameof(cells));
     }
 
     /// <summary>Gets the month the cohort's accounts first paid.</summary>

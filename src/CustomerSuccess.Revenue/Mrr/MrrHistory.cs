@@ -47,7 +47,7 @@ public sealed partial class MrrHistory
     public YearMonth? LastMonth => _accounts.Length == 0 ? null : MonthIndex.ToMonth(LastIndex);
 
     /// <summary>Gets the groups the rows carried, in ordinal order (the empty string for rows without one).</summary>
-    public IReadOnlyList<string> Groups => _groups;
+    public IReadOnlyList<string> Groups => ReadOnlyViews.Wrap(_groups);
 
     /// <summary>Gets the accounts, in ordinal order of their ids.</summary>
     public IEnumerable<AccountId> Accounts => InIdOrder().Select(a => a.Account);

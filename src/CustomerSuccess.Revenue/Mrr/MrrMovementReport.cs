@@ -47,7 +47,7 @@ public sealed class MrrMovementReport
         ReportingCurrency = currency;
         From = MonthIndex.ToMonth(from);
         To = MonthIndex.ToMonth(to);
-        Months = Enumerable.Range(from + 1, _monthCount).Select(MonthIndex.ToMonth).ToArray();
+        Months = ReadOnlyViews.Wrap(Enumerable.Range(from + 1, _monthCount).Select(MonthIndex.ToMonth).ToArray());
         _totals = new MrrFigureSums[_monthCount];
         for (int g = 0; g < groups.Length; g++)
         {
@@ -71,7 +71,7 @@ public sealed class MrrMovementReport
     public IReadOnlyList<YearMonth> Months { get; }
 
     /// <summary>Gets the groups, in ordinal order; a single empty-string group when the rows carried none.</summary>
-    public IReadOnlyList<string> Groups => _groups;
+    public IReadOnlyList<string> Groups => ReadOnlyViews.Wrap(_groups);
 
     /// <summary>Returns the month's figures over all accounts.</summary>
     /// <param name="month">A month in <see cref="Months"/>.</param>

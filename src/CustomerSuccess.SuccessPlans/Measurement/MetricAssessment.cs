@@ -50,7 +50,7 @@ public sealed class MetricAssessment
     {
         Metric = metric;
         AsOf = asOf;
-        Series = series;
+        Series = ReadOnlyViews.Copy(series, nameof(series));
         Current = current;
         Progress = progress;
         ProjectedAtTarget = projected;

@@ -89,25 +89,91 @@ public sealed record PlanMetric
 }
 
 /// <summary>A point on the plan's timeline (seed 001, element 4).</summary>
-/// <param name="Name">The milestone's name, such as "Go-live".</param>
-/// <param name="Kind">Its kind.</param>
-/// <param name="Due">When it is due, or <see langword="null"/> when not yet agreed.</param>
-/// <param name="Completed">When it was completed, or <see langword="null"/>.</param>
-/// <param name="Owner">Who owns it.</param>
-public sealed record Milestone(string Name, MilestoneKind Kind, LocalDate? Due, LocalDate? Completed = null, string? Owner = null);
+public sealed record Milestone
+{
+    /// <summary>Initializes a new <see cref="Milestone"/>.</summary>
+    /// <param name="name">The milestone's name, such as "Go-live".</param>
+    /// <param name="kind">Its kind.</param>
+    /// <param name="due">When it is due, or <see langword="null"/> when not yet agreed.</param>
+    /// <param name="completed">When it was completed, or <see langword="null"/>.</param>
+    /// <param name="owner">Who owns it.</param>
+    public Milestone(string name, MilestoneKind kind, LocalDate? due, LocalDate? completed = null, string? owner = null)
+    {
+        Name = name;
+        Kind = kind;
+        Due = due;
+        Completed = completed;
+        Owner = owner;
+    }
+
+    /// <summary>Gets the milestone's name, such as "Go-live".</summary>
+    public string Name { get; init; }
+
+    /// <summary>Gets its kind.</summary>
+    public MilestoneKind Kind { get; init; }
+
+    /// <summary>Gets when it is due, or <see langword="null"/> when not yet agreed.</summary>
+    public LocalDate? Due { get; init; }
+
+    /// <summary>Gets when it was completed, or <see langword="null"/>.</summary>
+    public LocalDate? Completed { get; init; }
+
+    /// <summary>Gets who owns it.</summary>
+    public string? Owner { get; init; }
+}
 
 /// <summary>A person's role and responsibility in the plan (seed 001, element 5).</summary>
-/// <param name="Party">Customer or vendor.</param>
-/// <param name="Kind">The role.</param>
-/// <param name="Person">The person's name.</param>
-/// <param name="Responsibility">What they are responsible for.</param>
-/// <param name="UnavailableUntil">The last day the person is away, when known (seed 002: the sponsor on leave until July 14).</param>
-public sealed record PlanRole(PlanParty Party, PlanRoleKind Kind, string Person, string Responsibility, LocalDate? UnavailableUntil = null);
+public sealed record PlanRole
+{
+    /// <summary>Initializes a new <see cref="PlanRole"/>.</summary>
+    /// <param name="party">Customer or vendor.</param>
+    /// <param name="kind">The role.</param>
+    /// <param name="person">The person's name.</param>
+    /// <param name="responsibility">What they are responsible for.</param>
+    /// <param name="unavailableUntil">The last day the person is away, when known (seed 002: the sponsor on leave until July 14).</param>
+    public PlanRole(PlanParty party, PlanRoleKind kind, string person, string responsibility, LocalDate? unavailableUntil = null)
+    {
+        Party = party;
+        Kind = kind;
+        Person = person;
+        Responsibility = responsibility;
+        UnavailableUntil = unavailableUntil;
+    }
+
+    /// <summary>Gets the party: customer or vendor.</summary>
+    public PlanParty Party { get; init; }
+
+    /// <summary>Gets the role.</summary>
+    public PlanRoleKind Kind { get; init; }
+
+    /// <summary>Gets the person's name.</summary>
+    public string Person { get; init; }
+
+    /// <summary>Gets what they are responsible for.</summary>
+    public string Responsibility { get; init; }
+
+    /// <summary>Gets the last day the person is away, when known (seed 002: the sponsor on leave until July 14).</summary>
+    public LocalDate? UnavailableUntil { get; init; }
+}
 
 /// <summary>The sixth element of seed 001's formula: what comes after this plan.</summary>
-/// <param name="Description">What the customer will do next, in their words.</param>
-/// <param name="Kind">One of seed 001's five kinds.</param>
-public sealed record NextPhase(string Description, NextPhaseKind Kind);
+public sealed record NextPhase
+{
+    /// <summary>Initializes a new <see cref="NextPhase"/>.</summary>
+    /// <param name="description">What the customer will do next, in their words.</param>
+    /// <param name="kind">One of seed 001's five kinds.</param>
+    public NextPhase(string description, NextPhaseKind kind)
+    {
+        Description = description;
+        Kind = kind;
+    }
+
+    /// <summary>Gets what the customer will do next, in their words.</summary>
+    public string Description { get; init; }
+
+    /// <summary>Gets the kind, one of seed 001's five.</summary>
+    public NextPhaseKind Kind { get; init; }
+}
 
 /// <summary>
 /// Seed 001's Customer Bullseye: the primary business objective at the centre, and the key processes that achieve it.
@@ -121,7 +187,7 @@ public sealed record CustomerBullseye
     {
         ArgumentNullException.ThrowIfNull(keyProcesses);
         PrimaryBusinessObjective = primaryBusinessObjective ?? string.Empty;
-        KeyProcesses = keyProcesses.ToArray();
+        KeyProcesses = ReadOnlyViews.Wrap(keyProcesses.ToArray());
     }
 
     /// <summary>Gets the primary business objective.</summary>

@@ -22,9 +22,9 @@ public sealed partial class SuccessPlan : IEquatable<SuccessPlan>
         Account = builder.Account;
         Purpose = builder.Purpose;
         Bullseye = builder.Bullseye;
-        Metrics = builder.Metrics.ToArray();
-        Milestones = builder.Milestones.ToArray();
-        Roles = builder.Roles.ToArray();
+        Metrics = ReadOnlyViews.Wrap(builder.Metrics.ToArray());
+        Milestones = ReadOnlyViews.Wrap(builder.Milestones.ToArray());
+        Roles = ReadOnlyViews.Wrap(builder.Roles.ToArray());
         NextPhase = builder.NextPhase;
         Status = builder.Status;
         SignedOn = builder.SignedOn;

@@ -30,12 +30,33 @@ public enum OnboardingStatus
 /// is back, whichever is latest; <see cref="SuccessPlanOptions.KickoffWithinDays"/> after signature when none is set) plus
 /// <see cref="SuccessPlanOptions.KickoffToGoLiveDays"/>, or the agreed go-live date if later.
 /// </summary>
-/// <param name="Status">The status.</param>
-/// <param name="Deadline">The SLA deadline, or <see langword="null"/> without a signature date.</param>
-/// <param name="ProjectedGoLive">The projected (or actual) go-live, or <see langword="null"/> without a signature date.</param>
-/// <param name="Reason">Why, in words.</param>
-public sealed record OnboardingAssessment(OnboardingStatus Status, LocalDate? Deadline, LocalDate? ProjectedGoLive, string Reason)
+public sealed class OnboardingAssessment
 {
+    /// <summary>Initializes a new <see cref="OnboardingAssessment"/>.</summary>
+    /// <param name="status">The status.</param>
+    /// <param name="deadline">The SLA deadline, or <see langword="null"/> without a signature date.</param>
+    /// <param name="projectedGoLive">The projected (or actual) go-live, or <see langword="null"/> without a signature date.</param>
+    /// <param name="reason">Why, in words.</param>
+    public OnboardingAssessment(OnboardingStatus status, LocalDate? deadline, LocalDate? projectedGoLive, string reason)
+    {
+        Status = status;
+        Deadline = deadline;
+        ProjectedGoLive = projectedGoLive;
+        Reason = reason;
+    }
+
+    /// <summary>Gets the status.</summary>
+    public OnboardingStatus Status { get; }
+
+    /// <summary>Gets the SLA deadline, or <see langword="null"/> without a signature date.</summary>
+    public LocalDate? Deadline { get; }
+
+    /// <summary>Gets the projected (or actual) go-live, or <see langword="null"/> without a signature date.</summary>
+    public LocalDate? ProjectedGoLive { get; }
+
+    /// <summary>Gets the reason, in words.</summary>
+    public string Reason { get; }
+
     /// <summary>Assesses a plan's onboarding as of a date.</summary>
     /// <param name="plan">The plan.</param>
     /// <param name="asOf">The date.</param>

@@ -6,27 +6,101 @@ using NodaTime;
 namespace CustomerSuccess.SuccessPlans;
 
 /// <summary>A metric in a template: the target is a change from the customer's own baseline, due some days after signature.</summary>
-/// <param name="Name">The metric's name.</param>
-/// <param name="Unit">The unit.</param>
-/// <param name="Direction">Which way is better.</param>
-/// <param name="HowMeasured">How it is measured.</param>
-/// <param name="Source">Where it is measured.</param>
-/// <param name="TargetChange">The target as a fraction of the baseline: -0.5 halves it, 0.2 raises it by a fifth.</param>
-/// <param name="TargetAfterDays">Days from signature to the target date.</param>
-public sealed record TemplateMetric(string Name, string Unit, MetricDirection Direction, string HowMeasured, string Source, double TargetChange, int TargetAfterDays);
+public sealed record TemplateMetric
+{
+    /// <summary>Initializes a new <see cref="TemplateMetric"/>.</summary>
+    /// <param name="name">The metric's name.</param>
+    /// <param name="unit">The unit.</param>
+    /// <param name="direction">Which way is better.</param>
+    /// <param name="howMeasured">How it is measured.</param>
+    /// <param name="source">Where it is measured.</param>
+    /// <param name="targetChange">The target as a fraction of the baseline: -0.5 halves it, 0.2 raises it by a fifth.</param>
+    /// <param name="targetAfterDays">Days from signature to the target date.</param>
+    public TemplateMetric(string name, string unit, MetricDirection direction, string howMeasured, string source, double targetChange, int targetAfterDays)
+    {
+        Name = name;
+        Unit = unit;
+        Direction = direction;
+        HowMeasured = howMeasured;
+        Source = source;
+        TargetChange = targetChange;
+        TargetAfterDays = targetAfterDays;
+    }
+
+    /// <summary>Gets the metric's name.</summary>
+    public string Name { get; init; }
+
+    /// <summary>Gets the unit.</summary>
+    public string Unit { get; init; }
+
+    /// <summary>Gets which way is better.</summary>
+    public MetricDirection Direction { get; init; }
+
+    /// <summary>Gets how it is measured.</summary>
+    public string HowMeasured { get; init; }
+
+    /// <summary>Gets where it is measured.</summary>
+    public string Source { get; init; }
+
+    /// <summary>Gets the target as a fraction of the baseline: -0.5 halves it, 0.2 raises it by a fifth.</summary>
+    public double TargetChange { get; init; }
+
+    /// <summary>Gets the days from signature to the target date.</summary>
+    public int TargetAfterDays { get; init; }
+}
 
 /// <summary>A milestone in a template, due some days after signature.</summary>
-/// <param name="Name">The milestone's name.</param>
-/// <param name="Kind">Its kind.</param>
-/// <param name="DueAfterDays">Days from signature to its due date.</param>
-/// <param name="OwnerRole">The role that owns it; the instantiated milestone names that role's person.</param>
-public sealed record TemplateMilestone(string Name, MilestoneKind Kind, int DueAfterDays, PlanRoleKind? OwnerRole = null);
+public sealed record TemplateMilestone
+{
+    /// <summary>Initializes a new <see cref="TemplateMilestone"/>.</summary>
+    /// <param name="name">The milestone's name.</param>
+    /// <param name="kind">Its kind.</param>
+    /// <param name="dueAfterDays">Days from signature to its due date.</param>
+    /// <param name="ownerRole">The role that owns it; the instantiated milestone names that role's person.</param>
+    public TemplateMilestone(string name, MilestoneKind kind, int dueAfterDays, PlanRoleKind? ownerRole = null)
+    {
+        Name = name;
+        Kind = kind;
+        DueAfterDays = dueAfterDays;
+        OwnerRole = ownerRole;
+    }
+
+    /// <summary>Gets the milestone's name.</summary>
+    public string Name { get; init; }
+
+    /// <summary>Gets its kind.</summary>
+    public MilestoneKind Kind { get; init; }
+
+    /// <summary>Gets the days from signature to its due date.</summary>
+    public int DueAfterDays { get; init; }
+
+    /// <summary>Gets the role that owns it; the instantiated milestone names that role's person.</summary>
+    public PlanRoleKind? OwnerRole { get; init; }
+}
 
 /// <summary>A role in a template; the person is named when the template is instantiated.</summary>
-/// <param name="Party">Customer or vendor.</param>
-/// <param name="Kind">The role.</param>
-/// <param name="Responsibility">What the role is responsible for.</param>
-public sealed record TemplateRole(PlanParty Party, PlanRoleKind Kind, string Responsibility);
+public sealed record TemplateRole
+{
+    /// <summary>Initializes a new <see cref="TemplateRole"/>.</summary>
+    /// <param name="party">Customer or vendor.</param>
+    /// <param name="kind">The role.</param>
+    /// <param name="responsibility">What the role is responsible for.</param>
+    public TemplateRole(PlanParty party, PlanRoleKind kind, string responsibility)
+    {
+        Party = party;
+        Kind = kind;
+        Responsibility = responsibility;
+    }
+
+    /// <summary>Gets the party: customer or vendor.</summary>
+    public PlanParty Party { get; init; }
+
+    /// <summary>Gets the role.</summary>
+    public PlanRoleKind Kind { get; init; }
+
+    /// <summary>Gets what the role is responsible for.</summary>
+    public string Responsibility { get; init; }
+}
 
 /// <summary>
 /// A success plan template for a segment (seed 001: "create a custom success plan for every client", from a standard
@@ -53,9 +127,9 @@ public sealed record PlanTemplate
         Name = name;
         Segment = segment ?? string.Empty;
         Purpose = purpose ?? string.Empty;
-        Metrics = metrics.ToArray();
-        Milestones = milestones.ToArray();
-        Roles = roles.ToArray();
+        Metrics = ReadOnlyViews.Wrap(metrics.ToArray());
+        Milestones = ReadOnlyViews.Wrap(milestones.ToArray());
+        Roles = ReadOnlyViews.Wrap(roles.ToArray());
         NextPhase = nextPhase;
         if (Metrics.GroupBy(m => m.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated)
         {
