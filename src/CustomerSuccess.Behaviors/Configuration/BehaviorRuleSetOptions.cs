@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using NodaTime;
 
 namespace CustomerSuccess.Behaviors;
 

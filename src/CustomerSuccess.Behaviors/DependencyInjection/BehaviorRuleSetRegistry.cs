@@ -11,5 +11,5 @@ public sealed class BehaviorRuleSetRegistry
     /// <summary>Gets the registered names.</summary>
     public IReadOnlyCollection<string> Names => new System.Collections.ObjectModel.ReadOnlyCollection<string>([.. _names]);
 
-    internal void Add(string name) => _names.Add(name);
+    internal bool Add(string name) => _names.Add(name);
 }

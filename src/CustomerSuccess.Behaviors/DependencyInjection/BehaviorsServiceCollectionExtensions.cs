@@ -37,8 +37,13 @@ public static class BehaviorsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
         name ??= Microsoft.Extensions.Options.Options.DefaultName;
-        Registry(services).Add(name);
-        services.AddOptions<BehaviorRuleSetOptions>(name).Configure(configure).ValidateOnStart();
+        OptionsBuilder<BehaviorRuleSetOptions> options = services.AddOptions<BehaviorRuleSetOptions>(name).Configure(configure);
+        if (Registry(services).Add(name))
+        {
+            // Once per name: ValidateOnStart registers its start-up validator again on every call.
+            options.ValidateOnStart();
+        }
+
         services.TryAddSingleton<BehaviorRuleSets>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BehaviorRuleSetOptions>, BehaviorRuleSetOptionsValidator>());
         return services;

@@ -1,5 +1,3 @@
-using System;
-
 namespace CustomerSuccess.Behaviors;
 
 /// <summary>What one leaf of a predicate observed, against what it expected: the explanation of a match.</summary>

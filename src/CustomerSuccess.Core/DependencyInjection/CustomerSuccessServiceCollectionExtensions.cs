@@ -1,4 +1,3 @@
-using CustomerSuccess;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using CustomerSuccess.HealthScoring;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -28,8 +29,14 @@ public static class HealthScoringServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
-        services.AddOptions<HealthScoringOptions<TAccount>>().Configure(configure).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HealthScoringOptions<TAccount>>, HealthScoringOptionsValidator<TAccount>>());
+        OptionsBuilder<HealthScoringOptions<TAccount>> options = services.AddOptions<HealthScoringOptions<TAccount>>().Configure(configure);
+        if (!services.Any(d => d.ServiceType == typeof(IValidateOptions<HealthScoringOptions<TAccount>>) && d.ImplementationType == typeof(HealthScoringOptionsValidator<TAccount>)))
+        {
+            // Once per account type: ValidateOnStart registers its start-up validator again on every call.
+            options.ValidateOnStart();
+            services.AddSingleton<IValidateOptions<HealthScoringOptions<TAccount>>, HealthScoringOptionsValidator<TAccount>>();
+        }
+
         services.TryAddSingleton<HealthScorers<TAccount>>();
         return new HealthScoringBuilder<TAccount>(services);
     }

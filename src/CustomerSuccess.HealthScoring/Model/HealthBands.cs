@@ -5,17 +5,6 @@ using System.Threading;
 
 namespace CustomerSuccess.HealthScoring;
 
-/// <summary>A named band of scores, such as green: [70, 100].</summary>
-/// <param name="Name">The band's name.</param>
-/// <param name="LowerBound">The lowest score in the band (inclusive).</param>
-/// <param name="Index">The band's position, 0 for the lowest.</param>
-public readonly record struct HealthBand(string Name, double LowerBound, int Index)
-{
-    /// <summary>Returns the band's name.</summary>
-    /// <returns>The name.</returns>
-    public override string ToString() => Name;
-}
-
 /// <summary>
 /// Ordered bands that classify a score: each band runs from its lower bound up to the next band's. The default is
 /// red &lt; 40 &lt;= yellow &lt; 70 &lt;= green (DESIGN section 4). Immutable and thread-safe.

@@ -4,32 +4,6 @@ using CustomerSuccess.Signals;
 
 namespace CustomerSuccess.HealthScoring;
 
-/// <summary>How a gate compares a signal's raw value with its threshold.</summary>
-public enum GateComparison
-{
-    /// <summary>raw &gt;= threshold.</summary>
-    AtLeast = 0,
-
-    /// <summary>raw &gt; threshold.</summary>
-    Above = 1,
-
-    /// <summary>raw &lt;= threshold.</summary>
-    AtMost = 2,
-
-    /// <summary>raw &lt; threshold.</summary>
-    Below = 3,
-}
-
-/// <summary>Whether a gate caps the score from above or floors it from below.</summary>
-public enum GateEffect
-{
-    /// <summary>The score is at most the gate's limit ("an invoice 90 days overdue caps at red").</summary>
-    Cap = 0,
-
-    /// <summary>The score is at least the gate's limit.</summary>
-    Floor = 1,
-}
-
 /// <summary>
 /// A rule that overrides the weighted average when a signal crosses a threshold: an invoice 90 days overdue caps the
 /// score at red whatever the usage says. Floors apply first, then caps, so a cap always holds.

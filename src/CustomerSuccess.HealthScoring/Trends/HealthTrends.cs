@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using CustomerSuccess.Signals;
 
 namespace CustomerSuccess.HealthScoring;
 
@@ -90,47 +89,4 @@ public static class HealthTrends
 
         return count == 0 ? null : 100.0 * (below + (0.5 * equal)) / count;
     }
-}
-
-/// <summary>A score's change between two explanations, attributed.</summary>
-public sealed class ScoreChange
-{
-    /// <summary>Initializes a new <see cref="ScoreChange"/>.</summary>
-    /// <param name="change">The current score minus the earlier one.</param>
-    /// <param name="bySignal">Each signal's change of contribution, in model order.</param>
-    /// <param name="adjustments">The change from gates and overrides.</param>
-    public ScoreChange(double change, IReadOnlyList<SignalChange> bySignal, double adjustments)
-    {
-        Change = change;
-        BySignal = ReadOnlyViews.Copy(bySignal, nameof(bySignal));
-        Adjustments = adjustments;
-    }
-
-    /// <summary>Gets the current score minus the earlier one.</summary>
-    public double Change { get; }
-
-    /// <summary>Gets the change of each signal's contribution, in model order.</summary>
-    public IReadOnlyList<SignalChange> BySignal { get; }
-
-    /// <summary>Gets the change from gates and overrides.</summary>
-    public double Adjustments { get; }
-}
-
-/// <summary>One signal's share of a score change.</summary>
-public sealed class SignalChange
-{
-    /// <summary>Initializes a new <see cref="SignalChange"/>.</summary>
-    /// <param name="id">The signal.</param>
-    /// <param name="delta">Its contribution now minus its contribution then, in points.</param>
-    public SignalChange(SignalId id, double delta)
-    {
-        Id = id;
-        Delta = delta;
-    }
-
-    /// <summary>Gets the signal.</summary>
-    public SignalId Id { get; }
-
-    /// <summary>Gets the change: its contribution now minus its contribution then, in points.</summary>
-    public double Delta { get; }
 }

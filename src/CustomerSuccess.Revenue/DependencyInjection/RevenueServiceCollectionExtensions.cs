@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using CustomerSuccess.Revenue;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -29,8 +30,14 @@ public static class RevenueServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
-        services.AddOptions<MrrOptions>().Configure(configure).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MrrOptions>, MrrOptionsValidator>());
+        OptionsBuilder<MrrOptions> options = services.AddOptions<MrrOptions>().Configure(configure);
+        if (!services.Any(d => d.ServiceType == typeof(IValidateOptions<MrrOptions>) && d.ImplementationType == typeof(MrrOptionsValidator)))
+        {
+            // Once: ValidateOnStart registers its start-up validator again on every call.
+            options.ValidateOnStart();
+            services.AddSingleton<IValidateOptions<MrrOptions>, MrrOptionsValidator>();
+        }
+
         return services;
     }
 }

@@ -230,8 +230,8 @@ public sealed partial class MrrHistory
 
             if (_grouped)
             {
-                // Already account by account: the history takes the builder's columns as they are (the builder copies
-                // them before it writes again), so a grouped export is read without a second copy.
+                // Already account by account: the history takes the builder's columns as they are, so a grouped export is
+                // read without a second copy. Nothing writes to them afterwards: a built builder refuses Add and Build.
                 for (int i = 0; i < _count; i++)
                 {
                     _rowGroups[i] = remap[_rowGroups[i]];

@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Generic;
+using System.Linq;
 using CustomerSuccess.SuccessPlans;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -27,8 +27,14 @@ public static class SuccessPlansServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
-        services.AddOptions<SuccessPlanOptions>().Configure(configure).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SuccessPlanOptions>, SuccessPlanOptionsValidator>());
+        OptionsBuilder<SuccessPlanOptions> options = services.AddOptions<SuccessPlanOptions>().Configure(configure);
+        if (!services.Any(d => d.ServiceType == typeof(IValidateOptions<SuccessPlanOptions>) && d.ImplementationType == typeof(SuccessPlanOptionsValidator)))
+        {
+            // Once: ValidateOnStart registers its start-up validator again on every call.
+            options.ValidateOnStart();
+            services.AddSingleton<IValidateOptions<SuccessPlanOptions>, SuccessPlanOptionsValidator>();
+        }
+
         services.TryAddSingleton<PlanTemplates>();
         return new SuccessPlansBuilder(services);
     }

@@ -5,7 +5,6 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CustomerSuccess.Json;
-using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 
 namespace CustomerSuccess.SuccessPlans;

@@ -1,27 +1,7 @@
 using System;
-using System.Linq;
 using NodaTime;
 
 namespace CustomerSuccess.SuccessPlans;
-
-/// <summary>Where an onboarding stands against its SLA.</summary>
-public enum OnboardingStatus
-{
-    /// <summary>The plan has no signature date: no SLA applies.</summary>
-    NoSla = 1,
-
-    /// <summary>Go-live is projected within the SLA.</summary>
-    OnTrack = 2,
-
-    /// <summary>Go-live is projected after the SLA deadline.</summary>
-    AtRisk = 3,
-
-    /// <summary>Go-live happened within the SLA.</summary>
-    Met = 4,
-
-    /// <summary>Go-live happened after the SLA deadline.</summary>
-    Missed = 5,
-}
 
 /// <summary>
 /// An onboarding against its SLA (seed 002: 8 weeks from signature), as of a date: the deadline, the projected go-live
@@ -116,19 +96,4 @@ public sealed class OnboardingAssessment
     private static int Days(LocalDate from, LocalDate to) => Period.Between(from, to, PeriodUnits.Days).Days;
 
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
-}
-
-/// <summary>Time to value (seed 002, law 7): from the agreement of success measures to the first-value milestone.</summary>
-public static class TimeToValue
-{
-    /// <summary>Returns the days from <see cref="SuccessPlan.MeasuresAgreedOn"/> to the completion of the first-value milestone.</summary>
-    /// <param name="plan">The plan.</param>
-    /// <returns>The days, or <see langword="null"/> (undefined, not zero) while either date is missing.</returns>
-    public static int? Days(SuccessPlan plan)
-    {
-        ArgumentNullException.ThrowIfNull(plan);
-        return plan.MeasuresAgreedOn is { } agreed && plan.Milestones.FirstOrDefault(m => m.Kind == MilestoneKind.FirstValue)?.Completed is { } firstValue
-            ? Period.Between(agreed, firstValue, PeriodUnits.Days).Days
-            : null;
-    }
 }
