@@ -9,6 +9,6 @@ public enum AlertSeverity
     /// <summary>Worth a look this week.</summary>
     Warning = 2,
 
-    /// <summary>Act now: seed 002's "danger signal", such as 5 support cases in 7 days.</summary>
+    /// <summary>Act now: the "danger signal" of Customer Success (Mehta et al.), such as 5 support cases in 7 days.</summary>
     Danger = 3,
 }

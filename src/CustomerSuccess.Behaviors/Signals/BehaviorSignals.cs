@@ -11,7 +11,7 @@ public static class BehaviorSignals
 {
     /// <summary>
     /// A signal measuring 1 when the predicate holds for the account and 0 when it does not: "done in each of the last 4 weeks".
-    /// Tagged leading by default, because the essential behaviors of successful customers lead (seed 001).
+    /// Tagged leading by default, because the essential behaviors of successful customers lead (Client Velocity; docs/design.md, sources).
     /// </summary>
     /// <typeparam name="TAccount">The caller's account type.</typeparam>
     /// <param name="id">The signal's id.</param>

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace CustomerSuccess.HealthScoring;
 
-/// <summary>A health model's predictive truth over a history, for one horizon (DESIGN section 7).</summary>
+/// <summary>A health model's predictive truth over a history, for one horizon (docs/design.md section 7).</summary>
 public sealed class BacktestReport
 {
     /// <summary>Initializes a new <see cref="BacktestReport"/>.</summary>
@@ -17,7 +17,7 @@ public sealed class BacktestReport
     /// <param name="aucHigh">The upper bound of the bootstrap 95% interval.</param>
     /// <param name="bands">Churn rate and lift per band, in band order.</param>
     /// <param name="reliability">Observed churn by score decile.</param>
-    /// <param name="unexpectedChurn">The share of churned accounts that sat in the best band <paramref name="horizonDays"/> days before they churned (seed 001's cardinal sin).</param>
+    /// <param name="unexpectedChurn">The share of churned accounts that sat in the best band <paramref name="horizonDays"/> days before they churned (Client Velocity's cardinal sin).</param>
     /// <param name="unexpectedChurnAccounts">The churned accounts behind <paramref name="unexpectedChurn"/>: those with a scored snapshot that far back.</param>
     public BacktestReport(int horizonDays, int labelled, int churned, int censored, int afterChurn, int undefinedScore, double? auc, double? aucLow, double? aucHigh, IReadOnlyList<BandChurn> bands, IReadOnlyList<ReliabilityRow> reliability, Ratio unexpectedChurn, int unexpectedChurnAccounts)
     {
@@ -69,7 +69,7 @@ public sealed class BacktestReport
     /// <summary>Gets the observed churn by score decile.</summary>
     public IReadOnlyList<ReliabilityRow> Reliability { get; }
 
-    /// <summary>Gets the share of churned accounts that sat in the best band <see cref="HorizonDays"/> days before they churned (seed 001's cardinal sin).</summary>
+    /// <summary>Gets the share of churned accounts that sat in the best band <see cref="HorizonDays"/> days before they churned (Client Velocity's cardinal sin).</summary>
     public Ratio UnexpectedChurn { get; }
 
     /// <summary>Gets the churned accounts behind <see cref="UnexpectedChurn"/>: those with a scored snapshot that far back.</summary>

@@ -7,7 +7,7 @@ namespace CustomerSuccess.HealthScoring;
 
 /// <summary>
 /// Past snapshots of accounts and how each account's story ended: the history a health model is backtested against
-/// (DESIGN section 7). Immutable.
+/// (docs/design.md section 7). Immutable.
 /// </summary>
 /// <typeparam name="TAccount">The account type the signals read.</typeparam>
 public sealed class ChurnHistory<TAccount>

@@ -6,7 +6,7 @@ using NodaTime;
 namespace CustomerSuccess.HealthScoring;
 
 /// <summary>
-/// Learns a model's weights from outcomes (DESIGN section 7): L2-regularised logistic regression of "churned within the
+/// Learns a model's weights from outcomes (docs/design.md section 7): L2-regularised logistic regression of "churned within the
 /// horizon" on the signals' curve scores, with non-negative health weights, solved deterministically by projected gradient
 /// descent in plain C#, and k-fold cross-validation by account so the reported AUC is the one to expect on new accounts.
 /// </summary>

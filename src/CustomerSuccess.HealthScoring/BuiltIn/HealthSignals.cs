@@ -6,7 +6,7 @@ using NodaTime;
 namespace CustomerSuccess.HealthScoring;
 
 /// <summary>
-/// Built-in signals for seed 002's health factors, as typed adapters over selectors of your own account type: mapping
+/// Built-in signals for the health factors of Customer Success (Mehta et al.), as typed adapters over selectors of your own account type: mapping
 /// an account takes a lambda per fact. Every one is point-in-time (facts after the as-of instant do not exist for it),
 /// thread-safe, and reports missing data with a reason rather than 0.
 /// </summary>

@@ -8,7 +8,7 @@ using NodaTime;
 namespace CustomerSuccess.HealthScoring;
 
 /// <summary>
-/// A health model compiled with its signal plugins into an immutable, thread-safe scorer (DESIGN section 4):
+/// A health model compiled with its signal plugins into an immutable, thread-safe scorer (docs/design.md section 4):
 /// <c>group score = sum w_i s_i / sum w_i</c> over the group's present signals,
 /// <c>overall = sum W_g G_g / sum W_g</c> over groups with a present signal, then gates (floors, then caps), then an
 /// active manual override, then the band. Every signal missing is undefined, not 0.
@@ -290,7 +290,7 @@ public sealed class HealthScorer<TAccount>
         }
     }
 
-    // The general formula (DESIGN section 4): Explain, and every account the fast paths do not take (a missing value, a
+    // The general formula (docs/design.md section 4): Explain, and every account the fast paths do not take (a missing value, a
     // model that is not all linear), come through here. The all-linear fast path (MeasureAndWeigh, FromMeasured) and the
     // column kernel compute the same sums in their own loops; the laws check that all three agree to the bit.
     private HealthScore Combine(ReadOnlySpan<double> raw, ManualOverride? manualOverride, Instant asOf, ExplanationParts? explain)

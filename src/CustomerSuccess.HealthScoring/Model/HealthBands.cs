@@ -7,7 +7,7 @@ namespace CustomerSuccess.HealthScoring;
 
 /// <summary>
 /// Ordered bands that classify a score: each band runs from its lower bound up to the next band's. The default is
-/// red &lt; 40 &lt;= yellow &lt; 70 &lt;= green (DESIGN section 4). Immutable and thread-safe.
+/// red &lt; 40 &lt;= yellow &lt; 70 &lt;= green (docs/design.md section 4). Immutable and thread-safe.
 /// </summary>
 public sealed class HealthBands
 {

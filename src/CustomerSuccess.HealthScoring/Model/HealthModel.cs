@@ -7,7 +7,7 @@ using System.Linq;
 namespace CustomerSuccess.HealthScoring;
 
 /// <summary>
-/// A health model (DESIGN section 4): signals with curves and weights in weighted groups, gates, and bands. Build one
+/// A health model (docs/design.md section 4): signals with curves and weights in weighted groups, gates, and bands. Build one
 /// with <see cref="CreateBuilder"/>; the builder validates it as a whole. Immutable and thread-safe.
 /// </summary>
 public sealed class HealthModel

@@ -1,6 +1,6 @@
 namespace CustomerSuccess.Revenue;
 
-/// <summary>Whether lost revenue could have been kept (seed 002: unavoidable churn is "death and marriage").</summary>
+/// <summary>Whether lost revenue could have been kept (Customer Success by Mehta et al.: unavoidable churn is "death and marriage").</summary>
 public enum Avoidability
 {
     /// <summary>Not recorded.</summary>

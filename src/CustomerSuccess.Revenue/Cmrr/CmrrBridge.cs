@@ -6,7 +6,7 @@ using NodaTime;
 namespace CustomerSuccess.Revenue;
 
 /// <summary>
-/// The CMRR bridge between two days (seed 002, law 8): <c>closing = opening + FX impact + new + add-on + upgrades -
+/// The CMRR bridge between two days (Customer Success by Mehta et al., law 8): <c>closing = opening + FX impact + new + add-on + upgrades -
 /// downgrades - cancellations + first-time archives</c>, with upgrades and downgrades each split into quantity and price,
 /// in money and in counts, and the losses broken down by churn reason and by avoidability. It reconciles to the cent.
 /// </summary>

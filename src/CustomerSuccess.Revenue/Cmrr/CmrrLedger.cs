@@ -7,7 +7,7 @@ using NodaTime;
 namespace CustomerSuccess.Revenue;
 
 /// <summary>
-/// The contract ledger behind committed monthly recurring revenue (seed 002, law 8): "the combined value of all of the
+/// The contract ledger behind committed monthly recurring revenue (Customer Success by Mehta et al., law 8): "the combined value of all of the
 /// recognized recurring subscription revenue on a monthly basis, plus signed contracts currently committed and going
 /// into production, minus churn" (customers who turned the service off or gave notice).
 /// </summary>

@@ -4,7 +4,7 @@ using NodaTime;
 namespace CustomerSuccess.Revenue;
 
 /// <summary>
-/// One line of the contract ledger behind committed MRR (DESIGN input B): what an account bought, when it was signed,
+/// One line of the contract ledger behind committed MRR (docs/design.md section 3, input B): what an account bought, when it was signed,
 /// its term, its quantity and unit price, and, once known, its cancellation notice and churn reason.
 /// </summary>
 /// <remarks>

@@ -1,6 +1,6 @@
 namespace CustomerSuccess.Revenue;
 
-/// <summary>The order type of a contract line (seed 002, law 8: "capturing order type (new, add-on, renewal)").</summary>
+/// <summary>The order type of a contract line (Customer Success by Mehta et al., law 8: "capturing order type (new, add-on, renewal)").</summary>
 public enum ContractOrderType
 {
     /// <summary>A new customer's first contract; committed from the day it is signed.</summary>

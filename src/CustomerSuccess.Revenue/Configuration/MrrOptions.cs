@@ -38,7 +38,7 @@ public sealed class MrrOptions
     /// Gets or sets whether cohort logo churn also counts accounts that started after the opening month and were gone by
     /// the closing month (adding them to the denominator too).
     /// </summary>
-    /// <value><see langword="false"/>: logo churn is the churn of the opening cohort (DESIGN section 3).</value>
+    /// <value><see langword="false"/>: logo churn is the churn of the opening cohort (docs/design.md section 3).</value>
     public bool CohortLogoChurnIncludesNewAccounts { get; set; }
 
     /// <summary>Checks every setting and copies the options, so that later changes to this instance change nothing built from it.</summary>

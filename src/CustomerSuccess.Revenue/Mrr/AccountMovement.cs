@@ -37,7 +37,7 @@ public readonly struct AccountMovement : IEquatable<AccountMovement>
 
     /// <summary>
     /// Gets the movement's amount, always zero or more: the new or reactivated MRR, the increase, the decrease, or
-    /// the churned MRR (DESIGN section 3).
+    /// the churned MRR (docs/design.md section 3).
     /// </summary>
     public Money Amount => Kind switch
     {

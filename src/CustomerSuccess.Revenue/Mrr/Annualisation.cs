@@ -3,7 +3,7 @@ using System;
 namespace CustomerSuccess.Revenue;
 
 /// <summary>
-/// Turns monthly rates into annual ones (DESIGN section 3): a monthly retention <c>r</c> compounds to <c>r^12</c>; a
+/// Turns monthly rates into annual ones (docs/design.md section 3): a monthly retention <c>r</c> compounds to <c>r^12</c>; a
 /// monthly churn <c>c</c> compounds to <c>1 - (1 - c)^12</c>. Undefined stays undefined.
 /// </summary>
 public static class Annualisation

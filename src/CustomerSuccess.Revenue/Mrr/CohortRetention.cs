@@ -3,7 +3,7 @@ using NodaTime;
 namespace CustomerSuccess.Revenue;
 
 /// <summary>
-/// Retention of a cohort between two months (DESIGN section 3, the cohort method): the cohort is the accounts paying
+/// Retention of a cohort between two months (docs/design.md section 3, the cohort method): the cohort is the accounts paying
 /// in <see cref="From"/>; NRR = their MRR in <see cref="To"/> / their MRR in <see cref="From"/>; GRR caps each account at
 /// its opening MRR; gross logo churn = cohort accounts not paying in <see cref="To"/> / cohort size.
 /// </summary>

@@ -286,7 +286,7 @@ public sealed partial class MrrHistory
         }
     }
 
-    /// <summary>Computes cohort retention from <paramref name="from"/> to <paramref name="to"/> (DESIGN section 3, the cohort method).</summary>
+    /// <summary>Computes cohort retention from <paramref name="from"/> to <paramref name="to"/> (docs/design.md section 3, the cohort method).</summary>
     /// <param name="from">The opening month: its paying accounts are the cohort.</param>
     /// <param name="to">The closing month, after <paramref name="from"/>.</param>
     /// <returns>The report, in total and per group (the accounts' group in <paramref name="from"/>).</returns>

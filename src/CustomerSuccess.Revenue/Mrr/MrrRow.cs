@@ -5,7 +5,7 @@ using NodaTime;
 namespace CustomerSuccess.Revenue;
 
 /// <summary>
-/// One monthly MRR snapshot (DESIGN input A): an account's monthly recurring revenue in one month, in the
+/// One monthly MRR snapshot (docs/design.md section 3, input A): an account's monthly recurring revenue in one month, in the
 /// account's own currency, with an optional group (segment, region, CSM, ...) the account belonged to that month.
 /// A month with no row for an account means its MRR was 0.
 /// </summary>

@@ -6,7 +6,7 @@ namespace CustomerSuccess.SuccessPlans;
 /// </summary>
 public sealed class SuccessPlanOptions
 {
-    /// <summary>Gets or sets the onboarding SLA: days from contract signature to go-live (seed 002: 8 weeks).</summary>
+    /// <summary>Gets or sets the onboarding SLA: days from contract signature to go-live (Customer Success by Mehta et al.: 8 weeks).</summary>
     public int OnboardingSlaDays { get; set; } = 56;
 
     /// <summary>Gets or sets the days a kickoff normally takes to happen after signature, when the sponsor is available.</summary>

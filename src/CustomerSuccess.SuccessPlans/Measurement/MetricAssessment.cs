@@ -6,7 +6,7 @@ using NodaTime;
 namespace CustomerSuccess.SuccessPlans;
 
 /// <summary>
-/// Measure + materialize (seed 001, practice 3): where a metric stands as of a date, how far from its baseline to its target
+/// Measure + materialize (Client Velocity, practice 3): where a metric stands as of a date, how far from its baseline to its target
 /// it has come, where its least-squares trend puts it on the target date, and what that means.
 /// </summary>
 /// <remarks>

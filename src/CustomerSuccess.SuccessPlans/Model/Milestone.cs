@@ -2,7 +2,7 @@ using NodaTime;
 
 namespace CustomerSuccess.SuccessPlans;
 
-/// <summary>A point on the plan's timeline (seed 001, element 4).</summary>
+/// <summary>A point on the plan's timeline (Client Velocity, element 4).</summary>
 public sealed record Milestone
 {
     /// <summary>Initializes a new <see cref="Milestone"/>.</summary>

@@ -9,7 +9,7 @@ public enum MilestoneKind
     /// <summary>Go-live: the solution is in use.</summary>
     GoLive = 2,
 
-    /// <summary>First value: the customer sees the first measurable result (seed 002, law 7: time to value ends here).</summary>
+    /// <summary>First value: the customer sees the first measurable result (Customer Success by Mehta et al., law 7: time to value ends here).</summary>
     FirstValue = 3,
 
     /// <summary>A business review with the executive sponsor (an EBR or QBR).</summary>

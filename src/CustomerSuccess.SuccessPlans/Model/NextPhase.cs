@@ -1,11 +1,11 @@
 namespace CustomerSuccess.SuccessPlans;
 
-/// <summary>The sixth element of seed 001's formula: what comes after this plan.</summary>
+/// <summary>The sixth element of Client Velocity's formula: what comes after this plan.</summary>
 public sealed record NextPhase
 {
     /// <summary>Initializes a new <see cref="NextPhase"/>.</summary>
     /// <param name="description">What the customer will do next, in their words.</param>
-    /// <param name="kind">One of seed 001's five kinds.</param>
+    /// <param name="kind">One of Client Velocity's five kinds.</param>
     public NextPhase(string description, NextPhaseKind kind)
     {
         Description = description;
@@ -15,6 +15,6 @@ public sealed record NextPhase
     /// <summary>Gets what the customer will do next, in their words.</summary>
     public string Description { get; init; }
 
-    /// <summary>Gets the kind, one of seed 001's five.</summary>
+    /// <summary>Gets the kind, one of Client Velocity's five.</summary>
     public NextPhaseKind Kind { get; init; }
 }

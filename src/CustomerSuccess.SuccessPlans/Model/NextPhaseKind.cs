@@ -1,7 +1,7 @@
 namespace CustomerSuccess.SuccessPlans;
 
 /// <summary>
-/// The kind of the next phase of a success plan, the sixth element of seed 001's formula: what the customer
+/// The kind of the next phase of a success plan, the sixth element of Client Velocity's formula: what the customer
 /// will do once this plan's targets are met, and so what the successor plan is about.
 /// </summary>
 public enum NextPhaseKind

@@ -4,7 +4,7 @@ using NodaTime;
 namespace CustomerSuccess.SuccessPlans;
 
 /// <summary>
-/// What success is measured by (seed 001, elements 2 and 3): a metric, how and from what source it is measured, its
+/// What success is measured by (Client Velocity, elements 2 and 3): a metric, how and from what source it is measured, its
 /// baseline, and the target to reach by a date.
 /// </summary>
 /// <remarks>Immutable. A metric without a target (or target date) is allowed while drafting; validation reports it.</remarks>

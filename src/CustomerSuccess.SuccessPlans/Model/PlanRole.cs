@@ -2,7 +2,7 @@ using NodaTime;
 
 namespace CustomerSuccess.SuccessPlans;
 
-/// <summary>A person's role and responsibility in the plan (seed 001, element 5).</summary>
+/// <summary>A person's role and responsibility in the plan (Client Velocity, element 5).</summary>
 public sealed record PlanRole
 {
     /// <summary>Initializes a new <see cref="PlanRole"/>.</summary>
@@ -10,7 +10,7 @@ public sealed record PlanRole
     /// <param name="kind">The role.</param>
     /// <param name="person">The person's name.</param>
     /// <param name="responsibility">What they are responsible for.</param>
-    /// <param name="unavailableUntil">The last day the person is away, when known (seed 002: the sponsor on leave until July 14).</param>
+    /// <param name="unavailableUntil">The last day the person is away, when known (Customer Success by Mehta et al.: the sponsor on leave until July 14).</param>
     public PlanRole(PlanParty party, PlanRoleKind kind, string person, string responsibility, LocalDate? unavailableUntil = null)
     {
         Party = party;
@@ -32,6 +32,6 @@ public sealed record PlanRole
     /// <summary>Gets what they are responsible for.</summary>
     public string Responsibility { get; init; }
 
-    /// <summary>Gets the last day the person is away, when known (seed 002: the sponsor on leave until July 14).</summary>
+    /// <summary>Gets the last day the person is away, when known (Customer Success by Mehta et al.: the sponsor on leave until July 14).</summary>
     public LocalDate? UnavailableUntil { get; init; }
 }

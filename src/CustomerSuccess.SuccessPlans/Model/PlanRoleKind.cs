@@ -3,7 +3,7 @@ namespace CustomerSuccess.SuccessPlans;
 /// <summary>The part a person plays in a plan.</summary>
 public enum PlanRoleKind
 {
-    /// <summary>The customer's executive sponsor, whose agreement makes the plan (seed 001's "decision maker").</summary>
+    /// <summary>The customer's executive sponsor, whose agreement makes the plan (Client Velocity's "decision maker").</summary>
     ExecutiveSponsor = 1,
 
     /// <summary>The vendor's customer success manager.</summary>

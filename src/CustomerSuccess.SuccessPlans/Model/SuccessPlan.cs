@@ -6,8 +6,8 @@ using NodaTime;
 namespace CustomerSuccess.SuccessPlans;
 
 /// <summary>
-/// A customer's success plan, seed 001's formula: purpose (in the customer's words), metrics and how they are measured,
-/// targets, a timeline of milestones, roles and responsibilities, and the next phase; with seed 001's Customer Bullseye.
+/// A customer's success plan, Client Velocity's formula: purpose (in the customer's words), metrics and how they are measured,
+/// targets, a timeline of milestones, roles and responsibilities, and the next phase; with Client Velocity's Customer Bullseye.
 /// </summary>
 /// <remarks>
 /// Immutable: build one with <see cref="CreateBuilder"/>, change it with <see cref="ToBuilder"/> or the lifecycle methods
@@ -67,7 +67,7 @@ public sealed partial class SuccessPlan : IEquatable<SuccessPlan>
     /// <summary>Gets the date the contract was signed, when the plan belongs to a new contract: the onboarding SLA counts from it.</summary>
     public LocalDate? SignedOn { get; }
 
-    /// <summary>Gets the date the executive sponsor agreed the success measures: time to value counts from it (seed 002, law 7).</summary>
+    /// <summary>Gets the date the executive sponsor agreed the success measures: time to value counts from it (Customer Success by Mehta et al., law 7).</summary>
     public LocalDate? MeasuresAgreedOn { get; }
 
     /// <summary>Gets the date of the last status change.</summary>

@@ -4,7 +4,7 @@ using NodaTime;
 namespace CustomerSuccess.SuccessPlans;
 
 /// <summary>
-/// An onboarding against its SLA (seed 002: 8 weeks from signature), as of a date: the deadline, the projected go-live
+/// An onboarding against its SLA (Customer Success by Mehta et al.: 8 weeks from signature), as of a date: the deadline, the projected go-live
 /// and why. Go-live is projected, in order: the go-live milestone's completion; once kicked off, its agreed due date (or today,
 /// when that has passed); before kickoff, the projected kickoff (its due date, today, and the day after the executive sponsor
 /// is back, whichever is latest; <see cref="SuccessPlanOptions.KickoffWithinDays"/> after signature when none is set) plus

@@ -4,7 +4,7 @@ using NodaTime;
 
 namespace CustomerSuccess.SuccessPlans;
 
-/// <summary>Time to value (seed 002, law 7): from the agreement of success measures to the first-value milestone.</summary>
+/// <summary>Time to value (Customer Success by Mehta et al., law 7): from the agreement of success measures to the first-value milestone.</summary>
 public static class TimeToValue
 {
     /// <summary>Returns the days from <see cref="SuccessPlan.MeasuresAgreedOn"/> to the completion of the first-value milestone.</summary>

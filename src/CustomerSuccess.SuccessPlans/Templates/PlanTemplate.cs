@@ -6,7 +6,7 @@ using NodaTime;
 namespace CustomerSuccess.SuccessPlans;
 
 /// <summary>
-/// A success plan template for a segment (seed 001: "create a custom success plan for every client", from a standard
+/// A success plan template for a segment (Client Velocity: "create a custom success plan for every client", from a standard
 /// shape): metrics with relative targets, a timeline relative to signature, roles to fill and a next phase.
 /// </summary>
 /// <remarks>Immutable.</remarks>

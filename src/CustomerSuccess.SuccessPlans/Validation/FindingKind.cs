@@ -1,6 +1,6 @@
 namespace CustomerSuccess.SuccessPlans;
 
-/// <summary>What a plan lacks, one kind per objection seed 001 answers.</summary>
+/// <summary>What a plan lacks, one kind per objection Client Velocity's plans answer.</summary>
 public enum FindingKind
 {
     /// <summary>No metric says how it is measured ("I'm not sure we really have any measurable impact").</summary>

@@ -4,7 +4,7 @@ using System.Linq;
 
 namespace CustomerSuccess.SuccessPlans;
 
-/// <summary>Checks a plan against seed 001's objections.</summary>
+/// <summary>Checks a plan against Client Velocity's objections.</summary>
 public static class PlanValidator
 {
     /// <summary>Returns the plan's findings, in the order of <see cref="FindingKind"/>; empty for a complete plan.</summary>
