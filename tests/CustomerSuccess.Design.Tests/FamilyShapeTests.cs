@@ -148,6 +148,72 @@ public partial class FamilyShapeTests
         Assert.Empty(offenders);
     }
 
+    [Theory]
+    [MemberData(nameof(Packages))]
+    public void TestFiles_MirrorTheSourceFolders(string package)
+    {
+        // tests/<Package>.Tests/<Folder>/<Type>Tests.cs (or <Type>LawsTests.cs) for src/<Package>/<Folder>/<Type>.cs; worked
+        // examples from the sources and the docs in Examples/; helpers without tests anywhere.
+        string source = Path.Combine(RepositoryRoot(), "src", package);
+        var offenders = new List<string>();
+        foreach ((string relative, string text) in TestFiles(package))
+        {
+            string folder = Path.GetDirectoryName(relative)!.Replace('\\', '/');
+            string file = Path.GetFileNameWithoutExtension(relative);
+            bool hasTests = TestAttribute().IsMatch(text);
+            if (!hasTests || folder == "Examples")
+            {
+                continue;
+            }
+
+            string type = file.EndsWith("LawsTests", StringComparison.Ordinal) ? file[..^"LawsTests".Length]
+                : file.EndsWith("Tests", StringComparison.Ordinal) ? file[..^"Tests".Length]
+                : file;
+            if (type == file || !File.Exists(Path.Combine(source, folder, type + ".cs")))
+            {
+                offenders.Add($"{relative}: no src/{package}/{(folder.Length == 0 ? string.Empty : folder + "/")}{type}.cs for it to mirror");
+            }
+
+            if (!Regex.IsMatch(text, $@"^public (?:sealed )?class {file}\b", RegexOptions.Multiline))
+            {
+                offenders.Add($"{relative}: its test class is not named {file}");
+            }
+        }
+
+        Assert.Empty(offenders);
+    }
+
+    [Theory]
+    [MemberData(nameof(Packages))]
+    public void TestMethods_AreNamedMemberScenarioExpected(string package)
+    {
+        string[] offenders = TestFiles(package)
+            .SelectMany(f => TestMethod().Matches(f.Text).Select(m => $"{f.Relative}: {m.Groups["name"].Value}"))
+            .Where(name => !MemberScenarioExpected().IsMatch(name[(name.IndexOf(": ", StringComparison.Ordinal) + 2)..]))
+            .ToArray();
+
+        Assert.Empty(offenders);
+    }
+
+    private static IEnumerable<(string Relative, string Text)> TestFiles(string package)
+    {
+        string directory = Path.Combine(RepositoryRoot(), "tests", package + ".Tests");
+        return Directory.EnumerateFiles(directory, "*.cs", SearchOption.AllDirectories)
+            .Select(path => Path.GetRelativePath(directory, path))
+            .Where(relative => !relative.StartsWith("obj", StringComparison.Ordinal) && !relative.StartsWith("bin", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(relative => (relative, File.ReadAllText(Path.Combine(directory, relative))));
+    }
+
+    [GeneratedRegex(@"^\s+\[(?:Fact|Theory|Property)\b", RegexOptions.Multiline)]
+    private static partial Regex TestAttribute();
+
+    [GeneratedRegex(@"^\s+\[(?:Fact|Theory|Property)\b[^\n]*\n(?:\s+\[[^\n]*\n)*\s+public (?:async Task|void|Property|bool) (?<name>\w+)\(", RegexOptions.Multiline)]
+    private static partial Regex TestMethod();
+
+    [GeneratedRegex(@"^[A-Z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9]$")]
+    private static partial Regex MemberScenarioExpected();
+
     private static string Shape(Type[] parameters, MethodInfo add) => parameters switch
     {
         [] => "()",

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using Xunit;
 
-namespace CustomerSuccess.Behaviors.Tests.DependencyInjection;
+namespace CustomerSuccess.Behaviors.Tests;
 
 public class BehaviorsServiceCollectionExtensionsTests
 {
@@ -27,7 +27,7 @@ public class BehaviorsServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void RuleSetsBindFromConfiguration()
+    public void AddBehaviorRules_RuleSetsInConfiguration_AreBound()
     {
         using ServiceProvider provider = Build("""
             { "BehaviorRules": { "csm": { "Rules": [

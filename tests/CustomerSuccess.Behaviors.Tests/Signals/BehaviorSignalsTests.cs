@@ -9,14 +9,14 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using Xunit;
 
-namespace CustomerSuccess.Behaviors.Tests.Signals;
+namespace CustomerSuccess.Behaviors.Tests;
 
 public class BehaviorSignalsTests
 {
     private sealed record Customer(string Id);
 
     [Fact]
-    public void PredicatesAndAggregatesServeAsHealthSignals()
+    public void PredicateAndAggregate_ServeAsHealthSignals()
     {
         var acme = new AccountId("acme");
         var events = Enumerable.Range(0, 4).Select(w => new BehaviorEvent(acme, "run_forecast", Instant.FromUtc(2026, 10, 28, 10, 0) + Duration.FromDays(7 * w)));

@@ -4,7 +4,7 @@ using NodaTime;
 using NodaTime.Testing;
 using Xunit;
 
-namespace CustomerSuccess.Tests.DependencyInjection;
+namespace CustomerSuccess.Tests;
 
 public class CustomerSuccessServiceCollectionExtensionsTests
 {

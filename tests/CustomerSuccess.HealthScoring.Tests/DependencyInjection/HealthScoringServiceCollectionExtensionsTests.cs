@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using Xunit;
 
-namespace CustomerSuccess.HealthScoring.Tests.DependencyInjection;
+namespace CustomerSuccess.HealthScoring.Tests;
 
 public class HealthScoringServiceCollectionExtensionsTests
 {
