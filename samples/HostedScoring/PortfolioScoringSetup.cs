@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using CustomerSuccess;
 using CustomerSuccess.Behaviors;
 using CustomerSuccess.Demo;
 using CustomerSuccess.HealthScoring;
@@ -57,7 +58,7 @@ public static class PortfolioScoringSetup
             {
                 plans.AddTemplate(SuccessPlanJson.DeserializeTemplate(File.ReadAllText(path)));
             }
-            catch (Exception e) when (e is IOException or System.Text.Json.JsonException)
+            catch (Exception e) when (e is IOException or CustomerSuccessValidationException)
             {
                 throw new InvalidOperationException($"Scoring:PlanTemplates: '{path}' is not a plan template: {e.Message}", e);
             }

@@ -80,4 +80,22 @@ public class HostedScoringTests
 
         Assert.Contains(expected, e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void PlanTemplate_ThatIsNotATemplate_StopsTheSetupNamingTheFile()
+    {
+        string file = Path.Combine(Path.GetTempPath(), $"template-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, "{ \"name\": \"t\", \"metrics\": [ }");
+        try
+        {
+            var e = Assert.Throws<InvalidOperationException>(() => Build(new Dictionary<string, string?> { ["Scoring:PlanTemplates:0"] = file }));
+
+            Assert.Contains($"Scoring:PlanTemplates: '{file}' is not a plan template", e.Message, StringComparison.Ordinal);
+            Assert.IsType<CustomerSuccessValidationException>(e.InnerException);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }
