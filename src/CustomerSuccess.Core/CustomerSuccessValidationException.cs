@@ -17,8 +17,6 @@ namespace CustomerSuccess;
 /// </remarks>
 public sealed class CustomerSuccessValidationException : ArgumentException
 {
-    private static readonly ReadOnlyCollection<string> NoProblems = new([]);
-
     /// <summary>Initializes a new instance with the problems found.</summary>
     /// <param name="problems">Every problem, each a sentence naming what is at fault; at least one.</param>
     /// <exception cref="ArgumentException"><paramref name="problems"/> is empty or holds a blank entry.</exception>
@@ -58,7 +56,7 @@ public sealed class CustomerSuccessValidationException : ArgumentException
     }
 
     /// <summary>Gets every problem found, in the order found; never empty.</summary>
-    public IReadOnlyList<string> Problems { get; } = NoProblems;
+    public IReadOnlyList<string> Problems { get; }
 
     /// <summary>Gets the JSON path of the first problem (such as <c>$.signals[2].weight</c>), or <see langword="null"/> when the definition was not read from JSON or the fault has no path.</summary>
     public string? JsonPath { get; }

@@ -17,7 +17,7 @@ internal static class ReadOnlyViews
     /// <param name="parameter">The parameter the items came from.</param>
     /// <returns>The view.</returns>
     public static ReadOnlyCollection<T> Copy<T>(IEnumerable<T> items, string parameter) =>
-        items is ReadOnlyCollection<T> view ? view : new ReadOnlyCollection<T>([.. items ?? throw new ArgumentNullException(parameter)]);
+        new([.. items ?? throw new ArgumentNullException(parameter)]); // even a view: the list behind it may still change
 
     /// <summary>Wraps an array that nothing else will change (one built for the purpose), without copying it.</summary>
     /// <typeparam name="T">The item type.</typeparam>

@@ -58,12 +58,17 @@ public sealed class ScoreCommandTests : CliRunner
     [Theory]
     [InlineData("""{ "signals": [ { "id": "nps", "weight": -1, "curve": { "kind": "Boolean" } } ] }""", "model.json: Health model 'model', signal 'nps': weight -1 must be zero or more")]
     [InlineData("""{ "signals": [ """, "model.json, line 1, column 16, at $.signals[0]: Health model 'model': the JSON is not a model")]
+    [InlineData(
+        """{ "signals": [ { "id": "nps", "weight": -1, "curve": { "kind": "Boolean" } }, { "id": "usage", "curve": { "kind": "Linear", "zeroAt": 5, "fullAt": 5 } } ] }""",
+        "model.json: 2 problems: Health model 'model', signal 'usage', curve: ")]
     public void Score_BadModel_ExitsOneNamingFileModelAndSignal(string model, string message)
     {
-        var (code, _, error) = Run("score", "--model", Write("model.json", model), "--accounts", Write("accounts.csv", Accounts));
+        var (code, output, error) = Run("score", "--model", Write("model.json", model), "--accounts", Write("accounts.csv", Accounts));
 
         Assert.Equal(1, code);
+        Assert.Empty(output);
         Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.Single(error.TrimEnd().Split('\n')); // every problem, on one line
     }
 
     [Theory]

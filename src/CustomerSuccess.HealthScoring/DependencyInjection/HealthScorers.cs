@@ -44,13 +44,19 @@ public sealed class HealthScorers<TAccount>
     public HealthScorer<TAccount> Get(string model)
     {
         ArgumentNullException.ThrowIfNull(model);
+        ConcurrentDictionary<string, HealthScorer<TAccount>> compiled = _compiled;
+        if (compiled.TryGetValue(model, out HealthScorer<TAccount>? scorer))
+        {
+            return scorer; // the path of every account after the first: no lookup in the options, no closure
+        }
+
         HealthScoringOptions<TAccount> options = _options.CurrentValue;
         if (options.Models is null || !options.Models.TryGetValue(model, out HealthModelOptions? definition) || definition is null)
         {
             throw new KeyNotFoundException($"No health model is configured as '{model}'; configured: {string.Join(", ", Names.Select(n => "'" + n + "'"))}.");
         }
 
-        return _compiled.GetOrAdd(model, name => HealthScorer.Create(definition.ToModel(name), _signals));
+        return compiled.GetOrAdd(model, HealthScorer.Create(definition.ToModel(model), _signals));
     }
 
     /// <summary>Returns the scorer for an account: the first rule whose attributes all match, else the default model.</summary>

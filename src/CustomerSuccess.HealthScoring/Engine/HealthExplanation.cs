@@ -10,12 +10,13 @@ namespace CustomerSuccess.HealthScoring;
 /// </summary>
 public sealed class HealthExplanation
 {
-    internal HealthExplanation(HealthScore score, double? weightedScore, IReadOnlyList<SignalContribution> signals, IReadOnlyList<ScoreAdjustment> adjustments, string? undefinedBecause)
+    internal HealthExplanation(HealthScore score, double? weightedScore, SignalContribution[] signals, ScoreAdjustment[] adjustments, string? undefinedBecause)
     {
         Score = score;
         WeightedScore = weightedScore;
-        Signals = ReadOnlyViews.Copy(signals, nameof(signals));
-        Adjustments = ReadOnlyViews.Copy(adjustments, nameof(adjustments));
+        // Built for this explanation alone, so wrapped rather than copied.
+        Signals = ReadOnlyViews.Wrap(signals);
+        Adjustments = ReadOnlyViews.Wrap(adjustments);
         UndefinedBecause = undefinedBecause;
     }
 

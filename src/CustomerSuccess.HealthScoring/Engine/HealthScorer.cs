@@ -516,7 +516,7 @@ public sealed class HealthScorer<TAccount>
                     _effectiveWeights[i] * (_curveScores[i] ?? 0), _substituted[i]);
             }
 
-            return new HealthExplanation(score, _weighted, signals, _adjustments, score.HasValue ? null : _undefined);
+            return new HealthExplanation(score, _weighted, signals, [.. _adjustments], score.HasValue ? null : _undefined);
         }
     }
 }
