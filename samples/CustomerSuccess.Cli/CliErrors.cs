@@ -22,6 +22,48 @@ internal sealed class InputException(string message) : Exception(message)
 /// <summary>Reads whole input files (models, plans, rule sets), turning I/O failures into bad-input errors that name the file.</summary>
 internal static class InputFiles
 {
+    /// <summary>
+    /// Replaces a file whole or not at all: the text goes to a scratch file beside it, which then takes its name, so a
+    /// failure leaves the old file as it was and no half-written one.
+    /// </summary>
+    public static void Replace(string path, string text)
+    {
+        string full;
+        string scratch;
+        try
+        {
+            full = System.IO.Path.GetFullPath(path);
+            scratch = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full)!, $".{System.IO.Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or System.IO.PathTooLongException)
+        {
+            throw new InputException($"{CliText.Quote(path)}: cannot be written: {CliText.Message(e)}");
+        }
+
+        try
+        {
+            System.IO.File.WriteAllText(scratch, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            System.IO.File.Move(scratch, full, overwrite: true);
+        }
+        catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException)
+        {
+            TryDelete(scratch);
+            throw new InputException($"{CliText.Quote(path)}: cannot be written: {CliText.Message(e)}");
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            System.IO.File.Delete(path);
+        }
+        catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException)
+        {
+            // Nothing more can be done; the scratch file's name says what it is.
+        }
+    }
+
     /// <summary>Reads a whole text file as strict UTF-8 (a byte-order mark is skipped; invalid bytes are refused naming the line).</summary>
     public static string ReadText(string path)
     {

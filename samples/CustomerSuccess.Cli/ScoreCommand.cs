@@ -50,7 +50,7 @@ internal sealed class ScoreCommand : ICommand
                 : throw new UsageException($"--as-of '{CliText.Quote(text)}' is not an instant; use ISO 8601 in UTC, such as 2026-09-08T00:00:00Z.")
             : SystemClock.Instance.GetCurrentInstant();
 
-        HealthModel model = ReadModel(modelPath);
+        HealthModel model = HealthInput.Model(modelPath);
         (List<string> ids, List<double[]> rows) = ReadAccounts(accountsPath, model);
         HealthScorer<double[]> scorer = HealthScorer.Create(model, model.Signals.Select((s, i) => RowSignal(s.Id, i)));
         var context = new SignalContext(asOf, DateTimeZone.Utc);
@@ -89,23 +89,6 @@ internal sealed class ScoreCommand : ICommand
     private static ISignal<double[]> RowSignal(SignalId id, int column) =>
         Signal.Create<double[]>(id, SignalTiming.Lagging, (row, _) =>
             double.IsFinite(row[column]) ? SignalValue.Of(row[column]) : SignalValue.Missing("empty in the accounts file"));
-
-    private static HealthModel ReadModel(string path)
-    {
-        string json = InputFiles.ReadText(path);
-        try
-        {
-            return HealthModelJson.Deserialize(json, Path.GetFileNameWithoutExtension(path));
-        }
-        catch (ArgumentException e) when (e.InnerException is System.Text.Json.JsonException malformed)
-        {
-            throw new InputException(CliText.Json(path, malformed, json, $"Health model '{Path.GetFileNameWithoutExtension(path)}': the JSON is not a model"));
-        }
-        catch (ArgumentException e)
-        {
-            throw new InputException($"{path}: {CliText.Message(e)}");
-        }
-    }
 
     private static (List<string> Ids, List<double[]> Rows) ReadAccounts(string path, HealthModel model)
     {

@@ -58,6 +58,44 @@ internal static class TableOutput
         }
     }
 
+    /// <summary>
+    /// Writes several tables: as CSV each with its header, separated by one empty line; as JSON one object with an array
+    /// per table, under the table's name.
+    /// </summary>
+    public static void WriteTables(TextWriter output, string format, params (string Name, IReadOnlyList<string> Columns, IEnumerable<IReadOnlyList<Cell>> Rows)[] tables)
+    {
+        if (format == "json")
+        {
+            using var buffer = new MemoryStream();
+            using (var json = new Utf8JsonWriter(buffer, JsonOptions))
+            {
+                json.WriteStartObject();
+                foreach ((string name, IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<Cell>> rows) in tables)
+                {
+                    json.WritePropertyName(name);
+                    WriteJsonArray(json, columns, rows);
+                }
+
+                json.WriteEndObject();
+            }
+
+            output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+            return;
+        }
+
+        for (int t = 0; t < tables.Length; t++)
+        {
+            if (t > 0)
+            {
+                output.WriteLine();
+            }
+
+            WriteCsv(output, tables[t].Columns, tables[t].Rows);
+        }
+    }
+
+    private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static void WriteCsv(TextWriter output, IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<Cell>> rows)
     {
         output.WriteLine(string.Join(',', columns));
@@ -90,37 +128,42 @@ internal static class TableOutput
     private static void WriteJson(TextWriter output, IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<Cell>> rows)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
         {
-            json.WriteStartArray();
-            foreach (IReadOnlyList<Cell> row in rows)
-            {
-                json.WriteStartObject();
-                for (int i = 0; i < columns.Count; i++)
-                {
-                    Cell cell = row[i];
-                    if (cell.Number is { } number)
-                    {
-                        json.WritePropertyName(columns[i]);
-                        json.WriteRawValue(Plain(number));
-                    }
-                    else if (cell.Text is { } text)
-                    {
-                        json.WriteString(columns[i], text);
-                    }
-                    else
-                    {
-                        json.WriteNull(columns[i]);
-                    }
-                }
-
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            WriteJsonArray(json, columns, rows);
         }
 
         output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    private static void WriteJsonArray(Utf8JsonWriter json, IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<Cell>> rows)
+    {
+        json.WriteStartArray();
+        foreach (IReadOnlyList<Cell> row in rows)
+        {
+            json.WriteStartObject();
+            for (int i = 0; i < columns.Count; i++)
+            {
+                Cell cell = row[i];
+                if (cell.Number is { } number)
+                {
+                    json.WritePropertyName(columns[i]);
+                    json.WriteRawValue(Plain(number));
+                }
+                else if (cell.Text is { } text)
+                {
+                    json.WriteString(columns[i], text);
+                }
+                else
+                {
+                    json.WriteNull(columns[i]);
+                }
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     // Exact and plain: no exponent, no thousands separator, no trailing zeros beyond the value's own scale.

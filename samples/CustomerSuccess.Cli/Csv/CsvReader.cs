@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 
 namespace CustomerSuccess.Cli.Csv;
@@ -30,6 +31,9 @@ internal sealed class CsvReader : IDisposable
     }
 
     public string FileName { get; }
+
+    /// <summary>Gets the header's columns, in the file's order.</summary>
+    public IReadOnlyList<string> Columns => [.. _columns.OrderBy(c => c.Value).Select(c => c.Key)];
 
     /// <summary>Opens a file and reads its header.</summary>
     /// <param name="path">The file.</param>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json.Serialization;
 using CustomerSuccess.Signals;
 
 namespace CustomerSuccess.HealthScoring;
@@ -26,6 +27,11 @@ public sealed class HealthModelOptions
     /// <summary>Gets or sets the bands, lowest first; empty for red &lt; 40 &lt;= yellow &lt; 70 &lt;= green.</summary>
     /// <value>Empty (the default bands).</value>
     public IList<HealthBandOptions> Bands { get; set; } = [];
+
+    /// <summary>Gets or sets where a fitted model came from; scoring never reads it.</summary>
+    /// <value><see langword="null"/>: written by hand, or not recorded.</value>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ModelProvenanceOptions? Provenance { get; set; }
 
     /// <summary>Describes a model as options (for JSON or configuration).</summary>
     /// <param name="model">The model.</param>

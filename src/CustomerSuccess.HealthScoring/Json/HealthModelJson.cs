@@ -18,6 +18,20 @@ public static class HealthModelJson
     public static string Serialize(HealthModel model) =>
         JsonSerializer.Serialize(HealthModelOptions.FromModel(model), HealthModelJsonContext.Default.HealthModelOptions);
 
+    /// <summary>Writes a fitted model as JSON, with where it came from (<see cref="HealthModelOptions.Provenance"/>).</summary>
+    /// <param name="fitted">The fitted model; every curve must be a built-in one.</param>
+    /// <param name="curves">How the curves were chosen, in words, or <see langword="null"/>.</param>
+    /// <returns>The JSON text: an ordinary model file, which <see cref="Deserialize"/> reads.</returns>
+    /// <exception cref="ArgumentException">A signal uses a custom curve; the message names it.</exception>
+    public static string Serialize(FittedModel fitted, string? curves = null)
+    {
+        ArgumentNullException.ThrowIfNull(fitted);
+        HealthModelOptions options = HealthModelOptions.FromModel(fitted.Model);
+        options.Provenance = ModelProvenanceOptions.Of(fitted.Provenance);
+        options.Provenance.Curves = curves;
+        return JsonSerializer.Serialize(options, HealthModelJsonContext.Default.HealthModelOptions);
+    }
+
     /// <summary>Reads a model from JSON and validates it.</summary>
     /// <param name="json">The JSON text.</param>
     /// <param name="name">The model's name, used in every message.</param>
