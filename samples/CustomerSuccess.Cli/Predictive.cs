@@ -23,11 +23,14 @@ internal static class Predictive
         return new ChurnHistory<double[]>(snapshots, list);
     }
 
-    /// <summary>An AUC or a rate to 4 decimals (what the sample sizes can tell), empty when undefined.</summary>
-    public static Cell Rounded(double? value) => value is { } v ? Cell.Of(Math.Round((decimal)v, 4, MidpointRounding.ToEven)) : Cell.Empty;
+    /// <summary>An AUC or a rate to at most 4 decimals (what the sample sizes can tell), empty when undefined.</summary>
+    public static Cell Rounded(double? value) => value is { } v ? Cell.Of(Four((decimal)v)) : Cell.Empty;
 
-    /// <summary>A ratio to 4 decimals, empty when undefined.</summary>
-    public static Cell Rounded(Ratio ratio) => ratio.TryGetValue(out decimal value) ? Cell.Of(Math.Round(value, 4, MidpointRounding.ToEven)) : Cell.Empty;
+    /// <summary>A ratio to at most 4 decimals, empty when undefined.</summary>
+    public static Cell Rounded(Ratio ratio) => ratio.TryGetValue(out decimal value) ? Cell.Of(Four(value)) : Cell.Empty;
+
+    // Rounded half to even, then without trailing zeros, so 4.5 prints as 4.5 whatever scale the sum carried.
+    private static decimal Four(decimal value) => Math.Round(value, 4, MidpointRounding.ToEven) / 1.0000000000000000000000000000m;
 
     /// <summary>A raw value or weight: exact to 10 decimals where a decimal holds it, else its shortest round-trip text.</summary>
     public static Cell Number(double value) => Math.Abs(value) < 1e27

@@ -273,6 +273,42 @@ public class PredictiveCommandsTests : CliRunner
         Assert.Contains("this command takes one", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Backtest_WorkedExampleOfTheDocs_PrintsWhatTheDocsShow()
+    {
+        string examples = Path.Combine(RepositoryRoot(), "docs", "examples", "predictive");
+        var (_, outcomes, _) = Run("outcomes", "--mrr", Path.Combine(examples, "mrr.csv"));
+        Assert.Equal(File.ReadAllText(Path.Combine(examples, "outcomes.csv")), outcomes);
+
+        var (code, output, _) = Run("backtest", "--model", Path.Combine(examples, "model.json"), "--history", Path.Combine(examples, "snapshots.csv"),
+            "--outcomes", Write("outcomes.csv", outcomes), "--horizon", "30d,60d");
+        Assert.Equal(0, code);
+        Assert.Equal(File.ReadAllText(Path.Combine(examples, "backtest.csv")), output);
+
+        var (_, fit, _) = Run("fit", "--history", Path.Combine(examples, "snapshots.csv"), "--outcomes", Path.Combine(examples, "outcomes.csv"),
+            "--horizon", "60d", "--out", Path.Combine(Folder, "fitted.json"));
+        Assert.Equal(File.ReadAllText(Path.Combine(examples, "fit.csv")), fit);
+
+        // The page shows the same text as the files.
+        string page = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "predictive.md"));
+        Assert.Contains(output.TrimEnd('\n'), page, StringComparison.Ordinal);
+        Assert.Contains(fit.TrimEnd('\n'), page, StringComparison.Ordinal);
+        Assert.Contains(outcomes.TrimEnd('\n'), page, StringComparison.Ordinal);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "CustomerSuccess.Core.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No CustomerSuccess.Core.sln above {AppContext.BaseDirectory}.");
+    }
+
     private static ChurnHistory<double[]> ReadHistory((string Snapshots, string Outcomes) files)
     {
         var outcomes = File.ReadAllLines(files.Outcomes).Skip(1).Select(l => l.Split(','))

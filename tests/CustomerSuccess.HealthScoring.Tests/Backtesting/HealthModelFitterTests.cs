@@ -126,4 +126,23 @@ public class HealthModelFitterTests
 
         Assert.Contains("fitting needs both outcomes", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Serialize_AFittedModel_IsAnOrdinaryModelFile_CarryingItsProvenance()
+    {
+        (HealthScorer<double[]> scorer, ChurnHistory<double[]> history) = Generate(2, [-4, -2, 0, -1], 1_000, seed: 11);
+        FittedModel fitted = HealthModelFitter.Fit(scorer, history, 90);
+
+        string json = HealthModelJson.Serialize(fitted, "linear 0 to 100");
+        HealthModel read = HealthModelJson.Deserialize(json, "fitted");
+
+        Assert.Equal(fitted.Model.Signals.Select(s => (s.Id, s.Weight)), read.Signals.Select(s => (s.Id, s.Weight)));
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        System.Text.Json.JsonElement provenance = document.RootElement.GetProperty("provenance");
+        Assert.Equal("2026-01-01", provenance.GetProperty("from").GetString());
+        Assert.Equal(fitted.Provenance.Snapshots, provenance.GetProperty("snapshots").GetInt32());
+        Assert.Equal(fitted.Provenance.CrossValidatedAuc, provenance.GetProperty("crossValidatedAuc").GetDouble());
+        Assert.Equal("linear 0 to 100", provenance.GetProperty("curves").GetString());
+        Assert.DoesNotContain("provenance", HealthModelJson.Serialize(read), StringComparison.Ordinal); // a hand-made model has none
+    }
 }
