@@ -64,22 +64,35 @@ public sealed class SignalLeadTime
             throw new ArgumentException("Give one or more positive horizons, in days.", nameof(horizonDays));
         }
 
-        // Each snapshot is explained once: the curve score of every signal as of the snapshot's day.
-        var explained = history.Snapshots.OrderBy(s => s.Account).ThenBy(s => s.AsOf)
-            .Select(s => (Snapshot: s, Signals: scorer.Explain(s.State, s.Context).Signals))
-            .ToArray();
+        // Each snapshot is explained once: the curve score of every signal as of the snapshot's day, kept as one number per
+        // signal (NaN when the signal was missing), not as the explanation, so a million snapshots stay a few arrays.
+        HealthSnapshot<TAccount>[] snapshots = [.. history.Snapshots.OrderBy(s => s.Account).ThenBy(s => s.AsOf)];
+        int count = scorer.Model.Signals.Count;
+        double[] curveScores = new double[snapshots.Length * count];
+        SignalTiming[] configured = [.. Enumerable.Repeat(SignalTiming.Lagging, count)]; // the library's default for an empty history
+        for (int k = 0; k < snapshots.Length; k++)
+        {
+            IReadOnlyList<SignalContribution> signals = scorer.Explain(snapshots[k].State, snapshots[k].Context).Signals;
+            for (int i = 0; i < count; i++)
+            {
+                curveScores[(k * count) + i] = signals[i].Raw.IsPresent && signals[i].CurveScore is { } score ? score : double.NaN;
+                configured[i] = signals[i].Timing; // the plugin's own tag, as every explanation carries it
+            }
+        }
+
         var results = new List<SignalLeadTime>();
-        for (int i = 0; i < scorer.Model.Signals.Count; i++)
+        for (int i = 0; i < count; i++)
         {
             HealthSignalDefinition signal = scorer.Model.Signals[i];
             var aucs = new List<(int, double?)>();
             foreach (int horizon in horizons)
             {
                 var rows = new List<(double, bool)>();
-                foreach ((HealthSnapshot<TAccount> snapshot, IReadOnlyList<SignalContribution> signals) in explained)
+                for (int k = 0; k < snapshots.Length; k++)
                 {
-                    SnapshotLabel label = history.Label(snapshot, horizon);
-                    if (label is SnapshotLabel.Churned or SnapshotLabel.Retained && signals[i].Raw.IsPresent && signals[i].CurveScore is { } score)
+                    double score = curveScores[(k * count) + i];
+                    SnapshotLabel label = history.Label(snapshots[k], horizon);
+                    if (label is SnapshotLabel.Churned or SnapshotLabel.Retained && !double.IsNaN(score))
                     {
                         rows.Add((score, label == SnapshotLabel.Churned));
                     }
@@ -89,9 +102,7 @@ public sealed class SignalLeadTime
             }
 
             SignalTiming? suggested = Suggest(aucs[0].Item2, aucs[^1].Item2);
-            // The plugin's own tag, as every explanation carries it; lagging, the library's default, for an empty history.
-            SignalTiming configured = explained.Length > 0 ? explained[0].Signals[i].Timing : SignalTiming.Lagging;
-            results.Add(new SignalLeadTime(signal.Id, configured, aucs, suggested, suggested is { } s && s != configured));
+            results.Add(new SignalLeadTime(signal.Id, configured[i], aucs, suggested, suggested is { } s && s != configured[i]));
         }
 
         return results;

@@ -35,6 +35,73 @@ public class HealthBacktestTests
         Auc.Of(rows) == Auc.Of(rows.Select(r => ((r.Score * r.Score * r.Score) + 7, r.Churned)))
         && Auc.Of(rows) == Auc.Of(rows.Select(r => (Math.Exp(r.Score / 50), r.Churned))));
 
+    [Property(MaxTest = 40)]
+    public Property Run_BootstrapInterval_EqualsThePlainResampling() => Prop.ForAll(Scored.ToArbitrary(), Gen.Choose(1, 30).ToArbitrary(), (rows, resamples) =>
+    {
+        // One account per row, each snapshot labelled (watched a year, churned or not 30 days later): the backtest's rows
+        // are these, in account order.
+        var day = D(1, 5);
+        var snapshots = rows.Select((r, i) => new HealthSnapshot<double>(new AccountId($"a{i:D3}"), day, r.Score)).ToArray();
+        var outcomes = rows.Select((r, i) => new ChurnOutcome(new AccountId($"a{i:D3}"), r.Churned ? day.PlusDays(30) : null, day.PlusDays(365))).ToArray();
+        var model = HealthModel.CreateBuilder("m").AddSignal(new HealthSignalDefinition(new SignalId("x"), Curve.Linear(0, 100))).Build();
+        var scorer = HealthScorer.Create(model, [Signal.Create<double>(new SignalId("x"), SignalTiming.Lagging, static (v, _) => SignalValue.Of(v))]);
+
+        BacktestReport report = HealthBacktest.Run(scorer, new ChurnHistory<double>(snapshots, outcomes), 90, resamples, seed: 99);
+
+        (double? low, double? high) = PlainBootstrap(rows, resamples, 99);
+        var sorted = rows.Select((r, i) => (r.Score, r.Churned, i)).OrderBy(r => r.Score).ThenBy(r => r.i).ToArray();
+        var deciles = Enumerable.Range(0, 10)
+            .Select(d => sorted[(sorted.Length * d / 10)..(sorted.Length * (d + 1) / 10)])
+            .Where(slice => slice.Length > 0)
+            .Select((slice, _) => (slice.Length, slice.Average(x => x.Score), Ratio.Of(slice.Count(x => x.Churned), slice.Length)))
+            .ToArray();
+        return report.AucLow == low && report.AucHigh == high
+            && deciles.SequenceEqual(report.Reliability.Select(r => (r.Snapshots, r.MeanScore, r.ChurnRate)));
+    });
+
+    // The bootstrap as written first: n draws with replacement (SplitMix64, the high half of draw x n), the AUC of each
+    // resample by sorting it, the 2.5% and 97.5% order statistics.
+    private static (double? Low, double? High) PlainBootstrap((double Score, bool Churned)[] rows, int resamples, ulong seed)
+    {
+        if (rows.Length == 0)
+        {
+            return (null, null);
+        }
+
+        ulong state = seed;
+        var aucs = new List<double>();
+        for (int b = 0; b < resamples; b++)
+        {
+            var sample = new (double, bool)[rows.Length];
+            for (int i = 0; i < sample.Length; i++)
+            {
+                ulong z;
+                unchecked
+                {
+                    z = state += 0x9E3779B97F4A7C15UL;
+                    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+                    z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+                    z ^= z >> 31;
+                }
+
+                sample[i] = rows[(int)Math.BigMul(z, (ulong)rows.Length, out _)];
+            }
+
+            if (Auc.Of(sample) is { } auc)
+            {
+                aucs.Add(auc);
+            }
+        }
+
+        if (aucs.Count == 0)
+        {
+            return (null, null);
+        }
+
+        aucs.Sort();
+        return (aucs[(int)Math.Floor(0.025 * (aucs.Count - 1))], aucs[(int)Math.Ceiling(0.975 * (aucs.Count - 1))]);
+    }
+
     [Fact]
     public void Auc_IsOneForAPerfectRanking_ZeroReversed_AndAHalfForAConstant()
     {
