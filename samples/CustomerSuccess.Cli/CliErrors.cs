@@ -37,7 +37,12 @@ internal static class InputFiles
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or System.IO.PathTooLongException)
         {
-            throw new InputException($"{CliText.Quote(path)}: cannot be written: {CliText.Message(e)}");
+            throw new InputException($"'{CliText.Quote(path)}': cannot be written: {CliText.Message(e)}");
+        }
+
+        if (System.IO.Directory.Exists(full))
+        {
+            throw new InputException($"'{CliText.Quote(path)}': cannot be written: it is a folder; give the path of a file.");
         }
 
         try
@@ -48,7 +53,7 @@ internal static class InputFiles
         catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException)
         {
             TryDelete(scratch);
-            throw new InputException($"{CliText.Quote(path)}: cannot be written: {CliText.Message(e)}");
+            throw new InputException($"'{CliText.Quote(path)}': cannot be written: {CliText.Message(e)}");
         }
     }
 

@@ -112,7 +112,7 @@ internal sealed class FitCommand : ICommand
 
         if (rising.Count == 0)
         {
-            throw new InputException($"{historyPath}: no signal varies between its 5th and 95th percentiles; nothing can be fitted.");
+            throw new InputException($"{historyPath}: nothing can be fitted: {string.Join(", ", signals.Select(s => $"signal '{s}'"))} {(signals.Length == 1 ? "has" : "each have")} the same value at the 5th and 95th percentiles.");
         }
 
         // Each signal's own AUC with a rising curve says its direction: below 0.5, higher values went with more churn.

@@ -265,6 +265,17 @@ public class PredictiveCommandsTests : CliRunner
     }
 
     [Fact]
+    public void Fit_OutIsAFolder_ExitsOneSayingSo()
+    {
+        var files = Files();
+        var (code, output, error) = Run("fit", "--history", files.Snapshots, "--outcomes", files.Outcomes, "--horizon", "90d", "--out", Folder);
+
+        Assert.Equal(1, code);
+        Assert.Empty(output);
+        Assert.Contains("cannot be written: it is a folder", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Fit_SeveralHorizons_IsAUsageError()
     {
         var (code, _, error) = Run("fit", "--history", "s.csv", "--outcomes", "o.csv", "--horizon", "30d,90d", "--out", "m.json");

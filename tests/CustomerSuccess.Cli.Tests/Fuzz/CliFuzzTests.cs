@@ -49,6 +49,9 @@ public sealed partial class CliFuzzTests : IDisposable
         new("alerts-json", ["alerts", "--rules", "@rules.json", "--events", "@events.csv", "--facts", "@facts.csv", "--as-of", "2026-10-31T23:59:59Z", "--format", "json"]),
         new("segment", ["segment", "--where", "sum(purchase, last 30d) >= 19.96 or absent(login, last 30d)", "--events", "@events.csv", "--as-of", "2026-10-31T23:59:59Z"]),
         new("plan", ["plan", "--plan", "@plan.json", "--measurements", "@measurements.csv", "--as-of", "2026-12-08", "--charts", "@charts"]),
+        new("backtest", ["backtest", "--model", "@predictive-model.json", "--history", "@snapshots.csv", "--outcomes", "@outcomes.csv", "--horizon", "30d,60d"]),
+        new("fit", ["fit", "--history", "@snapshots.csv", "--outcomes", "@outcomes.csv", "--horizon", "60d", "--out", "@fitted.json"]),
+        new("outcomes", ["outcomes", "--mrr", "@mrr.csv", "--observed-until", "2026-06-30"]),
         new("demo", ["demo", "--out", "@demo-out", "--seed", "x"]),
     ];
 
@@ -88,6 +91,15 @@ public sealed partial class CliFuzzTests : IDisposable
 
     [Property(MaxTest = Cases, Replay = "(8813123457128811311,2201953181232129877)")]
     public Property Plan() => Fuzz("plan");
+
+    [Property(MaxTest = Cases, Replay = "(15123901237712390121,4412398127712390127)")]
+    public Property Backtest() => Fuzz("backtest");
+
+    [Property(MaxTest = Cases, Replay = "(9912312397123901231,7712390123981237711)")]
+    public Property Fit() => Fuzz("fit");
+
+    [Property(MaxTest = Cases, Replay = "(3312390123771239011,1239012398123901237)")]
+    public Property Outcomes() => Fuzz("outcomes");
 
     [Property(MaxTest = 40, Replay = "(6012111311321513213,1211139751329111111)")]
     public Property Demo() => Fuzz("demo");
@@ -292,9 +304,9 @@ public sealed partial class CliFuzzTests : IDisposable
     [GeneratedRegex(@"^\s+at \S+\(", RegexOptions.Multiline)]
     private static partial Regex StackFrame();
 
-    // Exit 1 names where: a line, a field, a JSON path, or the account, signal, rule, metric, group, gate or band at fault, or
-    // the file when it cannot be read at all.
-    [GeneratedRegex(@"[Ll]ine \d+|field '|\$[.\[]|account '|signal '|[Rr]ule '|[Mm]etric '|line '|group '|gate |[Bb]and |[Bb]ands: |: cannot be read: |cannot create the folder|cannot write the charts")]
+    // Exit 1 names where: a line, a field, a JSON path, or the account, signal, rule, metric, group, gate, band or model at fault, or
+    // the file when it cannot be read (or, for a command's output file, written) at all.
+    [GeneratedRegex(@"[Ll]ine \d+|field '|\$[.\[]|account '|signal '|[Rr]ule '|[Mm]etric '|line '|group '|gate |[Bb]and |[Bb]ands: |[Hh]ealth model '|: cannot be read: |': cannot be written: |cannot create the folder|cannot write the charts")]
     private static partial Regex NamesTheFault();
 
     // A quoted value: opened after a space or bracket, closed before a space, punctuation or the end.
