@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using CustomerSuccess.HealthScoring;
 using CustomerSuccess.Signals;
+using CustomerSuccess.Testing;
 using Xunit;
 
 namespace CustomerSuccess.Cli.Tests;
@@ -287,7 +288,7 @@ public class PredictiveCommandsTests : CliRunner
     [Fact]
     public void Backtest_WorkedExampleOfTheDocs_PrintsWhatTheDocsShow()
     {
-        string examples = Path.Combine(RepositoryRoot(), "docs", "examples", "predictive");
+        string examples = Path.Combine(Repository.Root, "docs", "examples", "predictive");
         var (_, outcomes, _) = Run("outcomes", "--mrr", Path.Combine(examples, "mrr.csv"));
         Assert.Equal(File.ReadAllText(Path.Combine(examples, "outcomes.csv")), outcomes);
 
@@ -301,23 +302,10 @@ public class PredictiveCommandsTests : CliRunner
         Assert.Equal(File.ReadAllText(Path.Combine(examples, "fit.csv")), fit);
 
         // The page shows the same text as the files.
-        string page = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "predictive.md"));
+        string page = File.ReadAllText(Path.Combine(Repository.Root, "docs", "predictive.md"));
         Assert.Contains(output.TrimEnd('\n'), page, StringComparison.Ordinal);
         Assert.Contains(fit.TrimEnd('\n'), page, StringComparison.Ordinal);
         Assert.Contains(outcomes.TrimEnd('\n'), page, StringComparison.Ordinal);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CustomerSuccess.Core.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No CustomerSuccess.Core.sln above {AppContext.BaseDirectory}.");
     }
 
     private static ChurnHistory<double[]> ReadHistory((string Snapshots, string Outcomes) files)

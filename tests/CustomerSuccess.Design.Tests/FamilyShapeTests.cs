@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using CustomerSuccess.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Xunit;
@@ -154,7 +155,7 @@ public partial class FamilyShapeTests
     {
         // tests/<Package>.Tests/<Folder>/<Type>Tests.cs (or <Type>LawsTests.cs) for src/<Package>/<Folder>/<Type>.cs; worked
         // examples from the sources and the docs in Examples/; helpers without tests anywhere.
-        string source = Path.Combine(RepositoryRoot(), "src", package);
+        string source = Path.Combine(Repository.Root, "src", package);
         var offenders = new List<string>();
         foreach ((string relative, string text) in TestFiles(package))
         {
@@ -197,7 +198,7 @@ public partial class FamilyShapeTests
 
     private static IEnumerable<(string Relative, string Text)> TestFiles(string package)
     {
-        string directory = Path.Combine(RepositoryRoot(), "tests", package + ".Tests");
+        string directory = Path.Combine(Repository.Root, "tests", package + ".Tests");
         return Directory.EnumerateFiles(directory, "*.cs", SearchOption.AllDirectories)
             .Select(path => Path.GetRelativePath(directory, path))
             .Where(relative => !relative.StartsWith("obj", StringComparison.Ordinal) && !relative.StartsWith("bin", StringComparison.Ordinal))
@@ -226,7 +227,7 @@ public partial class FamilyShapeTests
 
     private static IEnumerable<(string Relative, string Text)> SourceFiles(string package)
     {
-        string directory = Path.Combine(RepositoryRoot(), "src", package);
+        string directory = Path.Combine(Repository.Root, "src", package);
         return Directory.EnumerateFiles(directory, "*.cs", SearchOption.AllDirectories)
             .Select(path => Path.GetRelativePath(directory, path))
             .Where(relative => !relative.StartsWith("obj", StringComparison.Ordinal) && !relative.StartsWith("bin", StringComparison.Ordinal))
@@ -242,17 +243,4 @@ public partial class FamilyShapeTests
 
     [GeneratedRegex(@"^public sealed class \w+Options(?:<\w+>)?\s*$", RegexOptions.Multiline)]
     private static partial Regex OptionsClass();
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CustomerSuccess.Core.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No CustomerSuccess.Core.sln above {AppContext.BaseDirectory}.");
-    }
 }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Xml.Linq;
+using CustomerSuccess.Testing;
 using Xunit;
 
 namespace CustomerSuccess.Design.Tests;
@@ -30,7 +31,7 @@ public class PackageRulesTests
     public void CapabilityPackage_ProjectReferences_AreCoreOnly(string package)
     {
         // The project file is the declared dependency; the compiled references above only show what is used.
-        var project = XDocument.Load(Path.Combine(RepositoryRoot(), "src", package, package + ".csproj"));
+        var project = XDocument.Load(Path.Combine(Repository.Root, "src", package, package + ".csproj"));
         var references = project.Descendants("ProjectReference")
             .Select(r => Path.GetFileNameWithoutExtension(r.Attribute("Include")!.Value))
             .ToArray();
@@ -41,14 +42,14 @@ public class PackageRulesTests
     [Fact]
     public void CoreProject_HasNoProjectReferences()
     {
-        var project = XDocument.Load(Path.Combine(RepositoryRoot(), "src", "CustomerSuccess.Core", "CustomerSuccess.Core.csproj"));
+        var project = XDocument.Load(Path.Combine(Repository.Root, "src", "CustomerSuccess.Core", "CustomerSuccess.Core.csproj"));
         Assert.Empty(project.Descendants("ProjectReference"));
     }
 
     [Theory]
     [MemberData(nameof(Packages))]
     public void Package_HasItsOwnReadme(string package) =>
-        Assert.True(File.Exists(Path.Combine(RepositoryRoot(), "src", package, "README.md")), $"{package} has no README.md");
+        Assert.True(File.Exists(Path.Combine(Repository.Root, "src", package, "README.md")), $"{package} has no README.md");
 
     [Theory]
     [MemberData(nameof(Packages))]
@@ -57,7 +58,7 @@ public class PackageRulesTests
         // PublicApiAnalyzers reads these files; an unlisted public member fails the build (RS0016).
         foreach (string file in new[] { "PublicAPI.Shipped.txt", "PublicAPI.Unshipped.txt" })
         {
-            string path = Path.Combine(RepositoryRoot(), "src", package, file);
+            string path = Path.Combine(Repository.Root, "src", package, file);
             Assert.True(File.Exists(path), $"{package} has no {file}");
             Assert.StartsWith("#nullable enable", File.ReadAllText(path), StringComparison.Ordinal);
         }
@@ -101,17 +102,4 @@ public class PackageRulesTests
             .ToArray();
 
     private static Assembly Load(string package) => Assembly.Load(package);
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CustomerSuccess.Core.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No CustomerSuccess.Core.sln above {AppContext.BaseDirectory}.");
-    }
 }
