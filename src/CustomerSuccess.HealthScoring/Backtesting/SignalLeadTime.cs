@@ -64,45 +64,54 @@ public sealed class SignalLeadTime
             throw new ArgumentException("Give one or more positive horizons, in days.", nameof(horizonDays));
         }
 
-        // Each snapshot is explained once: the curve score of every signal as of the snapshot's day, kept as one number per
-        // signal (NaN when the signal was missing), not as the explanation, so a million snapshots stay a few arrays.
+        // Each snapshot is measured once: the curve score of every signal as of the snapshot's day (the one an explanation
+        // reports), kept as one number per signal (NaN when the signal was missing), so a million snapshots stay a few arrays.
         HealthSnapshot<TAccount>[] snapshots = [.. history.Snapshots.OrderBy(s => s.Account).ThenBy(s => s.AsOf)];
         int count = scorer.Model.Signals.Count;
         double[] curveScores = new double[snapshots.Length * count];
-        SignalTiming[] configured = [.. Enumerable.Repeat(SignalTiming.Lagging, count)]; // the library's default for an empty history
+        var values = new SignalValue[count];
+        var raw = new double[count];
         for (int k = 0; k < snapshots.Length; k++)
         {
-            IReadOnlyList<SignalContribution> signals = scorer.Explain(snapshots[k].State, snapshots[k].Context).Signals;
-            for (int i = 0; i < count; i++)
-            {
-                curveScores[(k * count) + i] = signals[i].Raw.IsPresent && signals[i].CurveScore is { } score ? score : double.NaN;
-                configured[i] = signals[i].Timing; // the plugin's own tag, as every explanation carries it
-            }
+            scorer.CurveScores(snapshots[k].State, snapshots[k].Context, values, raw, curveScores.AsSpan(k * count, count));
         }
 
-        var results = new List<SignalLeadTime>();
-        for (int i = 0; i < count; i++)
+        // The plugin's own tag; lagging, the library's default, for an empty history (as the explanations reported it).
+        SignalTiming[] configured = [.. Enumerable.Range(0, count).Select(i => snapshots.Length > 0 ? scorer.TimingOf(i) : SignalTiming.Lagging)];
+
+        // Labels depend on the horizon only: each is worked out once per snapshot, then every signal's AUC reads it.
+        var auc = new double?[count, horizons.Length];
+        var rows = new List<(double, bool)>(snapshots.Length);
+        for (int h = 0; h < horizons.Length; h++)
         {
-            HealthSignalDefinition signal = scorer.Model.Signals[i];
-            var aucs = new List<(int, double?)>();
-            foreach (int horizon in horizons)
+            SnapshotLabel[] labels = [.. snapshots.Select(s => history.Label(s, horizons[h]))];
+            for (int i = 0; i < count; i++)
             {
-                var rows = new List<(double, bool)>();
+                rows.Clear();
                 for (int k = 0; k < snapshots.Length; k++)
                 {
                     double score = curveScores[(k * count) + i];
-                    SnapshotLabel label = history.Label(snapshots[k], horizon);
-                    if (label is SnapshotLabel.Churned or SnapshotLabel.Retained && !double.IsNaN(score))
+                    if (labels[k] is SnapshotLabel.Churned or SnapshotLabel.Retained && !double.IsNaN(score))
                     {
-                        rows.Add((score, label == SnapshotLabel.Churned));
+                        rows.Add((score, labels[k] == SnapshotLabel.Churned));
                     }
                 }
 
-                aucs.Add((horizon, Auc.Of(rows)));
+                auc[i, h] = Auc.Of(rows);
+            }
+        }
+
+        var results = new List<SignalLeadTime>(count);
+        for (int i = 0; i < count; i++)
+        {
+            var aucs = new List<(int, double?)>(horizons.Length);
+            for (int h = 0; h < horizons.Length; h++)
+            {
+                aucs.Add((horizons[h], auc[i, h]));
             }
 
             SignalTiming? suggested = Suggest(aucs[0].Item2, aucs[^1].Item2);
-            results.Add(new SignalLeadTime(signal.Id, configured[i], aucs, suggested, suggested is { } s && s != configured[i]));
+            results.Add(new SignalLeadTime(scorer.Model.Signals[i].Id, configured[i], aucs, suggested, suggested is { } s && s != configured[i]));
         }
 
         return results;

@@ -273,6 +273,22 @@ public sealed class HealthScorer<TAccount>
 
     // Explain's measuring, which keeps each SignalValue (its missing reason is part of the explanation); scoring uses
     // MeasureAndWeigh.
+    /// <summary>
+    /// Each signal's curve score for an account, NaN where the signal is missing: what an explanation reports as the curve
+    /// score of a present value, without building the explanation (lead time reads it for every snapshot of a history).
+    /// </summary>
+    internal void CurveScores(TAccount account, in SignalContext context, SignalValue[] values, double[] raw, Span<double> scores)
+    {
+        Measure(account, context, raw, values);
+        for (int i = 0; i < raw.Length; i++)
+        {
+            scores[i] = double.IsFinite(raw[i]) ? _curves[i].Score(raw[i]) : double.NaN;
+        }
+    }
+
+    /// <summary>Gets the leading/lagging tag the plugin of a signal carries.</summary>
+    internal SignalTiming TimingOf(int signal) => _signals[signal].Timing;
+
     private void Measure(TAccount account, in SignalContext context, Span<double> raw, SignalValue[] values)
     {
         int i = 0;
