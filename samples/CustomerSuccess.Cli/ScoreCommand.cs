@@ -52,7 +52,7 @@ internal sealed class ScoreCommand : ICommand
 
         HealthModel model = HealthInput.Model(modelPath);
         (List<string> ids, List<double[]> rows) = ReadAccounts(accountsPath, model);
-        HealthScorer<double[]> scorer = HealthScorer.Create(model, model.Signals.Select((s, i) => RowSignal(s.Id, i)));
+        HealthScorer<double[]> scorer = HealthScorer.Create(model, HistoryCsv.ColumnSignals([.. model.Signals.Select(s => s.Id)], "accounts"));
         var context = new SignalContext(asOf, DateTimeZone.Utc);
         bool explain = line.Flag("explain");
 
@@ -86,30 +86,17 @@ internal sealed class ScoreCommand : ICommand
 
     private static Cell Number(double value) => Cell.Of(Math.Round((decimal)value, 10));
 
-    private static ISignal<double[]> RowSignal(SignalId id, int column) =>
-        Signal.Create<double[]>(id, SignalTiming.Lagging, (row, _) =>
-            double.IsFinite(row[column]) ? SignalValue.Of(row[column]) : SignalValue.Missing("empty in the accounts file"));
-
     private static (List<string> Ids, List<double[]> Rows) ReadAccounts(string path, HealthModel model)
     {
-        string[] required = ["account_id", .. model.Signals.Select(s => s.Id.Value)];
+        SignalId[] signals = [.. model.Signals.Select(s => s.Id)];
+        string[] required = ["account_id", .. signals.Select(s => s.Value)];
         var ids = new List<string>();
         var rows = new List<double[]>();
         using CsvReader reader = CsvReader.Open(path, required);
         while (reader.Read() is { } record)
         {
             ids.Add(MrrCsv.ParseAccountId(record).Value);
-            var raw = new double[model.Signals.Count];
-            for (int i = 0; i < raw.Length; i++)
-            {
-                string column = model.Signals[i].Id.Value;
-                ReadOnlySpan<char> text = record.Span(column);
-                raw[i] = text.IsEmpty ? double.NaN
-                    : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value) ? value
-                    : throw record.Error(column, $"'{CliText.Quote(text)}' is not a number; write it like 0.82 or 12 (a dot for decimals), or leave it empty when missing.");
-            }
-
-            rows.Add(raw);
+            rows.Add(HistoryCsv.RawValues(record, signals));
         }
 
         return (ids, rows);

@@ -85,26 +85,32 @@ internal static class HistoryCsv
                 throw record.Error("as_of", $"{asOf:uuuu-MM-dd} is after the account's observed_until {outcome.Outcome.ObservedUntil:uuuu-MM-dd} ({outcomesPath}, line {outcome.Line}): a snapshot cannot be later than what was observed.");
             }
 
-            var raw = new double[signals.Count];
-            for (int i = 0; i < raw.Length; i++)
-            {
-                string column = signals[i].Value;
-                ReadOnlySpan<char> text = record.Span(column);
-                raw[i] = text.IsEmpty ? double.NaN
-                    : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value) ? value
-                    : throw record.Error(column, $"'{CliText.Quote(text)}' is not a number; write it like 0.82 or 12 (a dot for decimals), or leave it empty when missing.");
-            }
-
-            snapshots.Add(new HealthSnapshot<double[]>(account, asOf, raw));
+            snapshots.Add(new HealthSnapshot<double[]>(account, asOf, RawValues(record, signals)));
         }
 
         return snapshots;
     }
 
-    /// <summary>The signals a history's columns feed: each reads its column, missing when the cell was empty.</summary>
-    public static ISignal<double[]>[] ColumnSignals(IReadOnlyList<SignalId> signals) =>
+    /// <summary>A row's raw value of each signal, NaN where the cell is empty (missing).</summary>
+    public static double[] RawValues(CsvRecord record, IReadOnlyList<SignalId> signals)
+    {
+        var raw = new double[signals.Count];
+        for (int i = 0; i < raw.Length; i++)
+        {
+            string column = signals[i].Value;
+            ReadOnlySpan<char> text = record.Span(column);
+            raw[i] = text.IsEmpty ? double.NaN
+                : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value) ? value
+                : throw record.Error(column, $"'{CliText.Quote(text)}' is not a number; write it like 0.82 or 12 (a dot for decimals), or leave it empty when missing.");
+        }
+
+        return raw;
+    }
+
+    /// <summary>The signals a file's columns feed: each reads its column of a row, missing when the cell was empty.</summary>
+    public static ISignal<double[]>[] ColumnSignals(IReadOnlyList<SignalId> signals, string file = "snapshot") =>
         [.. signals.Select((id, column) => Signal.Create<double[]>(id, SignalTiming.Lagging, (row, _) =>
-            double.IsNaN(row[column]) ? SignalValue.Missing("empty in the snapshot file") : SignalValue.Of(row[column])))];
+            double.IsNaN(row[column]) ? SignalValue.Missing($"empty in the {file} file") : SignalValue.Of(row[column])))];
 
     private static LocalDate ParseDate(CsvRecord record, string column)
     {

@@ -118,7 +118,7 @@ public sealed class HealthModelOptions
             }
             catch (ArgumentException e)
             {
-                problems.Add($"Health model '{name}', bands: {ArgumentProblem(e)}");
+                problems.Add($"Health model '{name}', bands: {ArgumentProblem.Of(e)}");
             }
         }
 
@@ -155,7 +155,7 @@ public sealed class HealthModelOptions
         }
         catch (ArgumentException e)
         {
-            problems.Add($"{where}, curve: {ArgumentProblem(e)}");
+            problems.Add($"{where}, curve: {ArgumentProblem.Of(e)}");
         }
 
         bool readable = curve is not null;
@@ -190,12 +190,8 @@ public sealed class HealthModelOptions
         }
         catch (ArgumentException e)
         {
-            problems.Add($"Health model '{name}', gate on '{g.Signal}': {ArgumentProblem(e)}");
+            problems.Add($"Health model '{name}', gate on '{g.Signal}': {ArgumentProblem.Of(e)}");
             return null;
         }
     }
-
-    // The model's messages name the model themselves; a bare ArgumentException's "(Parameter 'x')" tail says nothing to a reader of the file.
-    private static string ArgumentProblem(ArgumentException e) =>
-        e.ParamName is { } parameter ? e.Message.Replace($" (Parameter '{parameter}')", string.Empty, StringComparison.Ordinal) : e.Message;
 }

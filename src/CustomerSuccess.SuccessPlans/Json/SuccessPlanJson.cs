@@ -195,7 +195,7 @@ public static class SuccessPlanJson
         }
         catch (ArgumentException e)
         {
-            throw Error(path, e.Message.Split(" (Parameter", 2)[0].TrimEnd('.'));
+            throw Error(path, ArgumentProblem.Of(e).TrimEnd('.'));
         }
     }
 
