@@ -83,8 +83,11 @@ public static class HealthModelFitter
         double[][] x = rows.Select(r => r.X.Select((v, j) => v ?? means[j]).ToArray()).ToArray();
         bool[] y = rows.Select(r => r.Churned).ToArray();
 
-        double[] free = Solve(x, y, lambda, constrained: false);
-        double[] beta = Solve(x, y, lambda, constrained: true);
+        // The rows once, as one block the solves below stream through (each solve reads the rows it is given by index).
+        Design design = Design.Of(x);
+        int[] all = [.. Enumerable.Range(0, rows.Count)];
+        double[] free = Solve(design, y, all, lambda, constrained: false);
+        double[] beta = Solve(design, y, all, lambda, constrained: true);
         var dropped = new List<DroppedSignal>();
         for (int j = 0; j < k; j++)
         {
@@ -114,7 +117,7 @@ public static class HealthModelFitter
                 continue;
             }
 
-            double[] b = Solve(train.Select(i => x[i]).ToArray(), train.Select(i => y[i]).ToArray(), lambda, constrained: true);
+            double[] b = Solve(design, y, train, lambda, constrained: true);
             foreach (int i in test)
             {
                 outOfFold[i] = -Linear(b, x[i]); // higher = healthier, like a score
@@ -243,28 +246,20 @@ public static class HealthModelFitter
     /// at or below 0 (a higher score never raises churn): a coefficient at 0 whose gradient pushes it up is held there
     /// (the active set), the step is taken in the others and projected back, halved until the objective falls.
     /// </summary>
-    private static double[] Solve(double[][] x, bool[] y, double lambda, bool constrained)
+    private static double[] Solve(Design design, bool[] y, int[] use, double lambda, bool constrained)
     {
-        int n = x.Length;
-        int k = x[0].Length;
-        int m = k + 1;
-        // One contiguous block, row by row, with the intercept's 1 in front: the passes below stream through it.
-        double[] rows = new double[n * m];
-        for (int i = 0; i < n; i++)
-        {
-            rows[i * m] = 1;
-            x[i].CopyTo(rows, (i * m) + 1);
-        }
+        double[] rows = design.Rows;
+        int m = design.Width;
 
         var beta = new double[m];
         var gradient = new double[m];
         var hessian = new double[m * m];
         var step = new double[m];
         var candidate = new double[m];
-        double objective = Objective(rows, y, beta, lambda, m);
+        double objective = Objective(rows, y, use, beta, lambda, m);
         for (int iteration = 0; iteration < MaxNewtonSteps; iteration++)
         {
-            Derivatives(rows, y, beta, lambda, m, gradient, hessian);
+            Derivatives(rows, y, use, beta, lambda, m, gradient, hessian);
             bool[] held = new bool[m];
             for (int j = 1; j < m && constrained; j++)
             {
@@ -289,7 +284,7 @@ public static class HealthModelFitter
                     }
                 }
 
-                next = Objective(rows, y, candidate, lambda, m);
+                next = Objective(rows, y, use, candidate, lambda, m);
                 if (next < objective)
                 {
                     break;
@@ -318,11 +313,11 @@ public static class HealthModelFitter
         return beta;
     }
 
-    private static double Objective(double[] rows, bool[] y, double[] beta, double lambda, int m)
+    private static double Objective(double[] rows, bool[] y, int[] use, double[] beta, double lambda, int m)
     {
-        int n = y.Length;
+        int n = use.Length;
         double loss = 0;
-        for (int i = 0; i < n; i++)
+        foreach (int i in use)
         {
             double z = Dot(rows, i * m, beta, m);
             // log(1 + e^z) - y z, computed without overflow for large |z|.
@@ -338,12 +333,12 @@ public static class HealthModelFitter
         return (loss / n) + (lambda / 2 * penalty);
     }
 
-    private static void Derivatives(double[] rows, bool[] y, double[] beta, double lambda, int m, double[] gradient, double[] hessian)
+    private static void Derivatives(double[] rows, bool[] y, int[] use, double[] beta, double lambda, int m, double[] gradient, double[] hessian)
     {
-        int n = y.Length;
+        int n = use.Length;
         Array.Clear(gradient);
         Array.Clear(hessian);
-        for (int i = 0; i < n; i++)
+        foreach (int i in use)
         {
             int row = i * m;
             double p = 1 / (1 + Math.Exp(-Dot(rows, row, beta, m)));
@@ -451,5 +446,26 @@ public static class HealthModelFitter
         }
 
         return z;
+    }
+
+    /// <summary>The rows as one contiguous block, each with the intercept's 1 in front of its k curve scores.</summary>
+    private sealed class Design(double[] rows, int width)
+    {
+        public double[] Rows { get; } = rows;
+
+        public int Width { get; } = width;
+
+        public static Design Of(double[][] x)
+        {
+            int m = x[0].Length + 1;
+            double[] rows = new double[x.Length * m];
+            for (int i = 0; i < x.Length; i++)
+            {
+                rows[i * m] = 1;
+                x[i].CopyTo(rows, (i * m) + 1);
+            }
+
+            return new Design(rows, m);
+        }
     }
 }
