@@ -4,6 +4,7 @@ using System.IO;
 using CustomerSuccess.Cli.Csv;
 using CustomerSuccess.Behaviors;
 using CustomerSuccess.Demo;
+using CustomerSuccess.HealthScoring;
 using AccountFacts = CustomerSuccess.Demo.AccountFacts;
 
 namespace CustomerSuccess.Cli;
@@ -14,10 +15,13 @@ internal sealed class DemoCommand : ICommand
     public const string EventsFile = "events.csv";
     public const string FactsFile = "facts.csv";
     public const string RulesFile = "rules.txt";
+    public const string SnapshotsFile = "snapshots.csv";
+    public const string OutcomesFile = "outcomes.csv";
+    public const string ModelFile = "model.json";
 
     public string Name => "demo";
 
-    public string Summary => "Write the built-in demo data (accounts, 24 months of MRR, exchange rates, contracts, events, facts, rules) as files.";
+    public string Summary => "Write the built-in demo data (accounts, 24 months of MRR, exchange rates, contracts, events, facts, rules, health history, model) as files.";
 
     public IReadOnlyCollection<string> ValueOptions { get; } = ["out", "seed"];
 
@@ -31,7 +35,8 @@ internal sealed class DemoCommand : ICommand
         output.WriteLine();
         output.WriteLine("Options:");
         output.WriteLine($"  --out <dir>    folder to write {PortfolioCsv.AccountsFile}, {PortfolioCsv.MrrFile}, {PortfolioCsv.RatesFile}, {PortfolioCsv.ContractsFile},");
-        output.WriteLine($"                 {EventsFile}, {FactsFile} and {RulesFile} into (created if missing)");
+        output.WriteLine($"                 {EventsFile}, {FactsFile}, {RulesFile}, {SnapshotsFile}, {OutcomesFile} and {ModelFile}");
+        output.WriteLine("                 into (created if missing)");
         output.WriteLine($"  --seed <n>     generate another portfolio of the same shape (default: {WingtipDemo.DefaultSeed})");
         output.WriteLine("  -h, --help     show this help");
     }
@@ -49,7 +54,8 @@ internal sealed class DemoCommand : ICommand
         // scratch folder inside it and moved into place only once all are written, so a failure leaves no half-written set.
         string scratch = Writable(directory);
         Portfolio portfolio = WingtipDemo.Generate(seed);
-        IReadOnlyDictionary<AccountId, AccountFacts> facts = DemoFacts.Generate(portfolio, seed);
+        DemoHistory history = DemoHistory.Generate(portfolio, seed);
+        IReadOnlyDictionary<AccountId, AccountFacts> facts = history.Latest;
         IReadOnlyList<BehaviorEvent> events = DemoEvents.Generate(portfolio, facts, seed);
         try
         {
@@ -65,6 +71,17 @@ internal sealed class DemoCommand : ICommand
             }
 
             File.WriteAllText(Path.Combine(scratch, RulesFile), DemoRules.Text);
+            using (var writer = new StreamWriter(Path.Combine(scratch, SnapshotsFile)))
+            {
+                HistoryCsv.WriteSnapshots(writer, DemoHealthModel.Signals, history.Snapshots);
+            }
+
+            using (var writer = new StreamWriter(Path.Combine(scratch, OutcomesFile)))
+            {
+                HistoryCsv.WriteOutcomes(writer, history.Outcomes);
+            }
+
+            File.WriteAllText(Path.Combine(scratch, ModelFile), HealthModelJson.Serialize(DemoHealthModel.Model));
             foreach (string file in Directory.GetFiles(scratch))
             {
                 File.Move(file, Path.Combine(directory, Path.GetFileName(file)), overwrite: true);
@@ -79,7 +96,7 @@ internal sealed class DemoCommand : ICommand
             TryDelete(scratch);
         }
 
-        output.WriteLine($"Wrote {portfolio.Accounts.Count} accounts, {portfolio.Snapshots.Count} monthly MRR rows, {portfolio.Rates.Count} exchange rates, {portfolio.Contracts.Count} contract lines, {events.Count} events, the facts and the rules to {directory}.");
+        output.WriteLine($"Wrote {portfolio.Accounts.Count} accounts, {portfolio.Snapshots.Count} monthly MRR rows, {portfolio.Rates.Count} exchange rates, {portfolio.Contracts.Count} contract lines, {events.Count} events, the facts, the rules, {history.Snapshots.Count} health snapshots, {history.Outcomes.Count} churn outcomes and the health model to {directory}.");
         return ExitCodes.Success;
     }
 

@@ -16,9 +16,8 @@ namespace CustomerSuccess.Cli;
 /// </summary>
 internal static class PortfolioAlerts
 {
-    public static void WriteTable(Portfolio portfolio, TextWriter output)
+    public static void WriteTable(Portfolio portfolio, IReadOnlyDictionary<AccountId, DemoAccountFacts> facts, TextWriter output)
     {
-        IReadOnlyDictionary<AccountId, DemoAccountFacts> facts = DemoFacts.Generate(portfolio);
         BehaviorEvaluator evaluator = DemoEvents.CreateEvaluator(portfolio, facts);
         RuleSet rules = RuleSet.Parse(DemoRules.Text);
         IReadOnlyList<Alert> alerts = evaluator.Alerts(rules, new SignalContext(DemoFacts.AsOf, DateTimeZone.Utc), moreAccounts: facts.Keys);

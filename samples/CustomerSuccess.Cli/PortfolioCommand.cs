@@ -12,7 +12,7 @@ internal sealed class PortfolioCommand : ICommand
 {
     public string Name => "portfolio";
 
-    public string Summary => "Summarise the portfolio: accounts and ARR by segment and region, retention, MRR movements, health and alerts (the default).";
+    public string Summary => "Summarise the portfolio: accounts and ARR by segment and region, retention, MRR movements, health, its backtest and alerts (the default).";
 
     public IReadOnlyCollection<string> ValueOptions { get; } = ["accounts", "mrr", "rates", "month", "currency", "format", MonthSpan.Option];
 
@@ -88,8 +88,10 @@ internal sealed class PortfolioCommand : ICommand
 
         if (IsBuiltInDemo(line))
         {
-            PortfolioHealth.WriteTable(portfolio, output);
-            PortfolioAlerts.WriteTable(portfolio, output);
+            DemoHistory history = DemoHistory.Generate(portfolio);
+            PortfolioHealth.WriteTable(portfolio, history.Latest, output);
+            PortfolioBacktest.WriteTable(history, output);
+            PortfolioAlerts.WriteTable(portfolio, history.Latest, output);
         }
 
         return ExitCodes.Success;

@@ -15,9 +15,8 @@ namespace CustomerSuccess.Cli;
 /// </summary>
 internal static class PortfolioHealth
 {
-    public static void WriteTable(Portfolio portfolio, TextWriter output)
+    public static void WriteTable(Portfolio portfolio, IReadOnlyDictionary<AccountId, AccountFacts> facts, TextWriter output)
     {
-        IReadOnlyDictionary<AccountId, AccountFacts> facts = DemoFacts.Generate(portfolio);
         HealthScorer<AccountFacts> scorer = HealthScorer.Create(DemoHealthModel.Model, DemoHealthModel.Signals);
         var context = new SignalContext(DemoFacts.AsOf, DateTimeZone.Utc);
         var accounts = portfolio.Accounts.Where(a => facts.ContainsKey(a.Id)).ToArray();

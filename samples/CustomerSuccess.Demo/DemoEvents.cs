@@ -80,7 +80,7 @@ public static class DemoEvents
             }
 
             // An incident at some unhealthy accounts: a burst of cases this week, opened after the health facts were drawn.
-            if (coverage < 0.5 && random.Chance(0.05))
+            if (coverage < 0.6 && random.Chance(0.08))
             {
                 int burst = random.Next(5, 8);
                 for (int i = 0; i < burst; i++)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using CustomerSuccess.HealthScoring;
 using CustomerSuccess.Signals;
@@ -111,6 +112,44 @@ internal static class HistoryCsv
     public static ISignal<double[]>[] ColumnSignals(IReadOnlyList<SignalId> signals, string file = "snapshot") =>
         [.. signals.Select((id, column) => Signal.Create<double[]>(id, SignalTiming.Lagging, (row, _) =>
             double.IsNaN(row[column]) ? SignalValue.Missing($"empty in the {file} file") : SignalValue.Of(row[column])))];
+
+    /// <summary>
+    /// Writes snapshots as the history file backtest and fit read: each signal measured in the snapshot's own context (the
+    /// one the backtest scores it in), its raw value written round-trip exact so the file scores as the snapshots did.
+    /// </summary>
+    public static void WriteSnapshots<TAccount>(TextWriter writer, IReadOnlyList<ISignal<TAccount>> signals, IEnumerable<HealthSnapshot<TAccount>> snapshots)
+    {
+        writer.Write(string.Join(',', SnapshotColumns.Concat(signals.Select(s => CsvText.Quote(s.Id.Value)))));
+        writer.Write('\n');
+        foreach (HealthSnapshot<TAccount> snapshot in snapshots)
+        {
+            writer.Write(CsvText.Quote(snapshot.Account.Value));
+            writer.Write(',');
+            writer.Write(Date.Format(snapshot.AsOf));
+            SignalContext context = snapshot.Context;
+            foreach (ISignal<TAccount> signal in signals)
+            {
+                writer.Write(',');
+                if (signal.Measure(snapshot.State, context) is { IsPresent: true } value)
+                {
+                    writer.Write(value.Value.ToString("R", CultureInfo.InvariantCulture));
+                }
+            }
+
+            writer.Write('\n');
+        }
+    }
+
+    /// <summary>Writes outcomes as the file backtest and fit read, by account id.</summary>
+    public static void WriteOutcomes(TextWriter writer, IEnumerable<ChurnOutcome> outcomes)
+    {
+        writer.Write(string.Join(',', OutcomeColumns));
+        writer.Write('\n');
+        foreach (ChurnOutcome outcome in outcomes.OrderBy(o => o.Account.Value, StringComparer.Ordinal))
+        {
+            writer.Write($"{CsvText.Quote(outcome.Account.Value)},{(outcome.ChurnedOn is { } day ? Date.Format(day) : "")},{Date.Format(outcome.ObservedUntil)}\n");
+        }
+    }
 
     private static LocalDate ParseDate(CsvRecord record, string column)
     {

@@ -26,6 +26,9 @@ public sealed class HealthSnapshot<TAccount>
     /// <summary>Gets the account as it was that day.</summary>
     public TAccount State { get; }
 
-    /// <summary>The context a snapshot is scored in: the start of its day, in UTC, so nothing later is read.</summary>
-    internal Signals.SignalContext Context => new(AsOf.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant(), DateTimeZone.Utc);
+    /// <summary>
+    /// Gets the context a snapshot is scored and measured in: the start of its day, in UTC, so nothing later is read. An export
+    /// of raw values that a backtest reads back from a file measures each signal in this context.
+    /// </summary>
+    public Signals.SignalContext Context => new(AsOf.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant(), DateTimeZone.Utc);
 }
