@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using CustomerSuccess.Cli.Csv;
 using CustomerSuccess.HealthScoring;
 
 namespace CustomerSuccess.Cli;

@@ -1,4 +1,3 @@
-using System;
 using CustomerSuccess.Cli.Csv;
 using CustomerSuccess.Revenue;
 

@@ -1,6 +1,5 @@
 using System;
 using HostedScoring;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 // Scores the demo portfolio and evaluates the CSM rule set on a schedule; appsettings.json holds the health model, the

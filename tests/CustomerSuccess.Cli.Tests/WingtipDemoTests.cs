@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using CustomerSuccess.Demo;
-using CustomerSuccess.Revenue;
 using NodaTime;
 using Xunit;
 

@@ -1,5 +1,4 @@
 using System;
-using CustomerSuccess.Signals;
 using CustomerSuccess.Testing;
 using FsCheck.Xunit;
 using Xunit;

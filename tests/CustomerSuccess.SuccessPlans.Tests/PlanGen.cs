@@ -1,8 +1,6 @@
-using System;
 using System.Linq;
 using FsCheck;
 using FsCheck.Fluent;
-using FsCheck.Xunit;
 using NodaTime;
 
 namespace CustomerSuccess.SuccessPlans.Tests;

@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using CustomerSuccess.Revenue;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;

@@ -5,7 +5,6 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using NodaTime;
-using Xunit;
 
 namespace CustomerSuccess.Behaviors.Tests;
 

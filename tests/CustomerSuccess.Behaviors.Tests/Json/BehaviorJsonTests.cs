@@ -1,10 +1,5 @@
 using System;
-using System.Linq;
 using System.Text.Json;
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
-using NodaTime;
 using Xunit;
 
 namespace CustomerSuccess.Behaviors.Tests;

@@ -1,9 +1,6 @@
 using System;
 using System.Linq;
-using System.Text.Json;
-using FsCheck;
 using FsCheck.Fluent;
-using FsCheck.Xunit;
 using NodaTime;
 using Xunit;
 

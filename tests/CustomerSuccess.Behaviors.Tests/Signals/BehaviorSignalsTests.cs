@@ -1,11 +1,6 @@
 using System;
-using System.IO;
 using System.Linq;
-using System.Text;
 using CustomerSuccess.Signals;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using NodaTime;
 using Xunit;
 

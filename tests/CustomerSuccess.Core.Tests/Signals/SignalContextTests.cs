@@ -1,4 +1,3 @@
-using System;
 using CustomerSuccess.Signals;
 using NodaTime;
 using NodaTime.Testing;

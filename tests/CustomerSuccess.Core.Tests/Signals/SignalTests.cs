@@ -1,7 +1,6 @@
 using System;
 using CustomerSuccess.Signals;
 using NodaTime;
-using NodaTime.Testing;
 using Xunit;
 using static CustomerSuccess.Tests.SignalFixtures;
 

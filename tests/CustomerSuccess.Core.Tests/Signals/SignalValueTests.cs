@@ -1,7 +1,5 @@
 using System;
 using CustomerSuccess.Signals;
-using NodaTime;
-using NodaTime.Testing;
 using Xunit;
 
 namespace CustomerSuccess.Tests;

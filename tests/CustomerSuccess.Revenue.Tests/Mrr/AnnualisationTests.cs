@@ -1,8 +1,5 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
-using System.Threading.Tasks;
-using NodaTime;
 using Xunit;
 
 namespace CustomerSuccess.Revenue.Tests;

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using NodaTime;
 using Xunit;
 using static CustomerSuccess.SuccessPlans.Tests.PlanDates;
 

@@ -1,11 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Text.Json;
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
-using NodaTime;
 using Xunit;
 using static CustomerSuccess.SuccessPlans.Tests.PlanDates;
 

@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
-using NodaTime;
 using Xunit;
 using static CustomerSuccess.SuccessPlans.Tests.PlanDates;
 

@@ -1,11 +1,5 @@
-using System;
 using System.Collections.Generic;
-using System.IO;
-using System.Text;
 using CustomerSuccess.Signals;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using NodaTime;
 using Xunit;
 
