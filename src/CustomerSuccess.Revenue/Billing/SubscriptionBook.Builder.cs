@@ -1,0 +1,262 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using NodaTime;
+
+namespace CustomerSuccess.Revenue;
+
+// The builder: events in any order in, each subscription's events ordered and checked, one book out.
+public sealed partial class SubscriptionBook
+{
+    /// <summary>
+    /// Collects subscription events in any order and checks them as a log when built. Builds once. Not thread-safe.
+    /// </summary>
+    public sealed class Builder
+    {
+        private readonly SubscriptionMrrOptions _options;
+        private readonly Dictionary<string, int> _subscriptionIndex = new(StringComparer.Ordinal);
+        private readonly List<string> _subscriptions = [];
+        private readonly Dictionary<AccountId, int> _accountIndex = [];
+        private readonly List<AccountId> _accounts = [];
+        private readonly List<SubscriptionTerms> _terms = [];
+        private int[] _subscriptionOf = new int[1024];
+        private int[] _accountOf = new int[1024];
+        private long[] _ticks = new long[1024];
+        private SubscriptionEventKind[] _kinds = new SubscriptionEventKind[1024];
+        private int[] _termsOf = new int[1024];
+        private int _count;
+        private bool _built;
+
+        internal Builder(SubscriptionMrrOptions? options) => _options = (options ?? new SubscriptionMrrOptions()).Snapshot();
+
+        /// <summary>Gets the number of events added.</summary>
+        public int Count => _count;
+
+        /// <summary>Adds an event; its position in the order of adding is how errors name it.</summary>
+        /// <param name="subscriptionEvent">The event.</param>
+        /// <returns>This builder.</returns>
+        /// <exception cref="ArgumentException">The event is <c>default(SubscriptionEvent)</c>.</exception>
+        /// <exception cref="InvalidOperationException">The book was built already.</exception>
+        public Builder Add(in SubscriptionEvent subscriptionEvent)
+        {
+            if (_built)
+            {
+                throw new InvalidOperationException("This builder has built its book; start another.");
+            }
+
+            if (subscriptionEvent.Subscription is null)
+            {
+                throw new ArgumentException("default(SubscriptionEvent) is not an event; create events with SubscriptionEvent.Start, Change, ...", nameof(subscriptionEvent));
+            }
+
+            if (_count == _ticks.Length)
+            {
+                Grow();
+            }
+
+            if (!_subscriptionIndex.TryGetValue(subscriptionEvent.Subscription, out int subscription))
+            {
+                _subscriptionIndex[subscriptionEvent.Subscription] = subscription = _subscriptions.Count;
+                _subscriptions.Add(subscriptionEvent.Subscription);
+            }
+
+            if (!_accountIndex.TryGetValue(subscriptionEvent.Account, out int account))
+            {
+                _accountIndex[subscriptionEvent.Account] = account = _accounts.Count;
+                _accounts.Add(subscriptionEvent.Account);
+            }
+
+            _subscriptionOf[_count] = subscription;
+            _accountOf[_count] = account;
+            _ticks[_count] = subscriptionEvent.EffectiveAt.ToUnixTimeTicks();
+            _kinds[_count] = subscriptionEvent.Kind;
+            if (subscriptionEvent.HasTerms)
+            {
+                _termsOf[_count] = _terms.Count;
+                _terms.Add(subscriptionEvent.Terms);
+            }
+            else
+            {
+                _termsOf[_count] = -1;
+            }
+
+            _count++;
+            return this;
+        }
+
+        /// <summary>Orders each subscription's events by time and checks them as a log.</summary>
+        /// <returns>The book.</returns>
+        /// <exception cref="SubscriptionEventException">
+        /// The first offending event in the order of adding: a change, pause, resume or cancel before the subscription's start
+        /// or trial, or after its cancel; a pause of a paused subscription; a resume without a pause; two events of one
+        /// subscription at one instant; a subscription that moves to another account or currency.
+        /// </exception>
+        public SubscriptionBook Build()
+        {
+            if (_built)
+            {
+                throw new InvalidOperationException("This builder has built its book already.");
+            }
+
+            _built = true;
+            int subscriptions = _subscriptions.Count;
+
+            // Counting sort by subscription keeps each subscription's events in the order added; then each is sorted by time.
+            int[] start = new int[subscriptions + 1];
+            for (int i = 0; i < _count; i++)
+            {
+                start[_subscriptionOf[i] + 1]++;
+            }
+
+            for (int s = 0; s < subscriptions; s++)
+            {
+                start[s + 1] += start[s];
+            }
+
+            int[] order = new int[_count];
+            int[] next = (int[])start.Clone();
+            for (int i = 0; i < _count; i++)
+            {
+                order[next[_subscriptionOf[i]]++] = i;
+            }
+
+            long[] ticks = new long[_count];
+            int[] contributing = new int[_count];
+            int[] accountOf = new int[subscriptions];
+            SubscriptionEventException? first = null;
+            for (int s = 0; s < subscriptions; s++)
+            {
+                SortByTime(order, start[s], start[s + 1]);
+                SubscriptionEventException? problem = Walk(order, start[s], start[s + 1], contributing);
+                if (problem is not null && (first is null || problem.Index < first.Index))
+                {
+                    first = problem;
+                }
+
+                accountOf[s] = _accountOf[order[start[s]]];
+                for (int e = start[s]; e < start[s + 1]; e++)
+                {
+                    ticks[e] = _ticks[order[e]];
+                }
+            }
+
+            if (first is not null)
+            {
+                throw first;
+            }
+
+            return new SubscriptionBook(_options, [.. _accounts], accountOf, start, ticks, contributing, [.. _terms]);
+        }
+
+        private void SortByTime(int[] order, int from, int to)
+        {
+            // Insertion sort: a subscription has a handful of events, usually added in time order already.
+            for (int i = from + 1; i < to; i++)
+            {
+                int item = order[i];
+                long key = _ticks[item];
+                int j = i - 1;
+                while (j >= from && (_ticks[order[j]] > key || (_ticks[order[j]] == key && order[j] > item)))
+                {
+                    order[j + 1] = order[j];
+                    j--;
+                }
+
+                order[j + 1] = item;
+            }
+        }
+
+        // Applies one subscription's events in time order; the first one that cannot apply is the problem.
+        private SubscriptionEventException? Walk(int[] order, int from, int to, int[] contributing)
+        {
+            const int NotOpen = 0, Active = 1, Trial = 2, Paused = 3, Cancelled = 4;
+            int status = NotOpen, terms = -1, pausedStatus = NotOpen, pausedTerms = -1;
+            int account = _accountOf[order[from]];
+            Currency currency = default;
+            for (int e = from; e < to; e++)
+            {
+                int i = order[e];
+                SubscriptionEventKind kind = _kinds[i];
+                string? problem = null, field = "event";
+                if (e > from && _ticks[order[e - 1]] == _ticks[i])
+                {
+                    (problem, field) = ($"it is at the same instant as another event of the subscription ({At(i)}); one subscription's events need distinct instants.", "effective_at");
+                }
+                else if (_accountOf[i] != account)
+                {
+                    (problem, field) = ($"the subscription belongs to account '{_accounts[account]}', not '{_accounts[_accountOf[i]]}'; a subscription cannot move to another account.", "account_id");
+                }
+                else if (_termsOf[i] >= 0 && !currency.IsDefault && _terms[_termsOf[i]].Currency != currency)
+                {
+                    (problem, field) = ($"the subscription is billed in {currency}, not {_terms[_termsOf[i]].Currency}; a subscription cannot move to another currency.", "currency");
+                }
+                else
+                {
+                    switch (kind)
+                    {
+                        case SubscriptionEventKind.Start:
+                            (status, terms) = (Active, _termsOf[i]);
+                            break;
+                        case SubscriptionEventKind.Trial:
+                            (status, terms) = (Trial, _termsOf[i]);
+                            break;
+                        case SubscriptionEventKind.Change when status is NotOpen or Cancelled:
+                        case SubscriptionEventKind.Pause when status is NotOpen or Cancelled:
+                        case SubscriptionEventKind.Cancel when status is NotOpen or Cancelled:
+                            problem = status == NotOpen
+                                ? $"a {Name(kind)} before the subscription's start ({At(i)}); the first event of a subscription is a start or a trial."
+                                : $"a {Name(kind)} after the subscription's cancel ({At(i)}); a start reopens it.";
+                            break;
+                        case SubscriptionEventKind.Change:
+                            (status, terms) = (Active, _termsOf[i]);
+                            break;
+                        case SubscriptionEventKind.Pause when status == Paused:
+                            problem = $"a pause of a subscription already paused ({At(i)}).";
+                            break;
+                        case SubscriptionEventKind.Pause:
+                            (pausedStatus, pausedTerms, status) = (status, terms, Paused);
+                            break;
+                        case SubscriptionEventKind.Resume when status != Paused:
+                            problem = $"a resume without a pause ({At(i)}).";
+                            break;
+                        case SubscriptionEventKind.Resume:
+                            (status, terms) = (pausedStatus, pausedTerms);
+                            break;
+                        default:
+                            status = Cancelled;
+                            break;
+                    }
+                }
+
+                if (problem is not null)
+                {
+                    return new SubscriptionEventException(i, _subscriptions[_subscriptionOf[i]], field,
+                        $"Subscription '{_subscriptions[_subscriptionOf[i]]}': {problem}");
+                }
+
+                if (_termsOf[i] >= 0)
+                {
+                    currency = _terms[_termsOf[i]].Currency;
+                }
+
+                contributing[e] = status == Active ? terms : -1;
+            }
+
+            return null;
+        }
+
+        private string At(int i) => Instant.FromUnixTimeTicks(_ticks[i]).ToString("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFF'Z'", CultureInfo.InvariantCulture);
+
+        private static string Name(SubscriptionEventKind kind) => kind.ToString().ToLowerInvariant();
+
+        private void Grow()
+        {
+            int size = checked(_ticks.Length * 2);
+            Array.Resize(ref _subscriptionOf, size);
+            Array.Resize(ref _accountOf, size);
+            Array.Resize(ref _ticks, size);
+            Array.Resize(ref _kinds, size);
+            Array.Resize(ref _termsOf, size);
+        }
+    }
+}

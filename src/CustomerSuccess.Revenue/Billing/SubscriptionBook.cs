@@ -1,0 +1,219 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using NodaTime;
+
+namespace CustomerSuccess.Revenue;
+
+/// <summary>
+/// A billing system's subscription log, checked and ordered, from which month-end MRR follows (docs/design.md section 3,
+/// "From billing data to MRR"): the state of a subscription in a month is the one its last event before the first instant
+/// of the next month set; an active one contributes its monthly amount, rounded per subscription and month.
+/// </summary>
+/// <remarks>Immutable and thread-safe once built. Build one with <see cref="CreateBuilder"/>.</remarks>
+public sealed partial class SubscriptionBook
+{
+    private readonly SubscriptionMrrOptions _options;
+    private readonly AccountId[] _accounts;
+    private readonly int[] _accountOf;      // per subscription
+    private readonly int[] _start;          // per subscription: its first event in the sorted arrays; one more entry at the end
+    private readonly long[] _ticks;         // per event, sorted by subscription then time
+    private readonly int[] _contributing;   // per event: the terms in effect after it when active, else -1
+    private readonly SubscriptionTerms[] _terms;
+    private readonly int[] _accountOrder;   // account indexes by id, ordinal
+
+    private SubscriptionBook(SubscriptionMrrOptions options, AccountId[] accounts, int[] accountOf, int[] start, long[] ticks, int[] contributing, SubscriptionTerms[] terms)
+    {
+        _options = options;
+        _accounts = accounts;
+        _accountOf = accountOf;
+        _start = start;
+        _ticks = ticks;
+        _contributing = contributing;
+        _terms = terms;
+        _accountOrder = new int[accounts.Length];
+        for (int i = 0; i < _accountOrder.Length; i++)
+        {
+            _accountOrder[i] = i;
+        }
+
+        Array.Sort(_accountOrder, (a, b) => string.CompareOrdinal(accounts[a].Value, accounts[b].Value));
+        if (ticks.Length > 0)
+        {
+            long first = long.MaxValue, last = long.MinValue;
+            foreach (long t in ticks)
+            {
+                first = Math.Min(first, t);
+                last = Math.Max(last, t);
+            }
+
+            FirstMonth = MonthOf(first);
+            LastMonth = MonthOf(last);
+        }
+    }
+
+    /// <summary>Gets the month of the earliest event, in the reporting zone; <see langword="null"/> for an empty log.</summary>
+    public YearMonth? FirstMonth { get; }
+
+    /// <summary>Gets the month of the latest event, in the reporting zone; <see langword="null"/> for an empty log.</summary>
+    public YearMonth? LastMonth { get; }
+
+    /// <summary>Gets the number of subscriptions.</summary>
+    public int SubscriptionCount => _accountOf.Length;
+
+    /// <summary>Gets the number of events.</summary>
+    public int EventCount => _ticks.Length;
+
+    /// <summary>Starts an empty log.</summary>
+    /// <param name="options">The reporting zone and the discount policy; the defaults when <see langword="null"/>.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="CustomerSuccessValidationException">An option is invalid.</exception>
+    public static Builder CreateBuilder(SubscriptionMrrOptions? options = null) => new(options);
+
+    /// <summary>The month-end MRR rows from the month of the earliest event to the month of the latest.</summary>
+    /// <returns>The rows; empty for an empty log.</returns>
+    /// <exception cref="OverflowException">An account's MRR is beyond what a decimal holds; the message names the account and month.</exception>
+    public IReadOnlyList<MrrRow> Rows() => FirstMonth is { } first && LastMonth is { } last ? Rows(first, last) : [];
+
+    /// <summary>
+    /// The month-end MRR rows of a range of months: one per account, month and currency with MRR above 0, the sum of its
+    /// subscriptions' rounded monthly amounts, sorted by account id (ordinal), month and currency. Events before the range
+    /// set the state it opens with.
+    /// </summary>
+    /// <param name="from">The first month.</param>
+    /// <param name="to">The last month, not before <paramref name="from"/>.</param>
+    /// <returns>The rows, ready for <see cref="MrrHistory.FromRows(IEnumerable{MrrRow}, MrrOptions)"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="to"/> is before <paramref name="from"/>.</exception>
+    /// <exception cref="OverflowException">An account's MRR is beyond what a decimal holds; the message names the account and month.</exception>
+    public IReadOnlyList<MrrRow> Rows(YearMonth from, YearMonth to)
+    {
+        int months = MonthCount(from, to);
+        Instant[] ends = MonthEnds(from, months);
+        var sums = new Dictionary<(int Account, Currency Currency), decimal[]>();
+        decimal[] amounts = new decimal[months];
+        for (int s = 0; s < _accountOf.Length; s++)
+        {
+            if (!MonthlyAmounts(s, ends, amounts, out Currency currency))
+            {
+                continue;
+            }
+
+            var key = (_accountOf[s], currency);
+            if (!sums.TryGetValue(key, out decimal[]? total))
+            {
+                sums[key] = total = new decimal[months];
+            }
+
+            for (int k = 0; k < months; k++)
+            {
+                try
+                {
+                    total[k] = checked(total[k] + amounts[k]);
+                }
+                catch (OverflowException e)
+                {
+                    throw new OverflowException(string.Create(CultureInfo.InvariantCulture,
+                        $"The MRR of account '{_accounts[_accountOf[s]]}' in {from.PlusMonths(k):uuuu'-'MM} is beyond what a decimal holds."), e);
+                }
+            }
+        }
+
+        return Sorted(sums, from, months);
+    }
+
+    /// <summary>The month-end MRR of a range of months as a history, for movements, retention and cohorts.</summary>
+    /// <param name="from">The first month.</param>
+    /// <param name="to">The last month.</param>
+    /// <param name="options">How the history reports; the defaults when <see langword="null"/>.</param>
+    /// <returns>The history.</returns>
+    /// <exception cref="ArgumentException">An account's subscriptions are in more than one currency (a history holds one per account).</exception>
+    public MrrHistory ToMrrHistory(YearMonth from, YearMonth to, MrrOptions? options = null) => MrrHistory.FromRows(Rows(from, to), options);
+
+    // One subscription's rounded monthly amount in each month; false when it never contributes in the range.
+    private bool MonthlyAmounts(int subscription, Instant[] ends, decimal[] amounts, out Currency currency)
+    {
+        Array.Clear(amounts);
+        currency = default;
+        bool any = false;
+        int e = _start[subscription], end = _start[subscription + 1];
+        int state = -1;
+        for (int k = 0; k < ends.Length; k++)
+        {
+            long boundary = ends[k].ToUnixTimeTicks();
+            while (e < end && _ticks[e] < boundary)
+            {
+                state = _contributing[e++];
+            }
+
+            if (state >= 0)
+            {
+                SubscriptionTerms terms = _terms[state];
+                amounts[k] = terms.MonthlyAmount(ends[k], _options.Discounts);
+                currency = terms.Currency;
+                any = true;
+            }
+        }
+
+        return any;
+    }
+
+    private List<MrrRow> Sorted(Dictionary<(int Account, Currency Currency), decimal[]> sums, YearMonth from, int months)
+    {
+        var byAccount = new Dictionary<int, List<(Currency Currency, decimal[] Amounts)>>();
+        foreach (((int account, Currency currency), decimal[] amounts) in sums)
+        {
+            if (!byAccount.TryGetValue(account, out var list))
+            {
+                byAccount[account] = list = [];
+            }
+
+            list.Add((currency, amounts));
+        }
+
+        var rows = new List<MrrRow>();
+        foreach (int account in _accountOrder)
+        {
+            if (!byAccount.TryGetValue(account, out var list))
+            {
+                continue;
+            }
+
+            list.Sort((a, b) => string.CompareOrdinal(a.Currency.Code, b.Currency.Code));
+            for (int k = 0; k < months; k++)
+            {
+                foreach ((Currency currency, decimal[] amounts) in list)
+                {
+                    if (amounts[k] > 0)
+                    {
+                        rows.Add(new MrrRow(_accounts[account], from.PlusMonths(k), new Money(amounts[k], currency)));
+                    }
+                }
+            }
+        }
+
+        return rows;
+    }
+
+    private Instant[] MonthEnds(YearMonth from, int months)
+    {
+        var ends = new Instant[months];
+        for (int k = 0; k < months; k++)
+        {
+            ends[k] = _options.Zone.AtStartOfDay(from.PlusMonths(k + 1).OnDayOfMonth(1)).ToInstant();
+        }
+
+        return ends;
+    }
+
+    private static int MonthCount(YearMonth from, YearMonth to)
+    {
+        int months = MonthIndex.Of(to) - MonthIndex.Of(from) + 1;
+        return months >= 1 ? months : throw new ArgumentOutOfRangeException(nameof(to), to, string.Create(CultureInfo.InvariantCulture, $"The last month {to:uuuu'-'MM} is before the first, {from:uuuu'-'MM}."));
+    }
+
+    private YearMonth MonthOf(long ticks)
+    {
+        LocalDate date = Instant.FromUnixTimeTicks(ticks).InZone(_options.Zone).Date;
+        return new YearMonth(date.Year, date.Month);
+    }
+}

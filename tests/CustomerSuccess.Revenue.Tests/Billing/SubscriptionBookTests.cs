@@ -1,0 +1,159 @@
+using System;
+using System.Linq;
+using NodaTime;
+using Xunit;
+
+namespace CustomerSuccess.Revenue.Tests;
+
+public sealed class SubscriptionBookTests
+{
+    private static readonly AccountId Northwind = new("northwind");
+
+    private static Instant At(int year, int month, int day, int hour = 0) => Instant.FromUtc(year, month, day, hour, 0);
+
+    private static SubscriptionTerms Usd(decimal amount, SubscriptionInterval interval = SubscriptionInterval.Month, decimal quantity = 1, decimal percent = 0, Instant? until = null) =>
+        new(new Money(amount, Currency.USD), interval, quantity: quantity, discountPercent: percent, discountUntil: until);
+
+    private static SubscriptionBook Book(params SubscriptionEvent[] events) => Book(null, events);
+
+    private static SubscriptionBook Book(SubscriptionMrrOptions? options, params SubscriptionEvent[] events)
+    {
+        SubscriptionBook.Builder builder = SubscriptionBook.CreateBuilder(options);
+        foreach (SubscriptionEvent e in events)
+        {
+            builder.Add(e);
+        }
+
+        return builder.Build();
+    }
+
+    private static string[] Text(SubscriptionBook book) => [.. book.Rows().Select(r => $"{r.Account} {r.Month:uuuu-MM} {r.Mrr.Amount} {r.Mrr.Currency}")];
+
+    [Fact]
+    public void Rows_WorkedExample_AnAnnualPlanWithADiscountThatEnds_ASeatIncrease_AndAPause()
+    {
+        // docs/revenue.md, "From billing data to MRR": 10 seats at $1,200 a seat a year, 20% off until July 1, a trial first.
+        SubscriptionBook book = Book(
+            SubscriptionEvent.Resume(Northwind, "nw-annual", At(2025, 12, 15)),
+            SubscriptionEvent.Trial(Northwind, "nw-annual", At(2025, 1, 1), Usd(1_200m, SubscriptionInterval.Year, quantity: 10)),
+            SubscriptionEvent.Start(Northwind, "nw-annual", At(2025, 1, 15), Usd(1_200m, SubscriptionInterval.Year, 10, 20, At(2025, 7, 1))),
+            SubscriptionEvent.Change(Northwind, "nw-annual", At(2025, 9, 10, 14), Usd(1_200m, SubscriptionInterval.Year, quantity: 12)),
+            SubscriptionEvent.Pause(Northwind, "nw-annual", At(2025, 11, 1)));
+
+        Assert.Equal(
+        [
+            "northwind 2025-01 800.00 USD", "northwind 2025-02 800.00 USD", "northwind 2025-03 800.00 USD", "northwind 2025-04 800.00 USD",
+            "northwind 2025-05 800.00 USD", "northwind 2025-06 800.00 USD",   // the discount lasts to July 1: June still has it
+            "northwind 2025-07 1000.00 USD", "northwind 2025-08 1000.00 USD", // list price
+            "northwind 2025-09 1200.00 USD", "northwind 2025-10 1200.00 USD", // 12 seats
+            "northwind 2025-12 1200.00 USD",                                  // paused from November 1, the first instant of November
+        ], Text(book));
+
+        // Movements are reported for the months after the first of the range, as retention reports them.
+        var movements = book.ToMrrHistory(new YearMonth(2025, 1), new YearMonth(2025, 12)).GetMovements(Northwind);
+        Assert.Equal(["2025-07 Expansion 200.00", "2025-09 Expansion 200.00", "2025-11 Churn 1200.00", "2025-12 Reactivation 1200.00"],
+            movements.Select(m => $"{m.Month:uuuu-MM} {m.Kind} {m.Amount.Amount}"));
+    }
+
+    [Fact]
+    public void Rows_EventAtTheFirstInstantOfAMonth_BelongsToThatMonth_InTheReportingZone()
+    {
+        SubscriptionEvent[] events =
+        [
+            SubscriptionEvent.Start(Northwind, "s", At(2025, 1, 10), Usd(100m)),
+            SubscriptionEvent.Cancel(Northwind, "s", Instant.FromUtc(2025, 2, 28, 23, 30)), // March 1, 00:30 in Berlin
+        ];
+
+        Assert.Equal(["northwind 2025-01 100.00 USD"], Text(Book(events)));
+        var berlin = new SubscriptionMrrOptions { Zone = DateTimeZoneProviders.Tzdb["Europe/Berlin"] };
+        Assert.Equal(["northwind 2025-01 100.00 USD", "northwind 2025-02 100.00 USD"], Text(Book(berlin, events)));
+        Assert.Equal(["northwind 2025-01 100.00 USD"], Text(Book(
+            SubscriptionEvent.Start(Northwind, "s", At(2025, 1, 10), Usd(100m)),
+            SubscriptionEvent.Cancel(Northwind, "s", At(2025, 2, 1)))));
+    }
+
+    [Fact]
+    public void Rows_ATrialContributesNothing_ACancelledSubscriptionReopensWithTheStartsTerms()
+    {
+        SubscriptionBook book = Book(
+            SubscriptionEvent.Trial(Northwind, "s", At(2025, 1, 5), Usd(50m)),
+            SubscriptionEvent.Start(Northwind, "s", At(2025, 2, 5), Usd(50m)),
+            SubscriptionEvent.Cancel(Northwind, "s", At(2025, 3, 5)),
+            SubscriptionEvent.Start(Northwind, "s", At(2025, 5, 5), Usd(70m, quantity: 2)));
+
+        Assert.Equal(["northwind 2025-02 50.00 USD", "northwind 2025-05 140.00 USD"], Text(book));
+    }
+
+    [Fact]
+    public void Rows_AddUpAnAccountsSubscriptions_PerCurrency_AndCarryStateIntoALaterRange()
+    {
+        SubscriptionBook book = Book(
+            SubscriptionEvent.Start(Northwind, "a", At(2025, 1, 5), Usd(10.005m)),
+            SubscriptionEvent.Start(Northwind, "b", At(2025, 1, 6), Usd(10.005m)),
+            SubscriptionEvent.Start(Northwind, "c", At(2025, 1, 7), new SubscriptionTerms(new Money(99m, Currency.EUR), SubscriptionInterval.Month)));
+
+        // Each subscription is rounded on its own (10.00 twice, midpoint to even), then they add up.
+        Assert.Equal(["northwind 2025-03 20.00 USD", "northwind 2025-03 99.00 EUR"],
+            book.Rows(new YearMonth(2025, 3), new YearMonth(2025, 3)).Select(r => $"{r.Account} {r.Month:uuuu-MM} {r.Mrr.Amount} {r.Mrr.Currency}").OrderByDescending(t => t.EndsWith("USD", StringComparison.Ordinal)));
+        Assert.Equal(new YearMonth(2025, 1), book.FirstMonth);
+        Assert.Equal(3, book.SubscriptionCount);
+    }
+
+    [Fact]
+    public void Rows_PauseAndResume_ReturnToTheStateBeforeThePause_EvenATrial()
+    {
+        SubscriptionBook book = Book(
+            SubscriptionEvent.Trial(Northwind, "s", At(2025, 1, 5), Usd(50m)),
+            SubscriptionEvent.Pause(Northwind, "s", At(2025, 1, 20)),
+            SubscriptionEvent.Resume(Northwind, "s", At(2025, 2, 20)),
+            SubscriptionEvent.Change(Northwind, "s", At(2025, 3, 20), Usd(60m)));
+
+        Assert.Equal(["northwind 2025-03 60.00 USD"], Text(book));
+    }
+
+    public static TheoryData<string, int, string, string> BadLogs() => new()
+    {
+        { "change before start", 0, "event", "a change before the subscription's start" },
+        { "resume without pause", 1, "event", "a resume without a pause" },
+        { "pause while paused", 2, "event", "a pause of a subscription already paused" },
+        { "event after cancel", 2, "event", "a pause after the subscription's cancel" },
+        { "same instant", 1, "effective_at", "at the same instant as another event" },
+        { "other account", 1, "account_id", "cannot move to another account" },
+        { "other currency", 1, "currency", "cannot move to another currency" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadLogs))]
+    public void Build_RefusesALogThatCannotBeMrr_NamingTheEventAndField(string fault, int index, string field, string message)
+    {
+        var other = new AccountId("other");
+        SubscriptionEvent[] events = fault switch
+        {
+            "change before start" => [SubscriptionEvent.Change(Northwind, "s", At(2025, 1, 1), Usd(1m)), SubscriptionEvent.Start(Northwind, "s", At(2025, 2, 1), Usd(1m))],
+            "resume without pause" => [SubscriptionEvent.Start(Northwind, "s", At(2025, 1, 1), Usd(1m)), SubscriptionEvent.Resume(Northwind, "s", At(2025, 2, 1))],
+            "pause while paused" => [SubscriptionEvent.Start(Northwind, "s", At(2025, 1, 1), Usd(1m)), SubscriptionEvent.Pause(Northwind, "s", At(2025, 2, 1)), SubscriptionEvent.Pause(Northwind, "s", At(2025, 3, 1))],
+            "event after cancel" => [SubscriptionEvent.Start(Northwind, "s", At(2025, 1, 1), Usd(1m)), SubscriptionEvent.Cancel(Northwind, "s", At(2025, 2, 1)), SubscriptionEvent.Pause(Northwind, "s", At(2025, 3, 1))],
+            "same instant" => [SubscriptionEvent.Start(Northwind, "s", At(2025, 1, 1), Usd(1m)), SubscriptionEvent.Change(Northwind, "s", At(2025, 1, 1), Usd(2m))],
+            "other account" => [SubscriptionEvent.Start(Northwind, "s", At(2025, 1, 1), Usd(1m)), SubscriptionEvent.Cancel(other, "s", At(2025, 2, 1))],
+            _ => [SubscriptionEvent.Start(Northwind, "s", At(2025, 1, 1), Usd(1m)), SubscriptionEvent.Change(Northwind, "s", At(2025, 2, 1), new SubscriptionTerms(new Money(1m, Currency.EUR), SubscriptionInterval.Month))],
+        };
+
+        var e = Assert.Throws<SubscriptionEventException>(() => Book(events));
+
+        Assert.Equal(index, e.Index);
+        Assert.Equal(field, e.Field);
+        Assert.Equal("s", e.Subscription);
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_NamesTheEarliestAddedOffender_WhenSeveralSubscriptionsAreWrong()
+    {
+        var e = Assert.Throws<SubscriptionEventException>(() => Book(
+            SubscriptionEvent.Start(Northwind, "b", At(2025, 1, 1), Usd(1m)),
+            SubscriptionEvent.Resume(Northwind, "a", At(2025, 3, 1)),
+            SubscriptionEvent.Resume(Northwind, "b", At(2025, 2, 1))));
+
+        Assert.Equal(1, e.Index);
+    }
+}
