@@ -21,13 +21,13 @@ internal sealed class RetentionCommand : ICommand
 
     public string Summary => "Monthly MRR movements, NRR, GRR, quick ratio and logo churn from an MRR file.";
 
-    public IReadOnlyCollection<string> ValueOptions { get; } = ["mrr", "by", "format", "currency", "rates", MonthSpan.Option];
+    public IReadOnlyCollection<string> ValueOptions { get; } = ["mrr", "by", "format", "currency", "rates", MonthSpan.Option, SubscriptionInput.Option, .. SubscriptionInput.RangeOptions, .. SubscriptionInput.PolicyOptions];
 
     public IReadOnlyCollection<string> FlagOptions { get; } = ["nrr-includes-reactivation", "zero-mrr-keeps-customer"];
 
     public void WriteHelp(TextWriter output)
     {
-        output.WriteLine($"Usage: {CliApp.ToolName} retention --mrr <file> [--by <column>] [--format csv|json]");
+        output.WriteLine($"Usage: {CliApp.ToolName} retention (--mrr <file> [--by <column>] | --subscriptions <events.csv>) [--format csv|json]");
         output.WriteLine();
         output.WriteLine(Summary);
         output.WriteLine();
@@ -35,6 +35,8 @@ internal sealed class RetentionCommand : ICommand
         output.WriteLine("  --mrr <file>                  MRR CSV: account_id,month,mrr[,currency] plus any columns for --by; rows in any order;");
         output.WriteLine("                                a month without a row means 0; two rows for one account and month add up");
         output.WriteLine("  --by <column>                 break figures down by a column (an account counts in its group of the month before)");
+        SubscriptionInput.WriteHelp(output, range: true);
+        output.WriteLine("                                (in place of --mrr: the same as 'mrr --subscriptions' piped to --mrr)");
         output.WriteLine("  --format csv|json             output format (default csv)");
         output.WriteLine("  --currency <code>             reporting currency (default USD); rows without a currency are in it");
         output.WriteLine("  --rates <file>                exchange rates CSV month,from,to,rate; needed when rows are in other currencies");
@@ -51,10 +53,12 @@ internal sealed class RetentionCommand : ICommand
     public int Run(CommandLine line, TextWriter output)
     {
         string format = TableOutput.ParseFormat(line, "csv", TableOutput.Formats);
-        string path = line.Required("mrr", "<file>");
         string? by = line.Value("by");
         MrrOptions options = RevenueInput.Options(line);
-        MrrFile file = MrrFile.Read(path, by, options, MonthSpan.MaxMonths(line));
+        MrrFile file = line.Value(SubscriptionInput.Option) is not null
+            ? SubscriptionInput.History(line, options, range: true)
+            : MrrFile.Read(line.Required("mrr", "<file>"), by, options, MonthSpan.MaxMonths(line));
+        string path = file.Path;
         if (file.FirstMonth is not { } first || file.LastMonth is not { } last || first == last)
         {
             throw new InputException($"{path}, field 'month': the file has rows for fewer than two months, so there are no movements to report.");
@@ -114,13 +118,13 @@ internal sealed class CohortRetentionCommand : ICommand
 
     public string Summary => "NRR, GRR and gross logo churn of the accounts paying in one month, as of a later month.";
 
-    public IReadOnlyCollection<string> ValueOptions { get; } = ["mrr", "from", "to", "by", "format", "currency", "rates", MonthSpan.Option];
+    public IReadOnlyCollection<string> ValueOptions { get; } = ["mrr", "from", "to", "by", "format", "currency", "rates", MonthSpan.Option, SubscriptionInput.Option, .. SubscriptionInput.PolicyOptions];
 
     public IReadOnlyCollection<string> FlagOptions { get; } = ["zero-mrr-keeps-customer", "logo-churn-includes-new-accounts"];
 
     public void WriteHelp(TextWriter output)
     {
-        output.WriteLine($"Usage: {CliApp.ToolName} cohort-retention --mrr <file> --from <yyyy-MM> --to <yyyy-MM> [--by <column>] [--format csv|json]");
+        output.WriteLine($"Usage: {CliApp.ToolName} cohort-retention (--mrr <file> [--by <column>] | --subscriptions <events.csv>) --from <yyyy-MM> --to <yyyy-MM> [--format csv|json]");
         output.WriteLine();
         output.WriteLine(Summary);
         output.WriteLine("The cohort is the accounts with MRR in --from; NRR = their MRR in --to / their MRR in --from; GRR caps each");
@@ -129,6 +133,8 @@ internal sealed class CohortRetentionCommand : ICommand
         output.WriteLine();
         output.WriteLine("Options:");
         output.WriteLine("  --mrr <file>                        MRR CSV, as for 'retention'");
+        output.WriteLine("  --subscriptions <file>              or a subscription log, as for 'mrr' (all its months; --zone <tz> and");
+        output.WriteLine("                                      --discounts deduct|ignore as there)");
         output.WriteLine("  --from <yyyy-MM>, --to <yyyy-MM>    the opening and closing months");
         output.WriteLine("  --by <column>                       one row per group (an account's group in --from)");
         output.WriteLine("  --format csv|json                   output format (default csv)");
@@ -143,7 +149,6 @@ internal sealed class CohortRetentionCommand : ICommand
     public int Run(CommandLine line, TextWriter output)
     {
         string format = TableOutput.ParseFormat(line, "csv", TableOutput.Formats);
-        string path = line.Required("mrr", "<file>");
         YearMonth from = MrrCsv.ParseMonth(line.Required("from", "<yyyy-MM>"), p => new UsageException("--from " + p));
         YearMonth to = MrrCsv.ParseMonth(line.Required("to", "<yyyy-MM>"), p => new UsageException("--to " + p));
         if (to <= from)
@@ -152,7 +157,9 @@ internal sealed class CohortRetentionCommand : ICommand
         }
 
         string? by = line.Value("by");
-        MrrFile file = MrrFile.Read(path, by, RevenueInput.Options(line), MonthSpan.MaxMonths(line));
+        MrrFile file = line.Value(SubscriptionInput.Option) is not null
+            ? SubscriptionInput.History(line, RevenueInput.Options(line), range: false)
+            : MrrFile.Read(line.Required("mrr", "<file>"), by, RevenueInput.Options(line), MonthSpan.MaxMonths(line));
         CohortReport report = file.Compute(history => history.Cohort(from, to));
         var columns = by is null ? Columns : [by, .. Columns];
         IEnumerable<CohortRetention> rows = by is null ? [report.Total] : report.Groups.Select(report.ForGroup);

@@ -43,7 +43,17 @@ internal sealed class MrrFile
     public bool MultipleCurrencies { get; }
 
     /// <summary>Reads an MRR file, naming the file, line and field of any bad row; refuses a file whose months span more than <paramref name="maxMonths"/>.</summary>
-    public static MrrFile Read(string path, string? groupColumn, MrrOptions options, int maxMonths)
+    public static MrrFile Read(string path, string? groupColumn, MrrOptions options, int maxMonths) =>
+        From(path, MrrCsv.ReadRows(path, groupColumn, options.ReportingCurrency), groupColumn, options, maxMonths);
+
+    /// <summary>
+    /// An MRR file's history from rows derived from another file (a subscription log): each row carries the line of that file
+    /// it comes from, so a missing rate or an overflow names it.
+    /// </summary>
+    public static MrrFile From(string path, IEnumerable<(MrrRow Row, int Line)> rows, MrrOptions options, int maxMonths) =>
+        From(path, rows, groupColumn: null, options, maxMonths);
+
+    private static MrrFile From(string path, IEnumerable<(MrrRow Row, int Line)> source, string? groupColumn, MrrOptions options, int maxMonths)
     {
         var builder = new MrrHistory.Builder(options);
         var span = new MonthSpan(path, maxMonths);
@@ -51,7 +61,7 @@ internal sealed class MrrFile
         Currency? seen = null;
         long rows = 0;
         bool multiple = false;
-        foreach ((MrrRow row, int line) in MrrCsv.ReadRows(path, groupColumn, options.ReportingCurrency))
+        foreach ((MrrRow row, int line) in source)
         {
             rows++;
             seen ??= row.Mrr.Currency;

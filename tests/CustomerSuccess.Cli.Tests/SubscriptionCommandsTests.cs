@@ -1,0 +1,150 @@
+using System;
+using System.IO;
+using System.Linq;
+using CustomerSuccess.Testing;
+using Xunit;
+
+namespace CustomerSuccess.Cli.Tests;
+
+public sealed class SubscriptionCommandsTests : CliRunner
+{
+    private const string Header = "account_id,subscription_id,effective_at,event,currency,amount,interval,interval_count,quantity,discount_percent,discount_amount,discount_until\n";
+
+    private static string Example => Path.Combine(Repository.Root, "docs", "examples", "subscriptions.csv");
+
+    private string Rates()
+    {
+        string rates = "month,from,to,rate\n" + string.Concat(Enumerable.Range(1, 12).Select(m => $"2025-{m:D2},EUR,USD,1.1\n"));
+        return Write("rates.csv", rates);
+    }
+
+    [Fact]
+    public void Mrr_WorkedExampleOfTheDocs_PrintsWhatTheDocsShow()
+    {
+        var (code, output, error) = Run("mrr", "--subscriptions", Example);
+
+        Assert.True(code == 0, error);
+        Assert.StartsWith("account_id,month,mrr,currency\ncontoso,2025-02,147.00,EUR\n", output, StringComparison.Ordinal);
+        Assert.Contains("northwind,2025-06,800.00,USD\nnorthwind,2025-07,1000.00,USD\n", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("northwind,2025-11", output, StringComparison.Ordinal);
+        string page = File.ReadAllText(Path.Combine(Repository.Root, "docs", "revenue.md"));
+        Assert.Contains(output.TrimEnd('\n'), page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Mrr_Json_CarriesTheSameRows()
+    {
+        var (code, output, _) = Run("mrr", "--subscriptions", Example, "--format", "json");
+
+        Assert.Equal(0, code);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        Assert.Equal(Run("mrr", "--subscriptions", Example).Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1, json.RootElement.GetArrayLength());
+        System.Text.Json.JsonElement first = json.RootElement[0];
+        Assert.Equal(("contoso", "2025-02", 147.00m, "EUR"), (first.GetProperty("account_id").GetString(), first.GetProperty("month").GetString(), first.GetProperty("mrr").GetDecimal(), first.GetProperty("currency").GetString()));
+    }
+
+    [Fact]
+    public void Mrr_FromAndTo_SetTheMonths_AndEarlierEventsSetTheStateTheyOpenWith()
+    {
+        var (code, output, _) = Run("mrr", "--subscriptions", Example, "--from", "2025-08", "--to", "2026-02");
+
+        Assert.Equal(0, code);
+        Assert.Equal(
+            "account_id,month,mrr,currency\ncontoso,2025-08,134.67,EUR\ncontoso,2025-09,134.67,EUR\n"
+            + "northwind,2025-08,1000.00,USD\nnorthwind,2025-09,1200.00,USD\nnorthwind,2025-10,1200.00,USD\nnorthwind,2025-12,1200.00,USD\n"
+            + "northwind,2026-01,1200.00,USD\nnorthwind,2026-02,1200.00,USD\n", output);
+    }
+
+    [Fact]
+    public void Mrr_DiscountsIgnored_AndAnotherZone_AreOptions()
+    {
+        string events = Write("events.csv", Header
+            + "a,s,2025-01-10,start,USD,100,month,,,50,,\n"
+            + "a,s,2025-02-28T23:30:00Z,cancel,,,,,,,,\n");
+
+        Assert.Equal("account_id,month,mrr,currency\na,2025-01,50.00,USD\n", Run("mrr", "--subscriptions", events).Output);
+        Assert.Equal("account_id,month,mrr,currency\na,2025-01,100.00,USD\n", Run("mrr", "--subscriptions", events, "--discounts", "ignore").Output);
+        // In Berlin the cancel is on March 1, so February is paid; the date of the start is midnight in Berlin.
+        Assert.Equal("account_id,month,mrr,currency\na,2025-01,50.00,USD\na,2025-02,50.00,USD\n", Run("mrr", "--subscriptions", events, "--zone", "Europe/Berlin").Output);
+    }
+
+    [Fact]
+    public void RetentionAndCohortRetention_FromSubscriptions_AreTheSameAsFromTheMrrOutput()
+    {
+        string rates = Rates();
+        string mrr = Write("mrr.csv", Run("mrr", "--subscriptions", Example).Output);
+
+        var fromEvents = Run("retention", "--subscriptions", Example, "--rates", rates);
+        var fromMrr = Run("retention", "--mrr", mrr, "--rates", rates);
+        Assert.True(fromEvents.Code == 0, fromEvents.Error);
+        Assert.Equal(fromMrr.Output, fromEvents.Output);
+
+        var cohortEvents = Run("cohort-retention", "--subscriptions", Example, "--rates", rates, "--from", "2025-03", "--to", "2025-12");
+        var cohortMrr = Run("cohort-retention", "--mrr", mrr, "--rates", rates, "--from", "2025-03", "--to", "2025-12");
+        Assert.True(cohortEvents.Code == 0, cohortEvents.Error);
+        Assert.Equal(cohortMrr.Output, cohortEvents.Output);
+    }
+
+    [Fact]
+    public void Retention_FromSubscriptionsWithoutRates_NamesTheLineOfTheAccountBilledInAnotherCurrency()
+    {
+        var (code, output, error) = Run("retention", "--subscriptions", Example);
+
+        Assert.Equal(1, code);
+        Assert.Empty(output);
+        Assert.StartsWith($"customersuccess: error: {Example}, line 7, field 'currency': account 'contoso' is billed in EUR", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("a,s,2025-01-01,start,USD,-1,month,,,,,\n", 2, "amount", "cannot be negative")]
+    [InlineData("a,s,2025-01-01,start,USD,1,month,,-2,,,\n", 2, "quantity", "cannot be negative")]
+    [InlineData("a,s,2025-01-01,start,USD,1,month,,,101,,\n", 2, "discount_percent", "not a percent from 0 to 100")]
+    [InlineData("a,s,2025-01-01,start,USD,1,month,,,,-5,\n", 2, "discount_amount", "cannot be negative")]
+    [InlineData("a,s,2025-01-01,start,USD,1,fortnight,,,,,\n", 2, "interval", "'fortnight' is not an interval")]
+    [InlineData("a,s,2025-01-01,renew,USD,1,month,,,,,\n", 2, "event", "'renew' is not an event")]
+    [InlineData("a,s,2025-01-01,start,USD,1,month,0,,,,\n", 2, "interval_count", "not a whole number of intervals")]
+    [InlineData("a,s,2025-01-01,start,USD,1,month,,,,,someday\n", 2, "discount_until", "not an instant or a date")]
+    [InlineData("a,s,2025-13-01,start,USD,1,month,,,,,\n", 2, "effective_at", "not an instant or a date")]
+    [InlineData("a,s,2025-01-01,start,XYZ,1,month,,,,,\n", 2, "currency", "not an ISO 4217 currency")]
+    [InlineData("a,s,2025-02-01,start,USD,1,month,,,,,\na,s,2025-01-01,change,USD,2,month,,,,,\n", 3, "event", "a change before the subscription's start")]
+    [InlineData("a,s,2025-01-01,start,USD,1,month,,,,,\na,s,2025-02-01,pause,,,,,,,,\na,s,2025-01-15,resume,,,,,,,,\n", 4, "event", "a resume without a pause")]
+    [InlineData("a,s,2025-01-01,start,USD,1,month,,,,,\na,s,2025-01-01T00:00:00Z,change,USD,2,month,,,,,\n", 3, "effective_at", "at the same instant")]
+    [InlineData("a,s,2025-01-01,start,USD,1,month,,,,,\nb,s,2025-02-01,cancel,,,,,,,,\n", 3, "account_id", "cannot move to another account")]
+    [InlineData("a,s,2025-01-01,start,USD,1,month,,,,,\na,s,2025-02-01,change,EUR,1,month,,,,,\n", 3, "currency", "cannot move to another currency")]
+    public void Mrr_BadEvents_ExitOneNamingTheLineAndField_WithNothingOnStdout(string rows, int line, string field, string message)
+    {
+        string events = Write("events.csv", Header + rows);
+
+        foreach (string command in new[] { "mrr", "retention" })
+        {
+            var (code, output, error) = Run(command, "--subscriptions", events);
+
+            Assert.Equal(1, code);
+            Assert.Empty(output);
+            Assert.StartsWith($"customersuccess: error: {events}, line {line}, field '{field}': ", error, StringComparison.Ordinal);
+            Assert.Contains(message, error, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("--discounts", "sometimes", "--discounts must be 'deduct' or 'ignore'")]
+    [InlineData("--zone", "Mars/Olympus", "is not a time zone")]
+    [InlineData("--from", "2025-13", "--from '2025-13' is not a month")]
+    public void Mrr_BadOption_IsAUsageError(string option, string value, string message)
+    {
+        var (code, output, error) = Run("mrr", "--subscriptions", Example, option, value);
+
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Mrr_ToBeforeFrom_AndRetentionByAColumn_AreUsageErrors()
+    {
+        Assert.Equal(2, Run("mrr", "--subscriptions", Example, "--from", "2025-06", "--to", "2025-05").Code);
+        var (code, _, error) = Run("retention", "--subscriptions", Example, "--by", "segment");
+        Assert.Equal(2, code);
+        Assert.Contains("a subscription log has no groups", error, StringComparison.Ordinal);
+    }
+}
