@@ -16,7 +16,7 @@ internal static class CliApp
 
     private const string DebugFlag = "--debug";
 
-    private static readonly ICommand[] Commands = [new PortfolioCommand(), new RetentionCommand(), new CohortRetentionCommand(), new MrrCommand(), new CmrrCommand(), new ScoreCommand(), new BacktestCommand(), new FitCommand(), new OutcomesCommand(), new AlertsCommand(), new SegmentCommand(), new PlanCommand(), new DemoCommand()];
+    private static readonly ICommand[] Commands = [new PortfolioCommand(), new RetentionCommand(), new CohortRetentionCommand(), new MrrCommand(), new MovementsCommand(), new CmrrCommand(), new ScoreCommand(), new BacktestCommand(), new FitCommand(), new OutcomesCommand(), new AlertsCommand(), new SegmentCommand(), new PlanCommand(), new DemoCommand()];
 
     /// <summary>Runs the tool: the report goes to <paramref name="output"/> only once it is complete, messages to <paramref name="error"/>.</summary>
     /// <param name="args">The arguments; <c>--debug</c> anywhere adds the stack trace to an internal error.</param>

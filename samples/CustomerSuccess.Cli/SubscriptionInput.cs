@@ -50,8 +50,10 @@ internal static class SubscriptionInput
         return new SubscriptionMrrOptions { Zone = zone, Discounts = discounts };
     }
 
-    /// <summary>The month-end MRR rows of the log, each with the line of its account's first event.</summary>
-    public static IReadOnlyList<(MrrRow Row, int Line)> Rows(CommandLine line, bool range)
+    /// <summary>The log's book and its range of months (--from and --to, else its events' months); null for an empty log.</summary>
+    public static (SubscriptionBook Book, YearMonth From, YearMonth To)? Book(CommandLine line) => Read(line, range: true).Range;
+
+    private static ((SubscriptionBook Book, YearMonth From, YearMonth To)? Range, Dictionary<AccountId, int> FirstLine) Read(CommandLine line, bool range)
     {
         string path = line.Required(Option, "<file>");
         YearMonth? from = range && line.Value("from") is { } f ? MrrCsv.ParseMonth(f, p => new UsageException("--from " + p)) : null;
@@ -64,12 +66,28 @@ internal static class SubscriptionInput
         (SubscriptionBook book, Dictionary<AccountId, int> firstLine) = SubscriptionCsv.Read(path, Options(line));
         if (book.FirstMonth is not { } first || book.LastMonth is not { } last)
         {
+            return (null, firstLine);
+        }
+
+        YearMonth start = from ?? first, end = to ?? last;
+        return end < start
+            ? throw new UsageException($"the months run from {YearMonthPattern.Iso.Format(start)} to {YearMonthPattern.Iso.Format(end)}: give --from and --to in that order.")
+            : ((book, start, end), firstLine);
+    }
+
+    /// <summary>The month-end MRR rows of the log, each with the line of its account's first event.</summary>
+    public static IReadOnlyList<(MrrRow Row, int Line)> Rows(CommandLine line, bool range)
+    {
+        string path = line.Required(Option, "<file>");
+        ((SubscriptionBook Book, YearMonth From, YearMonth To)? read, Dictionary<AccountId, int> firstLine) = Read(line, range);
+        if (read is not { } r)
+        {
             return [];
         }
 
         try
         {
-            IReadOnlyList<MrrRow> rows = book.Rows(from ?? first, to ?? last);
+            IReadOnlyList<MrrRow> rows = r.Book.Rows(r.From, r.To);
             var lined = new (MrrRow, int)[rows.Count];
             for (int i = 0; i < rows.Count; i++)
             {

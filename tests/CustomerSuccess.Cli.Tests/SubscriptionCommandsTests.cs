@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using CustomerSuccess.Testing;
@@ -69,6 +70,60 @@ public sealed class SubscriptionCommandsTests : CliRunner
     }
 
     [Fact]
+    public void Movements_WorkedExampleOfTheDocs_NameTheCauseOfEachMovement()
+    {
+        var (code, output, error) = Run("movements", "--subscriptions", Example);
+
+        Assert.True(code == 0, error);
+        Assert.Equal(
+            "account_id,month,movement,cause,amount,currency\n"
+            + "contoso,2025-02,new,subscription_added,147.00,EUR\ncontoso,2025-04,expansion,subscription_added,36.67,EUR\n"
+            + "contoso,2025-06,contraction,quantity,49.00,EUR\ncontoso,2025-10,churn,subscription_removed,134.67,EUR\n"
+            + "northwind,2025-07,expansion,discount,200.00,USD\nnorthwind,2025-09,expansion,quantity,200.00,USD\n"
+            + "northwind,2025-11,churn,paused,1200.00,USD\nnorthwind,2025-12,reactivation,resumed,1200.00,USD\n", output);
+        Assert.Contains(output.TrimEnd('\n'), File.ReadAllText(Path.Combine(Repository.Root, "docs", "revenue.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Movements_SplitAChangeIntoPriceQuantityAndDiscount_AndAddUpToRetentionsFigures()
+    {
+        string events = Write("events.csv", Header
+            + "a,a1,2025-01-05,start,USD,100,month,,10,,,\n"
+            + "a,a1,2025-03-10,change,USD,90,month,,12,10,,\n"       // price -100, seats +180, 10% -108: +72 expansion
+            + "a,a2,2025-03-12,start,USD,40,month,,,,,\n"            // +40 in the same expansion
+            + "b,b1,2025-01-20,start,USD,300,year,,,,,\n"
+            + "b,b1,2025-02-03,cancel,,,,,,,,\n"
+            + "b,b1,2025-04-01,start,USD,360,year,,,,,\n"           // reactivation
+            + "c,c1,2025-02-01,trial,USD,50,month,,,,,\n"
+            + "c,c1,2025-02-15,start,USD,50,month,,,,,\n"           // new in February
+            + "c,c1,2025-04-10,pause,,,,,,,,\n");
+
+        var (code, output, error) = Run("movements", "--subscriptions", events);
+
+        Assert.True(code == 0, error);
+        Assert.Equal(
+            "account_id,month,movement,cause,amount,currency\n"
+            + "a,2025-03,expansion,discount,-108.00,USD\na,2025-03,expansion,price,-100.00,USD\na,2025-03,expansion,quantity,180.00,USD\n"
+            + "a,2025-03,expansion,subscription_added,40.00,USD\n"
+            + "b,2025-02,churn,subscription_removed,25.00,USD\nb,2025-04,reactivation,subscription_added,30.00,USD\n"
+            + "c,2025-02,new,subscription_added,50.00,USD\nc,2025-04,churn,paused,50.00,USD\n", output);
+
+        // Per month and movement, the causes add up to what retention reports.
+        string[] retention = Run("retention", "--subscriptions", events).Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        string[] header = retention[0].Split(',');
+        var causes = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(','))
+            .GroupBy(f => (f[1], f[2])).ToDictionary(g => g.Key, g => g.Sum(f => decimal.Parse(f[4], System.Globalization.CultureInfo.InvariantCulture)));
+        foreach (string[] row in retention.Skip(1).Select(l => l.Split(',')))
+        {
+            foreach (string movement in new[] { "new", "reactivation", "expansion", "contraction", "churn" })
+            {
+                decimal reported = decimal.Parse(row[Array.IndexOf(header, movement)], System.Globalization.CultureInfo.InvariantCulture);
+                Assert.Equal(reported, causes.GetValueOrDefault((row[0], movement)));
+            }
+        }
+    }
+
+    [Fact]
     public void RetentionAndCohortRetention_FromSubscriptions_AreTheSameAsFromTheMrrOutput()
     {
         string rates = Rates();
@@ -115,7 +170,7 @@ public sealed class SubscriptionCommandsTests : CliRunner
     {
         string events = Write("events.csv", Header + rows);
 
-        foreach (string command in new[] { "mrr", "retention" })
+        foreach (string command in new[] { "mrr", "movements", "retention" })
         {
             var (code, output, error) = Run(command, "--subscriptions", events);
 

@@ -122,12 +122,13 @@ public sealed partial class SubscriptionBook
 
             long[] ticks = new long[_count];
             int[] contributing = new int[_count];
+            byte[] status = new byte[_count];
             int[] accountOf = new int[subscriptions];
             SubscriptionEventException? first = null;
             for (int s = 0; s < subscriptions; s++)
             {
                 SortByTime(order, start[s], start[s + 1]);
-                SubscriptionEventException? problem = Walk(order, start[s], start[s + 1], contributing);
+                SubscriptionEventException? problem = Walk(order, start[s], start[s + 1], contributing, status);
                 if (problem is not null && (first is null || problem.Index < first.Index))
                 {
                     first = problem;
@@ -145,7 +146,7 @@ public sealed partial class SubscriptionBook
                 throw first;
             }
 
-            return new SubscriptionBook(_options, [.. _accounts], accountOf, start, ticks, contributing, [.. _terms]);
+            return new SubscriptionBook(_options, [.. _accounts], [.. _subscriptions], accountOf, start, ticks, contributing, status, [.. _terms]);
         }
 
         private void SortByTime(int[] order, int from, int to)
@@ -167,9 +168,9 @@ public sealed partial class SubscriptionBook
         }
 
         // Applies one subscription's events in time order; the first one that cannot apply is the problem.
-        private SubscriptionEventException? Walk(int[] order, int from, int to, int[] contributing)
+        private SubscriptionEventException? Walk(int[] order, int from, int to, int[] contributing, byte[] statusAfter)
         {
-            const int NotOpen = 0, Active = 1, Trial = 2, Paused = 3, Cancelled = 4;
+            const int NotOpen = StatusNotOpen, Active = StatusActive, Trial = StatusTrial, Paused = StatusPaused, Cancelled = StatusCancelled;
             int status = NotOpen, terms = -1, pausedStatus = NotOpen, pausedTerms = -1;
             int account = _accountOf[order[from]];
             Currency currency = default;
@@ -239,7 +240,9 @@ public sealed partial class SubscriptionBook
                     currency = _terms[_termsOf[i]].Currency;
                 }
 
-                contributing[e] = status == Active ? terms : -1;
+                // A paused subscription keeps its terms here, so that its resume can be told from an addition.
+                contributing[e] = status is Active or Paused ? terms : -1;
+                statusAfter[e] = (byte)status;
             }
 
             return null;

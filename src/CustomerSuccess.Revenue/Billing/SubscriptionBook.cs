@@ -15,21 +15,27 @@ public sealed partial class SubscriptionBook
 {
     private readonly SubscriptionMrrOptions _options;
     private readonly AccountId[] _accounts;
+    private readonly string[] _subscriptions;
     private readonly int[] _accountOf;      // per subscription
     private readonly int[] _start;          // per subscription: its first event in the sorted arrays; one more entry at the end
     private readonly long[] _ticks;         // per event, sorted by subscription then time
-    private readonly int[] _contributing;   // per event: the terms in effect after it when active, else -1
+    private readonly int[] _contributing;   // per event: the terms in effect after it when active or paused, else -1
+    private readonly byte[] _status;        // per event: the subscription's status after it
     private readonly SubscriptionTerms[] _terms;
     private readonly int[] _accountOrder;   // account indexes by id, ordinal
 
-    private SubscriptionBook(SubscriptionMrrOptions options, AccountId[] accounts, int[] accountOf, int[] start, long[] ticks, int[] contributing, SubscriptionTerms[] terms)
+    private const int StatusNotOpen = 0, StatusActive = 1, StatusTrial = 2, StatusPaused = 3, StatusCancelled = 4;
+
+    private SubscriptionBook(SubscriptionMrrOptions options, AccountId[] accounts, string[] subscriptions, int[] accountOf, int[] start, long[] ticks, int[] contributing, byte[] status, SubscriptionTerms[] terms)
     {
         _options = options;
         _accounts = accounts;
+        _subscriptions = subscriptions;
         _accountOf = accountOf;
         _start = start;
         _ticks = ticks;
         _contributing = contributing;
+        _status = status;
         _terms = terms;
         _accountOrder = new int[accounts.Length];
         for (int i = 0; i < _accountOrder.Length; i++)
@@ -142,19 +148,35 @@ public sealed partial class SubscriptionBook
             long boundary = ends[k].ToUnixTimeTicks();
             while (e < end && _ticks[e] < boundary)
             {
-                state = _contributing[e++];
+                state = _status[e] == StatusActive ? _contributing[e] : -1;
+                e++;
             }
 
             if (state >= 0)
             {
                 SubscriptionTerms terms = _terms[state];
-                amounts[k] = terms.MonthlyAmount(ends[k], _options.Discounts);
+                amounts[k] = Amount(subscription, terms, ends[k]);
                 currency = terms.Currency;
                 any = true;
             }
         }
 
         return any;
+    }
+
+    // The monthly amount of a subscription, an overflow named by the subscription and month.
+    private decimal Amount(int subscription, SubscriptionTerms terms, Instant monthEnd, decimal? quantity = null, SubscriptionTerms? discount = null, bool explicitDiscount = false)
+    {
+        try
+        {
+            return explicitDiscount ? terms.Monthly(quantity ?? terms.Quantity, discount) : terms.MonthlyAmount(monthEnd, _options.Discounts);
+        }
+        catch (OverflowException e)
+        {
+            LocalDate day = (monthEnd - Duration.FromTicks(1)).InZone(_options.Zone).Date;
+            throw new OverflowException(string.Create(CultureInfo.InvariantCulture,
+                $"The MRR of subscription '{_subscriptions[subscription]}' of account '{_accounts[_accountOf[subscription]]}' in {day:uuuu'-'MM} is beyond what a decimal holds ({terms.Quantity} x {terms.Amount})."), e);
+        }
     }
 
     private List<MrrRow> Sorted(Dictionary<(int Account, Currency Currency), decimal[]> sums, YearMonth from, int months)

@@ -82,11 +82,20 @@ public readonly struct SubscriptionTerms : IEquatable<SubscriptionTerms>
     /// <param name="discounts">Whether the discount is deducted.</param>
     /// <returns>The rounded monthly amount.</returns>
     /// <exception cref="OverflowException">The amount is beyond what a decimal holds.</exception>
-    public decimal MonthlyAmount(Instant monthEnd, DiscountPolicy discounts)
+    public decimal MonthlyAmount(Instant monthEnd, DiscountPolicy discounts) => Monthly(Quantity, DiscountApplies(monthEnd, discounts) ? this : null);
+
+    /// <summary>Whether the discount lowers the amount of a month ending at <paramref name="monthEnd"/>.</summary>
+    internal bool DiscountApplies(Instant monthEnd, DiscountPolicy discounts) =>
+        discounts == DiscountPolicy.Deduct && HasDiscount && (DiscountUntil is not { } until || until >= monthEnd);
+
+    /// <summary>
+    /// The monthly amount at these terms' price and interval with another quantity and another terms' discount (none when
+    /// <see langword="null"/>): the steps by which a change is attributed to price, quantity and discount.
+    /// </summary>
+    internal decimal Monthly(decimal quantity, SubscriptionTerms? discount)
     {
-        decimal gross = Amount.Amount * Quantity;
-        bool discounted = discounts == DiscountPolicy.Deduct && HasDiscount && (DiscountUntil is not { } until || until >= monthEnd);
-        decimal net = discounted ? Math.Max(0m, (gross * (100m - DiscountPercent) / 100m) - DiscountAmount) : gross;
+        decimal gross = Amount.Amount * quantity;
+        decimal net = discount is { } d ? Math.Max(0m, (gross * (100m - d.DiscountPercent) / 100m) - d.DiscountAmount) : gross;
         int n = IntervalCount;
         decimal monthly = Interval switch
         {
@@ -95,6 +104,7 @@ public readonly struct SubscriptionTerms : IEquatable<SubscriptionTerms>
             SubscriptionInterval.Week => net * 52m / (12m * n),
             _ => net * 365m / (12m * n),
         };
+
         // Adding a zero with the currency's scale makes 100 print as 100.00, whatever scale the price had.
         return Math.Round(monthly, Currency.MinorUnits, MidpointRounding.ToEven) + new decimal(0, 0, 0, false, (byte)Currency.MinorUnits);
     }

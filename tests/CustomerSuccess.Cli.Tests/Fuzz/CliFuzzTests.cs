@@ -52,6 +52,8 @@ public sealed partial class CliFuzzTests : IDisposable
         new("backtest", ["backtest", "--model", "@predictive-model.json", "--history", "@snapshots.csv", "--outcomes", "@outcomes.csv", "--horizon", "30d,60d"]),
         new("fit", ["fit", "--history", "@snapshots.csv", "--outcomes", "@outcomes.csv", "--horizon", "60d", "--out", "@fitted.json"]),
         new("outcomes", ["outcomes", "--mrr", "@mrr.csv", "--observed-until", "2026-06-30"]),
+        new("mrr", ["mrr", "--subscriptions", "@subscriptions.csv", "--zone", "Europe/Berlin"]),
+        new("movements", ["movements", "--subscriptions", "@subscriptions.csv", "--from", "2025-01", "--to", "2026-01", "--discounts", "ignore"]),
         new("demo", ["demo", "--out", "@demo-out", "--seed", "x"]),
     ];
 
@@ -100,6 +102,12 @@ public sealed partial class CliFuzzTests : IDisposable
 
     [Property(MaxTest = Cases, Replay = "(3312390123771239011,1239012398123901237)")]
     public Property Outcomes() => Fuzz("outcomes");
+
+    [Property(MaxTest = Cases, Replay = "(4412390127123901271,8812390123712390123)")]
+    public Property Mrr() => Fuzz("mrr");
+
+    [Property(MaxTest = Cases, Replay = "(2212390123881239017,5512390129912390121)")]
+    public Property Movements() => Fuzz("movements");
 
     [Property(MaxTest = 40, Replay = "(6012111311321513213,1211139751329111111)")]
     public Property Demo() => Fuzz("demo");

@@ -78,6 +78,29 @@ public class SubscriptionBookLawsTests
         }
     }
 
+    [Property]
+    public void Causes_AddUpToEachAccountsChangeOfMrr_InEveryMonthAndCurrency(SubscriptionLog log)
+    {
+        foreach (DiscountPolicy policy in new[] { DiscountPolicy.Deduct, DiscountPolicy.Ignore })
+        {
+            SubscriptionBook book = Book(log.Events, policy);
+            var mrr = book.Rows(SubscriptionLog.First, SubscriptionLog.Last).ToDictionary(r => (r.Account, r.Month, r.Mrr.Currency), r => r.Mrr.Amount);
+            var causes = book.Causes(SubscriptionLog.First, SubscriptionLog.Last).GroupBy(p => (p.Account, p.Month, p.Change.Currency)).ToDictionary(g => g.Key, g => g.Sum(p => p.Change.Amount));
+
+            Assert.All(causes.Keys, k => Assert.True(k.Month > SubscriptionLog.First));
+            var changes = mrr.Keys.Concat(mrr.Keys.Select(k => (k.Account, k.Month.PlusMonths(1), k.Currency)))
+                .Where(k => k.Item2 > SubscriptionLog.First && k.Item2 <= SubscriptionLog.Last).Distinct();
+            foreach (var (account, month, currency) in changes)
+            {
+                decimal change = mrr.GetValueOrDefault((account, month, currency)) - mrr.GetValueOrDefault((account, month.PlusMonths(-1), currency));
+                Assert.Equal(change, causes.GetValueOrDefault((account, month, currency)));
+            }
+
+            // Parts may cancel (a price rise and a drop to 0 seats in one change), but never where nothing contributed.
+            Assert.All(causes.Where(c => c.Value != 0), c => Assert.True(mrr.ContainsKey(c.Key) || mrr.ContainsKey((c.Key.Account, c.Key.Month.PlusMonths(-1), c.Key.Currency)), $"{c.Key} has causes but no MRR either side"));
+        }
+    }
+
     private static SubscriptionEvent Scale(SubscriptionEvent e, int k)
     {
         if (!e.HasTerms)

@@ -56,6 +56,25 @@ public sealed class SubscriptionBookTests
     }
 
     [Fact]
+    public void Causes_WorkedExample_NameTheDiscountThatEnded_TheSeats_ThePause_AndTheResume()
+    {
+        SubscriptionBook book = Book(
+            SubscriptionEvent.Start(Northwind, "nw-annual", At(2025, 1, 15), Usd(1_200m, SubscriptionInterval.Year, 10, 20, At(2025, 7, 1))),
+            SubscriptionEvent.Change(Northwind, "nw-annual", At(2025, 9, 10, 14), Usd(1_300m, SubscriptionInterval.Year, quantity: 12, percent: 10)),
+            SubscriptionEvent.Pause(Northwind, "nw-annual", At(2025, 11, 1)),
+            SubscriptionEvent.Resume(Northwind, "nw-annual", At(2025, 12, 15)),
+            SubscriptionEvent.Start(Northwind, "nw-addon", At(2025, 12, 20), Usd(49m)));
+
+        // September: 10 seats at 1,000 a month (no discount) -> 12 seats at 1,300 a seat a year less 10% = 1,170.00:
+        // price at 10 seats without discount +83.33, then 2 more seats +216.67, then the new 10% -130.00.
+        Assert.Equal(
+        [
+            "2025-07 Discount 200.00", "2025-09 Price 83.33", "2025-09 Quantity 216.67", "2025-09 Discount -130.00",
+            "2025-11 Paused -1170.00", "2025-12 SubscriptionAdded 49.00", "2025-12 Resumed 1170.00",
+        ], book.Causes(new YearMonth(2025, 1), new YearMonth(2025, 12)).Select(p => $"{p.Month:uuuu-MM} {p.Cause} {p.Change.Amount}"));
+    }
+
+    [Fact]
     public void Rows_EventAtTheFirstInstantOfAMonth_BelongsToThatMonth_InTheReportingZone()
     {
         SubscriptionEvent[] events =
