@@ -18,10 +18,11 @@ internal sealed class DemoCommand : ICommand
     public const string SnapshotsFile = "snapshots.csv";
     public const string OutcomesFile = "outcomes.csv";
     public const string ModelFile = "model.json";
+    public const string SubscriptionsFile = "subscriptions.csv";
 
     public string Name => "demo";
 
-    public string Summary => "Write the built-in demo data (accounts, 24 months of MRR, exchange rates, contracts, events, facts, rules, health history, model) as files.";
+    public string Summary => "Write the built-in demo data (accounts, 24 months of MRR, exchange rates, contracts, events, facts, rules, health history, model, subscription log) as files.";
 
     public IReadOnlyCollection<string> ValueOptions { get; } = ["out", "seed"];
 
@@ -35,7 +36,7 @@ internal sealed class DemoCommand : ICommand
         output.WriteLine();
         output.WriteLine("Options:");
         output.WriteLine($"  --out <dir>    folder to write {PortfolioCsv.AccountsFile}, {PortfolioCsv.MrrFile}, {PortfolioCsv.RatesFile}, {PortfolioCsv.ContractsFile},");
-        output.WriteLine($"                 {EventsFile}, {FactsFile}, {RulesFile}, {SnapshotsFile}, {OutcomesFile} and {ModelFile}");
+        output.WriteLine($"                 {EventsFile}, {FactsFile}, {RulesFile}, {SnapshotsFile}, {OutcomesFile}, {ModelFile} and {SubscriptionsFile}");
         output.WriteLine("                 into (created if missing)");
         output.WriteLine($"  --seed <n>     generate another portfolio of the same shape (default: {WingtipDemo.DefaultSeed})");
         output.WriteLine("  -h, --help     show this help");
@@ -82,6 +83,10 @@ internal sealed class DemoCommand : ICommand
             }
 
             File.WriteAllText(Path.Combine(scratch, ModelFile), HealthModelJson.Serialize(DemoHealthModel.Model));
+            using (var writer = new StreamWriter(Path.Combine(scratch, SubscriptionsFile)))
+            {
+                SubscriptionCsv.Write(writer, portfolio.Subscriptions);
+            }
             foreach (string file in Directory.GetFiles(scratch))
             {
                 File.Move(file, Path.Combine(directory, Path.GetFileName(file)), overwrite: true);
@@ -96,7 +101,7 @@ internal sealed class DemoCommand : ICommand
             TryDelete(scratch);
         }
 
-        output.WriteLine($"Wrote {portfolio.Accounts.Count} accounts, {portfolio.Snapshots.Count} monthly MRR rows, {portfolio.Rates.Count} exchange rates, {portfolio.Contracts.Count} contract lines, {events.Count} events, the facts, the rules, {history.Snapshots.Count} health snapshots, {history.Outcomes.Count} churn outcomes and the health model to {directory}.");
+        output.WriteLine($"Wrote {portfolio.Accounts.Count} accounts, {portfolio.Snapshots.Count} monthly MRR rows, {portfolio.Rates.Count} exchange rates, {portfolio.Contracts.Count} contract lines, {events.Count} events, the facts, the rules, {history.Snapshots.Count} health snapshots, {history.Outcomes.Count} churn outcomes, the health model and {portfolio.Subscriptions.Count} subscription events to {directory}.");
         return ExitCodes.Success;
     }
 

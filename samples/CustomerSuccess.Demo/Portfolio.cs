@@ -61,6 +61,9 @@ public sealed class Portfolio
     /// <summary>Gets the contract lines behind committed MRR; empty when there is none.</summary>
     public IReadOnlyList<ContractLine> Contracts { get; }
 
+    /// <summary>Gets the billing system's subscription log the MRR comes from; empty when the MRR was read as such.</summary>
+    public IReadOnlyList<SubscriptionEvent> Subscriptions { get; init; } = [];
+
     /// <summary>Gets the first month with revenue.</summary>
     public YearMonth FirstMonth { get; }
 

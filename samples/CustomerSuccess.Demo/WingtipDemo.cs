@@ -67,7 +67,7 @@ public static class WingtipDemo
     {
         var random = new DemoRandom(seed);
         ExchangeRateTable rates = GenerateRates(random);
-        var generator = new Generator(random, rates);
+        var generator = new Generator(random, rates, new DemoRandom(seed ^ 0xB111_5EED));
         return generator.Run();
     }
 
@@ -110,7 +110,7 @@ public static class WingtipDemo
     private const double MonthlyContraction = 0.012;
     private const double MonthlyReactivation = 0.015;
 
-    private sealed class Generator(DemoRandom random, ExchangeRateTable rates)
+    private sealed class Generator(DemoRandom random, ExchangeRateTable rates, DemoRandom billing)
     {
         private readonly List<PortfolioAccount> _accounts = [];
         private readonly List<Currency> _currencies = [];
@@ -146,8 +146,37 @@ public static class WingtipDemo
                 Record(month);
             }
 
+            // The billing system's log behind each account's revenue path; the portfolio's MRR is what the log gives.
+            List<SubscriptionEvent> subscriptions = DemoSubscriptions.For(Paths(), FirstMonth, billing);
+            SubscriptionBook.Builder book = SubscriptionBook.CreateBuilder();
+            foreach (SubscriptionEvent e in subscriptions)
+            {
+                book.Add(e);
+            }
+
+            _snapshots.Clear();
+            _snapshots.AddRange(book.Build().Rows(FirstMonth, LastMonth));
             _snapshots.Sort(static (a, b) => a.Month != b.Month ? a.Month.CompareTo(b.Month) : a.Account.CompareTo(b.Account));
-            return new Portfolio("Wingtip", _accounts.ToArray(), _snapshots.ToArray(), rates, Currency.USD, Contracts());
+            return new Portfolio("Wingtip", _accounts.ToArray(), _snapshots.ToArray(), rates, Currency.USD, Contracts()) { Subscriptions = subscriptions };
+        }
+
+        private IEnumerable<(PortfolioAccount Account, Currency Currency, decimal[] Mrr)> Paths()
+        {
+            var byAccount = new Dictionary<AccountId, decimal[]>();
+            foreach (MrrRow row in _snapshots)
+            {
+                if (!byAccount.TryGetValue(row.Account, out decimal[]? months))
+                {
+                    byAccount[row.Account] = months = new decimal[MonthCount];
+                }
+
+                months[MonthIndexOf(row.Month)] = row.Mrr.Amount;
+            }
+
+            for (int a = 0; a < _accounts.Count; a++)
+            {
+                yield return (_accounts[a], _currencies[a], byAccount.GetValueOrDefault(_accounts[a].Id) ?? new decimal[MonthCount]);
+            }
         }
 
         private IReadOnlyList<ContractLine> Contracts()

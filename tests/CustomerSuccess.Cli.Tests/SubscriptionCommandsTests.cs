@@ -141,6 +141,20 @@ public sealed class SubscriptionCommandsTests : CliRunner
     }
 
     [Fact]
+    public void Demo_WritesTheSubscriptionLog_ThatGivesItsMrrFile_AndTheMainJobsRetention()
+    {
+        Assert.Equal(0, Run("demo", "--out", Folder).Code);
+        string events = Path.Combine(Folder, "subscriptions.csv"), mrr = Path.Combine(Folder, "mrr.csv"), rates = Path.Combine(Folder, "rates.csv");
+
+        var derived = Run("mrr", "--subscriptions", events);
+        Assert.True(derived.Code == 0, derived.Error);
+        Assert.Equal(File.ReadAllLines(mrr).Skip(1).Order(StringComparer.Ordinal), derived.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Order(StringComparer.Ordinal));
+        Assert.Equal(Run("retention", "--mrr", mrr, "--rates", rates).Output, Run("retention", "--subscriptions", events, "--rates", rates).Output);
+        Assert.Equal(Run("cohort-retention", "--mrr", mrr, "--rates", rates, "--from", "2025-10", "--to", "2026-10").Output,
+            Run("cohort-retention", "--subscriptions", events, "--rates", rates, "--from", "2025-10", "--to", "2026-10").Output);
+    }
+
+    [Fact]
     public void Retention_FromSubscriptionsWithoutRates_NamesTheLineOfTheAccountBilledInAnotherCurrency()
     {
         var (code, output, error) = Run("retention", "--subscriptions", Example);

@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using CustomerSuccess.Demo;
+using CustomerSuccess.Revenue;
 using NodaTime;
 using Xunit;
 
@@ -23,6 +25,29 @@ public class WingtipDemoTests
     [Fact]
     public void Generate_AnotherSeed_GivesAnotherPortfolio() =>
         Assert.NotEqual(Demo.Snapshots.Take(500), WingtipDemo.Generate(7).Snapshots.Take(500));
+
+    [Fact]
+    public void Generate_TheMrrIsTheSubscriptionLogsMonthEndMrr_WithEveryKindOfEvent()
+    {
+        SubscriptionBook.Builder builder = SubscriptionBook.CreateBuilder();
+        foreach (SubscriptionEvent e in Demo.Subscriptions)
+        {
+            builder.Add(e);
+        }
+
+        SubscriptionBook book = builder.Build();
+
+        Assert.Equal(Demo.Snapshots.OrderBy(r => r.Account).ThenBy(r => r.Month), book.Rows(WingtipDemo.FirstMonth, WingtipDemo.LastMonth));
+        Assert.Equal(Enum.GetValues<SubscriptionEventKind>().Order(), Demo.Subscriptions.Select(e => e.Kind).Distinct().Order());
+        Assert.Contains(Demo.Subscriptions, e => e.HasTerms && e.Terms.Interval == SubscriptionInterval.Year);
+        Assert.Contains(Demo.Subscriptions, e => e.HasTerms && e.Terms.Quantity > 1);
+        Assert.Contains(Demo.Subscriptions, e => e.HasTerms && e.Terms.DiscountUntil is not null);
+        Assert.Contains(Demo.Subscriptions, e => e.Subscription.EndsWith("-addon", System.StringComparison.Ordinal));
+        // Cancellations at period end: at the first instant of the month that no longer pays.
+        Assert.Contains(Demo.Subscriptions, e => e.Kind == SubscriptionEventKind.Cancel && e.EffectiveAt.InUtc().Day == 1 && e.EffectiveAt.InUtc().TimeOfDay == LocalTime.Midnight);
+        // A discount that ends is an expansion without an event: some months' causes are discount only.
+        Assert.Contains(book.Causes(WingtipDemo.FirstMonth, WingtipDemo.LastMonth), p => p.Cause == MrrCause.Discount && p.Change.Amount > 0);
+    }
 
     [Fact]
     public void Generate_HasTwentyFourMonthsOfMrr()

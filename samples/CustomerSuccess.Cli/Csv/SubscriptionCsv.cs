@@ -53,6 +53,33 @@ internal static class SubscriptionCsv
         }
     }
 
+    /// <summary>Writes a log in the format <see cref="Read"/> reads, one event per row in the given order.</summary>
+    public static void Write(System.IO.TextWriter writer, IEnumerable<SubscriptionEvent> events)
+    {
+        writer.Write(string.Join(',', Columns));
+        writer.Write('\n');
+        CultureInfo c = CultureInfo.InvariantCulture;
+        foreach (SubscriptionEvent e in events)
+        {
+            writer.Write(CsvText.Quote(e.Account.Value));
+            writer.Write(',');
+            writer.Write(CsvText.Quote(e.Subscription));
+            writer.Write(',');
+            writer.Write(Instant.Format(e.EffectiveAt));
+            writer.Write(',');
+            writer.Write(e.Kind.ToString().ToLowerInvariant());
+            if (!e.HasTerms)
+            {
+                writer.Write(",,,,,,,,\n");
+                continue;
+            }
+
+            SubscriptionTerms t = e.Terms;
+            writer.Write(string.Create(c, $",{t.Currency},{t.Amount.Amount},{t.Interval.ToString().ToLowerInvariant()},{(t.IntervalCount == 1 ? "" : t.IntervalCount)},{(t.Quantity == 1 ? "" : t.Quantity)},"));
+            writer.Write(string.Create(c, $"{(t.DiscountPercent == 0 ? "" : t.DiscountPercent)},{(t.DiscountAmount == 0 ? "" : t.DiscountAmount)},{(t.DiscountUntil is { } until ? Instant.Format(until) : "")}\n"));
+        }
+    }
+
     private static SubscriptionEvent ReadEvent(CsvRecord record, DateTimeZone zone)
     {
         AccountId account = MrrCsv.ParseAccountId(record);

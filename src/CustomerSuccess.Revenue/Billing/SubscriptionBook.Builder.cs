@@ -24,7 +24,9 @@ public sealed partial class SubscriptionBook
         private long[] _ticks = new long[1024];
         private SubscriptionEventKind[] _kinds = new SubscriptionEventKind[1024];
         private int[] _termsOf = new int[1024];
+        private readonly List<int> _accountOfSubscription = [];
         private int _count;
+        private int _lastSubscription = -1;
         private bool _built;
 
         internal Builder(SubscriptionMrrOptions? options) => _options = (options ?? new SubscriptionMrrOptions()).Snapshot();
@@ -54,16 +56,25 @@ public sealed partial class SubscriptionBook
                 Grow();
             }
 
-            if (!_subscriptionIndex.TryGetValue(subscriptionEvent.Subscription, out int subscription))
+            // Exports usually list a subscription's events together: then it is the previous event's, found without a lookup.
+            int subscription = _lastSubscription;
+            if (subscription < 0 || !string.Equals(_subscriptions[subscription], subscriptionEvent.Subscription, StringComparison.Ordinal))
             {
-                _subscriptionIndex[subscriptionEvent.Subscription] = subscription = _subscriptions.Count;
-                _subscriptions.Add(subscriptionEvent.Subscription);
+                if (!_subscriptionIndex.TryGetValue(subscriptionEvent.Subscription, out subscription))
+                {
+                    _subscriptionIndex[subscriptionEvent.Subscription] = subscription = _subscriptions.Count;
+                    _subscriptions.Add(subscriptionEvent.Subscription);
+                    _accountOfSubscription.Add(AccountIndex(subscriptionEvent.Account));
+                }
+
+                _lastSubscription = subscription;
             }
 
-            if (!_accountIndex.TryGetValue(subscriptionEvent.Account, out int account))
+            // The account is looked up once per subscription; an event naming another one (an error Build reports) keeps its own.
+            int account = _accountOfSubscription[subscription];
+            if (_accounts[account] != subscriptionEvent.Account)
             {
-                _accountIndex[subscriptionEvent.Account] = account = _accounts.Count;
-                _accounts.Add(subscriptionEvent.Account);
+                account = AccountIndex(subscriptionEvent.Account);
             }
 
             _subscriptionOf[_count] = subscription;
@@ -246,6 +257,17 @@ public sealed partial class SubscriptionBook
             }
 
             return null;
+        }
+
+        private int AccountIndex(AccountId id)
+        {
+            if (!_accountIndex.TryGetValue(id, out int account))
+            {
+                _accountIndex[id] = account = _accounts.Count;
+                _accounts.Add(id);
+            }
+
+            return account;
         }
 
         private string At(int i) => Instant.FromUnixTimeTicks(_ticks[i]).ToString("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFF'Z'", CultureInfo.InvariantCulture);

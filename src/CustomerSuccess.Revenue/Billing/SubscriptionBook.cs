@@ -91,41 +91,7 @@ public sealed partial class SubscriptionBook
     /// <returns>The rows, ready for <see cref="MrrHistory.FromRows(IEnumerable{MrrRow}, MrrOptions)"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="to"/> is before <paramref name="from"/>.</exception>
     /// <exception cref="OverflowException">An account's MRR is beyond what a decimal holds; the message names the account and month.</exception>
-    public IReadOnlyList<MrrRow> Rows(YearMonth from, YearMonth to)
-    {
-        int months = MonthCount(from, to);
-        Instant[] ends = MonthEnds(from, months);
-        var sums = new Dictionary<(int Account, Currency Currency), decimal[]>();
-        decimal[] amounts = new decimal[months];
-        for (int s = 0; s < _accountOf.Length; s++)
-        {
-            if (!MonthlyAmounts(s, ends, amounts, out Currency currency))
-            {
-                continue;
-            }
-
-            var key = (_accountOf[s], currency);
-            if (!sums.TryGetValue(key, out decimal[]? total))
-            {
-                sums[key] = total = new decimal[months];
-            }
-
-            for (int k = 0; k < months; k++)
-            {
-                try
-                {
-                    total[k] = checked(total[k] + amounts[k]);
-                }
-                catch (OverflowException e)
-                {
-                    throw new OverflowException(string.Create(CultureInfo.InvariantCulture,
-                        $"The MRR of account '{_accounts[_accountOf[s]]}' in {from.PlusMonths(k):uuuu'-'MM} is beyond what a decimal holds."), e);
-                }
-            }
-        }
-
-        return Sorted(sums, from, months);
-    }
+    public IReadOnlyList<MrrRow> Rows(YearMonth from, YearMonth to) => [.. EnumerateRows(from, to)];
 
     /// <summary>The month-end MRR of a range of months as a history, for movements, retention and cohorts.</summary>
     /// <param name="from">The first month.</param>
@@ -133,32 +99,159 @@ public sealed partial class SubscriptionBook
     /// <param name="options">How the history reports; the defaults when <see langword="null"/>.</param>
     /// <returns>The history.</returns>
     /// <exception cref="ArgumentException">An account's subscriptions are in more than one currency (a history holds one per account).</exception>
-    public MrrHistory ToMrrHistory(YearMonth from, YearMonth to, MrrOptions? options = null) => MrrHistory.FromRows(Rows(from, to), options);
-
-    // One subscription's rounded monthly amount in each month; false when it never contributes in the range.
-    private bool MonthlyAmounts(int subscription, Instant[] ends, decimal[] amounts, out Currency currency)
+    /// <exception cref="OverflowException">An account's MRR is beyond what a decimal holds; the message names the account and month.</exception>
+    public MrrHistory ToMrrHistory(YearMonth from, YearMonth to, MrrOptions? options = null)
     {
-        Array.Clear(amounts);
+        // Rows stream into the builder account by account, the order it takes without a copy.
+        var builder = new MrrHistory.Builder(options);
+        foreach (MrrRow row in EnumerateRows(from, to))
+        {
+            builder.Add(row);
+        }
+
+        return builder.Build();
+    }
+
+    // Account by account in id order: its subscriptions' rounded amounts added up per currency, then one row per month
+    // and currency above 0.
+    private IEnumerable<MrrRow> EnumerateRows(YearMonth from, YearMonth to)
+    {
+        int months = MonthCount(from, to);
+        long[] ends = MonthEndTicks(MonthEnds(from, months));
+        (int[] first, int[] subscriptions) = SubscriptionsByAccount();
+        decimal[] amounts = new decimal[months];
+        var totals = new List<(Currency Currency, decimal[] Amounts)>(1);
+        var spare = new Stack<decimal[]>();
+        foreach (int account in _accountOrder)
+        {
+            foreach ((Currency _, decimal[] used) in totals)
+            {
+                spare.Push(used);
+            }
+
+            totals.Clear();
+            for (int i = first[account]; i < first[account + 1]; i++)
+            {
+                int s = subscriptions[i];
+                if (!MonthlyAmounts(s, ends, amounts, out Currency currency))
+                {
+                    continue;
+                }
+
+                int t = totals.FindIndex(x => x.Currency == currency);
+                if (t < 0)
+                {
+                    decimal[] fresh = spare.Count > 0 ? spare.Pop() : new decimal[months];
+                    Array.Clear(fresh);
+                    totals.Add((currency, fresh));
+                    t = totals.Count - 1;
+                }
+
+                decimal[] total = totals[t].Amounts;
+                for (int k = 0; k < months; k++)
+                {
+                    try
+                    {
+                        total[k] = checked(total[k] + amounts[k]);
+                    }
+                    catch (OverflowException e)
+                    {
+                        throw new OverflowException(string.Create(CultureInfo.InvariantCulture,
+                            $"The MRR of account '{_accounts[account]}' in {from.PlusMonths(k):uuuu'-'MM} is beyond what a decimal holds."), e);
+                    }
+                }
+            }
+
+            if (totals.Count > 1)
+            {
+                totals.Sort((a, b) => string.CompareOrdinal(a.Currency.Code, b.Currency.Code));
+            }
+
+            for (int k = 0; k < months; k++)
+            {
+                foreach ((Currency currency, decimal[] total) in totals)
+                {
+                    if (total[k] > 0)
+                    {
+                        yield return new MrrRow(_accounts[account], from.PlusMonths(k), new Money(total[k], currency));
+                    }
+                }
+            }
+        }
+    }
+
+    // Each account's subscriptions, by a counting sort: subscriptions[first[a]..first[a + 1]] are account a's.
+    private (int[] First, int[] Subscriptions) SubscriptionsByAccount()
+    {
+        int[] first = new int[_accounts.Length + 1];
+        foreach (int account in _accountOf)
+        {
+            first[account + 1]++;
+        }
+
+        for (int a = 0; a < _accounts.Length; a++)
+        {
+            first[a + 1] += first[a];
+        }
+
+        int[] next = (int[])first.Clone();
+        int[] subscriptions = new int[_accountOf.Length];
+        for (int s = 0; s < _accountOf.Length; s++)
+        {
+            subscriptions[next[_accountOf[s]]++] = s;
+        }
+
+        return (first, subscriptions);
+    }
+
+    private static long[] MonthEndTicks(Instant[] ends)
+    {
+        long[] ticks = new long[ends.Length];
+        for (int k = 0; k < ends.Length; k++)
+        {
+            ticks[k] = ends[k].ToUnixTimeTicks();
+        }
+
+        return ticks;
+    }
+
+    // One subscription's rounded monthly amount in each month; false when it never contributes in the range. The amount
+    // is worked out again only when the state or the discount's reach changes, not every month.
+    private bool MonthlyAmounts(int subscription, long[] ends, decimal[] amounts, out Currency currency)
+    {
         currency = default;
         bool any = false;
         int e = _start[subscription], end = _start[subscription + 1];
-        int state = -1;
+        int state = -1, priced = -1;
+        bool pricedDiscount = false;
+        decimal amount = 0;
         for (int k = 0; k < ends.Length; k++)
         {
-            long boundary = ends[k].ToUnixTimeTicks();
+            long boundary = ends[k];
             while (e < end && _ticks[e] < boundary)
             {
                 state = _status[e] == StatusActive ? _contributing[e] : -1;
                 e++;
             }
 
-            if (state >= 0)
+            if (state < 0)
             {
-                SubscriptionTerms terms = _terms[state];
-                amounts[k] = Amount(subscription, terms, ends[k]);
-                currency = terms.Currency;
-                any = true;
+                amounts[k] = 0;
+                continue;
             }
+
+            ref readonly SubscriptionTerms terms = ref _terms[state];
+            bool discounted = _options.Discounts == DiscountPolicy.Deduct && terms.HasDiscount
+                && (terms.DiscountUntil is not { } until || until.ToUnixTimeTicks() >= boundary);
+            if (state != priced || discounted != pricedDiscount)
+            {
+                amount = Amount(subscription, terms, Instant.FromUnixTimeTicks(boundary));
+                (priced, pricedDiscount) = (state, discounted);
+            }
+
+            amounts[k] = amount;
+            currency = terms.Currency;
+            any = true;
         }
 
         return any;
@@ -177,43 +270,6 @@ public sealed partial class SubscriptionBook
             throw new OverflowException(string.Create(CultureInfo.InvariantCulture,
                 $"The MRR of subscription '{_subscriptions[subscription]}' of account '{_accounts[_accountOf[subscription]]}' in {day:uuuu'-'MM} is beyond what a decimal holds ({terms.Quantity} x {terms.Amount})."), e);
         }
-    }
-
-    private List<MrrRow> Sorted(Dictionary<(int Account, Currency Currency), decimal[]> sums, YearMonth from, int months)
-    {
-        var byAccount = new Dictionary<int, List<(Currency Currency, decimal[] Amounts)>>();
-        foreach (((int account, Currency currency), decimal[] amounts) in sums)
-        {
-            if (!byAccount.TryGetValue(account, out var list))
-            {
-                byAccount[account] = list = [];
-            }
-
-            list.Add((currency, amounts));
-        }
-
-        var rows = new List<MrrRow>();
-        foreach (int account in _accountOrder)
-        {
-            if (!byAccount.TryGetValue(account, out var list))
-            {
-                continue;
-            }
-
-            list.Sort((a, b) => string.CompareOrdinal(a.Currency.Code, b.Currency.Code));
-            for (int k = 0; k < months; k++)
-            {
-                foreach ((Currency currency, decimal[] amounts) in list)
-                {
-                    if (amounts[k] > 0)
-                    {
-                        rows.Add(new MrrRow(_accounts[account], from.PlusMonths(k), new Money(amounts[k], currency)));
-                    }
-                }
-            }
-        }
-
-        return rows;
     }
 
     private Instant[] MonthEnds(YearMonth from, int months)

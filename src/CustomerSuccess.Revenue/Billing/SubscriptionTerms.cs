@@ -13,6 +13,7 @@ public readonly struct SubscriptionTerms : IEquatable<SubscriptionTerms>
 {
     private readonly int _intervalCountMinusOne;
     private readonly decimal _quantityMinusOne;
+    private readonly bool _hasDiscount;
 
     /// <summary>Initializes terms.</summary>
     /// <param name="amount">The price of one unit for one interval, before discount, excluding tax; zero or more.</param>
@@ -43,6 +44,7 @@ public readonly struct SubscriptionTerms : IEquatable<SubscriptionTerms>
         DiscountPercent = discountPercent;
         DiscountAmount = discountAmount;
         DiscountUntil = discountUntil;
+        _hasDiscount = discountPercent != 0 || discountAmount != 0;
     }
 
     /// <summary>Gets the price of one unit for one interval, before discount, excluding tax.</summary>
@@ -70,7 +72,7 @@ public readonly struct SubscriptionTerms : IEquatable<SubscriptionTerms>
     public Instant? DiscountUntil { get; }
 
     /// <summary>Gets whether the terms carry a discount.</summary>
-    public bool HasDiscount => DiscountPercent != 0 || DiscountAmount != 0;
+    public bool HasDiscount => _hasDiscount;
 
     /// <summary>
     /// The monthly amount of these terms in a month that ends at <paramref name="monthEnd"/> (the first instant of the next
