@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using NodaTime;
 
 namespace CustomerSuccess.Revenue;
@@ -91,7 +92,25 @@ public sealed partial class SubscriptionBook
     /// <returns>The rows, ready for <see cref="MrrHistory.FromRows(IEnumerable{MrrRow}, MrrOptions)"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="to"/> is before <paramref name="from"/>.</exception>
     /// <exception cref="OverflowException">An account's MRR is beyond what a decimal holds; the message names the account and month.</exception>
-    public IReadOnlyList<MrrRow> Rows(YearMonth from, YearMonth to) => [.. EnumerateRows(from, to)];
+    public IReadOnlyList<MrrRow> Rows(YearMonth from, YearMonth to)
+    {
+        var rows = new List<MrrRow>();
+        YearMonth[] months = [.. Enumerable.Range(0, MonthCount(from, to)).Select(from.PlusMonths)];
+        ForEachAccount(from, to, (account, totals) =>
+        {
+            for (int k = 0; k < months.Length; k++)
+            {
+                foreach ((Currency currency, decimal[] total) in totals)
+                {
+                    if (total[k] > 0)
+                    {
+                        rows.Add(new MrrRow(_accounts[account], months[k], new Money(total[k], currency)));
+                    }
+                }
+            }
+        });
+        return rows;
+    }
 
     /// <summary>The month-end MRR of a range of months as a history, for movements, retention and cohorts.</summary>
     /// <param name="from">The first month.</param>
@@ -102,19 +121,21 @@ public sealed partial class SubscriptionBook
     /// <exception cref="OverflowException">An account's MRR is beyond what a decimal holds; the message names the account and month.</exception>
     public MrrHistory ToMrrHistory(YearMonth from, YearMonth to, MrrOptions? options = null)
     {
-        // Rows stream into the builder account by account, the order it takes without a copy.
+        // Each account's months go into the builder as they are, account by account: no row values in between.
         var builder = new MrrHistory.Builder(options);
-        foreach (MrrRow row in EnumerateRows(from, to))
+        int first = MonthIndex.Of(from);
+        ForEachAccount(from, to, (account, totals) =>
         {
-            builder.Add(row);
-        }
-
+            foreach ((Currency currency, decimal[] total) in totals)
+            {
+                builder.AddMonths(_accounts[account], currency, first, total);
+            }
+        });
         return builder.Build();
     }
 
-    // Account by account in id order: its subscriptions' rounded amounts added up per currency, then one row per month
-    // and currency above 0.
-    private IEnumerable<MrrRow> EnumerateRows(YearMonth from, YearMonth to)
+    // Account by account in id order: its subscriptions' rounded amounts added up per currency (currencies in code order).
+    private void ForEachAccount(YearMonth from, YearMonth to, Action<int, List<(Currency Currency, decimal[] Amounts)>> visit)
     {
         int months = MonthCount(from, to);
         long[] ends = MonthEndTicks(MonthEnds(from, months));
@@ -138,27 +159,32 @@ public sealed partial class SubscriptionBook
                     continue;
                 }
 
-                int t = totals.FindIndex(x => x.Currency == currency);
-                if (t < 0)
+                int t = 0;
+                while (t < totals.Count && totals[t].Currency != currency)
+                {
+                    t++;
+                }
+
+                if (t == totals.Count)
                 {
                     decimal[] fresh = spare.Count > 0 ? spare.Pop() : new decimal[months];
                     Array.Clear(fresh);
                     totals.Add((currency, fresh));
-                    t = totals.Count - 1;
                 }
 
                 decimal[] total = totals[t].Amounts;
-                for (int k = 0; k < months; k++)
+                int k = 0;
+                try
                 {
-                    try
+                    for (; k < months; k++)
                     {
-                        total[k] = checked(total[k] + amounts[k]);
+                        total[k] += amounts[k]; // decimal addition throws on overflow, it never wraps
                     }
-                    catch (OverflowException e)
-                    {
-                        throw new OverflowException(string.Create(CultureInfo.InvariantCulture,
-                            $"The MRR of account '{_accounts[account]}' in {from.PlusMonths(k):uuuu'-'MM} is beyond what a decimal holds."), e);
-                    }
+                }
+                catch (OverflowException e)
+                {
+                    throw new OverflowException(string.Create(CultureInfo.InvariantCulture,
+                        $"The MRR of account '{_accounts[account]}' in {from.PlusMonths(k):uuuu'-'MM} is beyond what a decimal holds."), e);
                 }
             }
 
@@ -167,15 +193,9 @@ public sealed partial class SubscriptionBook
                 totals.Sort((a, b) => string.CompareOrdinal(a.Currency.Code, b.Currency.Code));
             }
 
-            for (int k = 0; k < months; k++)
+            if (totals.Count > 0)
             {
-                foreach ((Currency currency, decimal[] total) in totals)
-                {
-                    if (total[k] > 0)
-                    {
-                        yield return new MrrRow(_accounts[account], from.PlusMonths(k), new Money(total[k], currency));
-                    }
-                }
+                visit(account, totals);
             }
         }
     }
