@@ -195,6 +195,21 @@ public sealed class SubscriptionCommandsTests : CliRunner
         }
     }
 
+    [Fact]
+    public void Mrr_AnAmountBeyondADecimal_ExitsOneNamingTheSubscriptionAccountAndMonth()
+    {
+        string events = Write("events.csv", Header + "a,s,2025-01-01,start,USD,79228162514264337593543950335,month,,2,,,\n");
+
+        foreach (string command in new[] { "mrr", "movements", "retention" })
+        {
+            var (code, output, error) = Run(command, "--subscriptions", events);
+
+            Assert.Equal(1, code);
+            Assert.Empty(output);
+            Assert.Contains($"{events}: The MRR of subscription 's' of account 'a' in 2025-01 is beyond what a decimal holds", error, StringComparison.Ordinal);
+        }
+    }
+
     [Theory]
     [InlineData("--discounts", "sometimes", "--discounts must be 'deduct' or 'ignore'")]
     [InlineData("--zone", "Mars/Olympus", "is not a time zone")]

@@ -115,10 +115,10 @@ public sealed partial class SubscriptionBook
         SubscriptionTerms prior = _terms[terms[k - 1]];
         SubscriptionTerms? priorDiscount = prior.DiscountApplies(ends[k - 1], policy) ? prior : null;
         SubscriptionTerms? nextDiscount = next.DiscountApplies(ends[k], policy) ? next : null;
-        decimal a = Amount(s, prior, ends[k - 1], prior.Quantity, priorDiscount, explicitDiscount: true);
-        decimal b = Amount(s, next, ends[k], prior.Quantity, priorDiscount, explicitDiscount: true);
-        decimal c = Amount(s, next, ends[k], next.Quantity, priorDiscount, explicitDiscount: true);
-        decimal d = Amount(s, next, ends[k], next.Quantity, nextDiscount, explicitDiscount: true);
+        decimal a = Amount(s, prior, ends[k - 1], prior.Quantity, priorDiscount);
+        decimal b = Amount(s, next, ends[k], prior.Quantity, priorDiscount);
+        decimal c = Amount(s, next, ends[k], next.Quantity, priorDiscount);
+        decimal d = Amount(s, next, ends[k], next.Quantity, nextDiscount);
         Add(parts, (account, k, next.Currency, MrrCause.Price), b - a);
         Add(parts, (account, k, next.Currency, MrrCause.Quantity), c - b);
         Add(parts, (account, k, next.Currency, MrrCause.Discount), d - c);

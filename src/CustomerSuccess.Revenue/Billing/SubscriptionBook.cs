@@ -277,19 +277,37 @@ public sealed partial class SubscriptionBook
         return any;
     }
 
-    // The monthly amount of a subscription, an overflow named by the subscription and month.
-    private decimal Amount(int subscription, SubscriptionTerms terms, Instant monthEnd, decimal? quantity = null, SubscriptionTerms? discount = null, bool explicitDiscount = false)
+    // A subscription's monthly amount in a month ending at monthEnd, an overflow named by the subscription and month.
+    private decimal Amount(int subscription, SubscriptionTerms terms, Instant monthEnd)
     {
         try
         {
-            return explicitDiscount ? terms.Monthly(quantity ?? terms.Quantity, discount) : terms.MonthlyAmount(monthEnd, _options.Discounts);
+            return terms.MonthlyAmount(monthEnd, _options.Discounts);
         }
         catch (OverflowException e)
         {
-            LocalDate day = (monthEnd - Duration.FromTicks(1)).InZone(_options.Zone).Date;
-            throw new OverflowException(string.Create(CultureInfo.InvariantCulture,
-                $"The MRR of subscription '{_subscriptions[subscription]}' of account '{_accounts[_accountOf[subscription]]}' in {day:uuuu'-'MM} is beyond what a decimal holds ({terms.Quantity} x {terms.Amount})."), e);
+            throw TooLarge(subscription, terms, monthEnd, e);
         }
+    }
+
+    // The same at another quantity and another terms' discount (none when null): a step of a change's attribution.
+    private decimal Amount(int subscription, SubscriptionTerms terms, Instant monthEnd, decimal quantity, SubscriptionTerms? discount)
+    {
+        try
+        {
+            return terms.Monthly(quantity, discount);
+        }
+        catch (OverflowException e)
+        {
+            throw TooLarge(subscription, terms, monthEnd, e);
+        }
+    }
+
+    private OverflowException TooLarge(int subscription, SubscriptionTerms terms, Instant monthEnd, OverflowException e)
+    {
+        LocalDate day = (monthEnd - Duration.FromTicks(1)).InZone(_options.Zone).Date;
+        return new OverflowException(string.Create(CultureInfo.InvariantCulture,
+            $"The MRR of subscription '{_subscriptions[subscription]}' of account '{_accounts[_accountOf[subscription]]}' in {day:uuuu'-'MM} is beyond what a decimal holds ({terms.Quantity} x {terms.Amount})."), e);
     }
 
     private Instant[] MonthEnds(YearMonth from, int months)
