@@ -61,7 +61,9 @@ internal sealed class RetentionCommand : ICommand
         string path = file.Path;
         if (file.FirstMonth is not { } first || file.LastMonth is not { } last || first == last)
         {
-            throw new InputException($"{path}, field 'month': the file has rows for fewer than two months, so there are no movements to report.");
+            throw new InputException(line.Value(SubscriptionInput.Option) is null
+                ? $"{path}, field 'month': the file has rows for fewer than two months, so there are no movements to report."
+                : $"{path}: the subscriptions bill fewer than two months, so there are no movements to report.");
         }
 
         file.CheckFigures(by, Period.Between(first.OnDayOfMonth(1), last.OnDayOfMonth(1), PeriodUnits.Months).Months);

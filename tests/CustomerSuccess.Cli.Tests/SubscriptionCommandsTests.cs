@@ -196,6 +196,19 @@ public sealed class SubscriptionCommandsTests : CliRunner
     }
 
     [Fact]
+    public void AnEmptyLog_GivesNoRows_AndRetentionSaysThereIsNothingToReport()
+    {
+        string events = Write("events.csv", Header);
+
+        Assert.Equal("account_id,month,mrr,currency\n", Run("mrr", "--subscriptions", events).Output);
+        Assert.Equal("account_id,month,movement,cause,amount,currency\n", Run("movements", "--subscriptions", events).Output);
+        var (code, output, error) = Run("retention", "--subscriptions", events);
+        Assert.Equal(1, code);
+        Assert.Empty(output);
+        Assert.Contains($"{events}: the subscriptions bill fewer than two months", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Mrr_AnAmountBeyondADecimal_ExitsOneNamingTheSubscriptionAccountAndMonth()
     {
         string events = Write("events.csv", Header + "a,s,2025-01-01,start,USD,79228162514264337593543950335,month,,2,,,\n");
