@@ -154,8 +154,16 @@ public static class WingtipDemo
                 book.Add(e);
             }
 
+            // The log must bill exactly the path it was drawn for; a seed for which it does not is a bug in DemoSubscriptions.
+            var billed = new List<MrrRow>(book.Build().Rows(FirstMonth, LastMonth));
+            var drawn = new HashSet<MrrRow>(_snapshots);
+            if (billed.Count != drawn.Count || !billed.TrueForAll(drawn.Contains))
+            {
+                throw new InvalidOperationException($"The demo's subscription log does not bill the revenue it was drawn for (seed-dependent); {billed.Count} rows against {drawn.Count}.");
+            }
+
             _snapshots.Clear();
-            _snapshots.AddRange(book.Build().Rows(FirstMonth, LastMonth));
+            _snapshots.AddRange(billed);
             _snapshots.Sort(static (a, b) => a.Month != b.Month ? a.Month.CompareTo(b.Month) : a.Account.CompareTo(b.Account));
             return new Portfolio("Wingtip", _accounts.ToArray(), _snapshots.ToArray(), rates, Currency.USD, Contracts()) { Subscriptions = subscriptions };
         }

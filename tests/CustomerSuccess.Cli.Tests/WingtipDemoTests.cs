@@ -49,6 +49,24 @@ public class WingtipDemoTests
         Assert.Contains(book.Causes(WingtipDemo.FirstMonth, WingtipDemo.LastMonth), p => p.Cause == MrrCause.Discount && p.Change.Amount > 0);
     }
 
+    [Theory]
+    [InlineData(1UL)]
+    [InlineData(7UL)]
+    [InlineData(42UL)]
+    public void Generate_AnotherSeed_StillBillsItsRevenueFromItsSubscriptionLog(ulong seed)
+    {
+        // Generate checks the log against the revenue it was drawn for and throws when they differ.
+        Portfolio other = WingtipDemo.Generate(seed);
+
+        SubscriptionBook.Builder builder = SubscriptionBook.CreateBuilder();
+        foreach (SubscriptionEvent e in other.Subscriptions)
+        {
+            builder.Add(e);
+        }
+
+        Assert.Equal(other.Snapshots.OrderBy(r => r.Account).ThenBy(r => r.Month), builder.Build().Rows(WingtipDemo.FirstMonth, WingtipDemo.LastMonth));
+    }
+
     [Fact]
     public void Generate_HasTwentyFourMonthsOfMrr()
     {
