@@ -74,7 +74,9 @@ internal sealed class MovementsCommand : ICommand
             months[row.Month] = row.Mrr.Amount;
         }
 
-        var result = new List<(string Account, string Month, string Movement, string Cause, string Currency, decimal Amount)>();
+        // The movement kinds are classified here, not read from an MrrHistory: a history reports from its first month with
+        // revenue and holds one currency per account, while a log's range starts at its first event and may bill in several.
+        var result = new List<(string Account, string Month, string Movement, string Cause, Money Amount)>();
         foreach (var group in book.Causes(from, to).GroupBy(p => (p.Account, p.Month, p.Change.Currency)))
         {
             var months = mrr.GetValueOrDefault((group.Key.Account, group.Key.Currency));
@@ -98,7 +100,7 @@ internal sealed class MovementsCommand : ICommand
             foreach (MrrCausePart part in group)
             {
                 total += part.Change.Amount;
-                result.Add((group.Key.Account.Value, YearMonthPattern.Iso.Format(group.Key.Month), movement, CauseName(part.Cause), group.Key.Currency.Code, sign * part.Change.Amount));
+                result.Add((group.Key.Account.Value, YearMonthPattern.Iso.Format(group.Key.Month), movement, CauseName(part.Cause), new Money(sign * part.Change.Amount, group.Key.Currency)));
             }
 
             if (total != after - before)
@@ -109,8 +111,8 @@ internal sealed class MovementsCommand : ICommand
 
         return result
             .OrderBy(r => r.Account, StringComparer.Ordinal).ThenBy(r => r.Month, StringComparer.Ordinal).ThenBy(r => r.Movement, StringComparer.Ordinal)
-            .ThenBy(r => r.Cause, StringComparer.Ordinal).ThenBy(r => r.Currency, StringComparer.Ordinal)
-            .Select(r => (IReadOnlyList<Cell>)[Cell.Of(r.Account), Cell.Of(r.Month), Cell.Of(r.Movement), Cell.Of(r.Cause), Cell.Of(new Money(r.Amount, Currency.Parse(r.Currency))), Cell.Of(r.Currency)]);
+            .ThenBy(r => r.Cause, StringComparer.Ordinal).ThenBy(r => r.Amount.Currency.Code, StringComparer.Ordinal)
+            .Select(r => (IReadOnlyList<Cell>)[Cell.Of(r.Account), Cell.Of(r.Month), Cell.Of(r.Movement), Cell.Of(r.Cause), Cell.Of(r.Amount), Cell.Of(r.Amount.Currency.Code)]);
     }
 
     private static string CauseName(MrrCause cause) => cause switch

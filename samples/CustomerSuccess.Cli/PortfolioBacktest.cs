@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using CustomerSuccess.Demo;
 using CustomerSuccess.HealthScoring;
-using CustomerSuccess.Signals;
 
 namespace CustomerSuccess.Cli;
 
@@ -57,9 +56,9 @@ internal static class PortfolioBacktest
         output.WriteLine(string.Create(c, $"{"Signal",-28}") + string.Concat(Horizons.Select(h => string.Create(c, $"{h + "d",8}"))) + string.Create(c, $"  {"Tagged",-9}{"Data suggest"}"));
         foreach (SignalLeadTime lead in leads)
         {
-            string suggested = lead.Suggested is { } s ? Tag(s) : "no power";
+            string suggested = lead.Suggested is { } s ? Predictive.TagName(s) : "no power";
             output.WriteLine(string.Create(c, $"{lead.Signal,-28}") + string.Concat(lead.AucByHorizon.Select(a => string.Create(c, $"{Auc(a.Auc),8}")))
-                + string.Create(c, $"  {Tag(lead.Configured),-9}{suggested,-14}{(lead.Contradicted ? "contradicted" : "")}").TrimEnd());
+                + string.Create(c, $"  {Predictive.TagName(lead.Configured),-9}{suggested,-14}{(lead.Contradicted ? "contradicted" : "")}").TrimEnd());
         }
 
         SignalLeadTime[] contradicted = [.. leads.Where(l => l.Contradicted)];
@@ -67,7 +66,7 @@ internal static class PortfolioBacktest
         output.WriteLine(contradicted.Length == 0
             ? "Every tag agrees with what the data suggest."
             : string.Create(c, $"The data contradict {contradicted.Length} tag{(contradicted.Length == 1 ? "" : "s")}: ")
-                + string.Join("; ", contradicted.Select(l => string.Create(c, $"{l.Signal} is tagged {Tag(l.Configured)} but {Power(l)}, so the data suggest {Tag(l.Suggested!.Value)}"))) + ".");
+                + string.Join("; ", contradicted.Select(l => string.Create(c, $"{l.Signal} is tagged {Predictive.TagName(l.Configured)} but {Power(l)}, so the data suggest {Predictive.TagName(l.Suggested!.Value)}"))) + ".");
     }
 
     private static string Power(SignalLeadTime lead)
@@ -80,6 +79,4 @@ internal static class PortfolioBacktest
     private static string Auc(double? auc) => auc is { } a ? a.ToString("0.0000", CultureInfo.InvariantCulture) : "-";
 
     private static string Percent(Ratio ratio) => ratio.TryGetValue(out decimal value) ? value.ToString("0.0%", CultureInfo.InvariantCulture) : "-";
-
-    private static string Tag(SignalTiming timing) => timing == SignalTiming.Leading ? "leading" : "lagging";
 }

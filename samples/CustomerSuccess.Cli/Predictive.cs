@@ -37,10 +37,8 @@ internal static class Predictive
         ? Cell.Of(Math.Round((decimal)value, 10, MidpointRounding.ToEven))
         : Cell.Of(value.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
 
-    public static Cell Tag(SignalTiming? timing) => timing switch
-    {
-        SignalTiming.Leading => Cell.Of("leading"),
-        SignalTiming.Lagging => Cell.Of("lagging"),
-        _ => Cell.Empty,
-    };
+    public static Cell Tag(SignalTiming? timing) => timing is { } t ? Cell.Of(TagName(t)) : Cell.Empty;
+
+    /// <summary>A timing tag as the tables write it.</summary>
+    public static string TagName(SignalTiming timing) => timing == SignalTiming.Leading ? "leading" : "lagging";
 }
