@@ -58,7 +58,8 @@ public class SubscriptionBenchmarks
 
     private static int History(SubscriptionEvent[] events)
     {
-        SubscriptionBook.Builder builder = SubscriptionBook.CreateBuilder();
+        // A caller that knows how many events come (a reader that knows its file's size) says so.
+        SubscriptionBook.Builder builder = SubscriptionBook.CreateBuilder().EnsureCapacity(events.Length);
         foreach (ref readonly SubscriptionEvent e in events.AsSpan())
         {
             builder.Add(e);

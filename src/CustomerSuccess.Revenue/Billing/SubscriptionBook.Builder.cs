@@ -16,23 +16,50 @@ public sealed partial class SubscriptionBook
         private readonly SubscriptionMrrOptions _options;
         private readonly Dictionary<string, int> _subscriptionIndex = new(StringComparer.Ordinal);
         private readonly List<string> _subscriptions = [];
+        private readonly List<int> _accountOfSubscription = [];
         private readonly Dictionary<AccountId, int> _accountIndex = [];
         private readonly List<AccountId> _accounts = [];
-        private readonly List<SubscriptionTerms> _terms = [];
+        private readonly TermsTable _terms = new();
+
+        // Per event, in the order added (17 bytes each): its subscription, instant, kind and terms (-1 for none).
         private int[] _subscriptionOf = new int[1024];
-        private int[] _accountOf = new int[1024];
         private long[] _ticks = new long[1024];
-        private SubscriptionEventKind[] _kinds = new SubscriptionEventKind[1024];
+        private byte[] _kinds = new byte[1024];
         private int[] _termsOf = new int[1024];
-        private readonly List<int> _accountOfSubscription = [];
+
+        // The account of an event that names another one than its subscription's (an error Build reports), by event.
+        private readonly Dictionary<int, int> _otherAccount = [];
         private int _count;
         private int _lastSubscription = -1;
+        private bool _inOrder = true; // each subscription's events came together and in time order: Build need not sort
         private bool _built;
 
         internal Builder(SubscriptionMrrOptions? options) => _options = (options ?? new SubscriptionMrrOptions()).Snapshot();
 
         /// <summary>Gets the number of events added.</summary>
         public int Count => _count;
+
+        /// <summary>
+        /// Makes room for at least <paramref name="events"/> events in all, so that adding them does not grow the builder's
+        /// columns step by step (each step copies them).
+        /// </summary>
+        /// <param name="events">The number of events expected in all.</param>
+        /// <returns>This builder.</returns>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="events"/> is negative.</exception>
+        /// <exception cref="InvalidOperationException">The book was built already.</exception>
+        public Builder EnsureCapacity(int events)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(events);
+            ThrowIfBuilt();
+            if (events > _ticks.Length)
+            {
+                Resize(events);
+            }
+
+            _terms.EnsureCapacity(events); // at most one terms value an event; pages never written are never touched
+
+            return this;
+        }
 
         /// <summary>Adds an event; its position in the order of adding is how errors name it.</summary>
         /// <param name="subscriptionEvent">The event.</param>
@@ -41,11 +68,7 @@ public sealed partial class SubscriptionBook
         /// <exception cref="InvalidOperationException">The book was built already.</exception>
         public Builder Add(in SubscriptionEvent subscriptionEvent)
         {
-            if (_built)
-            {
-                throw new InvalidOperationException("This builder has built its book; start another.");
-            }
-
+            ThrowIfBuilt();
             if (subscriptionEvent.Subscription is null)
             {
                 throw new ArgumentException("default(SubscriptionEvent) is not an event; create events with SubscriptionEvent.Start, Change, ...", nameof(subscriptionEvent));
@@ -53,8 +76,10 @@ public sealed partial class SubscriptionBook
 
             if (_count == _ticks.Length)
             {
-                Grow();
+                Resize(checked(_ticks.Length * 2));
             }
+
+            long ticks = subscriptionEvent.EffectiveAt.ToUnixTimeTicks();
 
             // Exports usually list a subscription's events together: then it is the previous event's, found without a lookup.
             int subscription = _lastSubscription;
@@ -64,33 +89,32 @@ public sealed partial class SubscriptionBook
                 {
                     _subscriptionIndex[subscriptionEvent.Subscription] = subscription = _subscriptions.Count;
                     _subscriptions.Add(subscriptionEvent.Subscription);
-                    _accountOfSubscription.Add(AccountIndex(subscriptionEvent.Account));
+                    // An export lists an account's subscriptions together, too: try the previous subscription's account first.
+                    int previous = _accountOfSubscription.Count > 0 ? _accountOfSubscription[^1] : -1;
+                    _accountOfSubscription.Add(previous >= 0 && _accounts[previous] == subscriptionEvent.Account ? previous : AccountIndex(subscriptionEvent.Account));
+                }
+                else
+                {
+                    _inOrder = false; // the subscription's events are not together
                 }
 
                 _lastSubscription = subscription;
             }
-
-            // The account is looked up once per subscription; an event naming another one (an error Build reports) keeps its own.
-            int account = _accountOfSubscription[subscription];
-            if (_accounts[account] != subscriptionEvent.Account)
+            else if (ticks < _ticks[_count - 1])
             {
-                account = AccountIndex(subscriptionEvent.Account);
+                _inOrder = false;
+            }
+
+            // The account is looked up once per subscription; an event naming another one keeps its own, for Build to report.
+            if (_accounts[_accountOfSubscription[subscription]] != subscriptionEvent.Account)
+            {
+                _otherAccount[_count] = AccountIndex(subscriptionEvent.Account);
             }
 
             _subscriptionOf[_count] = subscription;
-            _accountOf[_count] = account;
-            _ticks[_count] = subscriptionEvent.EffectiveAt.ToUnixTimeTicks();
-            _kinds[_count] = subscriptionEvent.Kind;
-            if (subscriptionEvent.HasTerms)
-            {
-                _termsOf[_count] = _terms.Count;
-                _terms.Add(subscriptionEvent.Terms);
-            }
-            else
-            {
-                _termsOf[_count] = -1;
-            }
-
+            _ticks[_count] = ticks;
+            _kinds[_count] = (byte)subscriptionEvent.Kind;
+            _termsOf[_count] = subscriptionEvent.HasTerms ? _terms.Add(subscriptionEvent.Terms) : -1;
             _count++;
             return this;
         }
@@ -104,15 +128,11 @@ public sealed partial class SubscriptionBook
         /// </exception>
         public SubscriptionBook Build()
         {
-            if (_built)
-            {
-                throw new InvalidOperationException("This builder has built its book already.");
-            }
-
+            ThrowIfBuilt();
             _built = true;
             int subscriptions = _subscriptions.Count;
 
-            // Counting sort by subscription keeps each subscription's events in the order added; then each is sorted by time.
+            // Each subscription's first event in the sorted order, by counting.
             int[] start = new int[subscriptions + 1];
             for (int i = 0; i < _count; i++)
             {
@@ -124,31 +144,41 @@ public sealed partial class SubscriptionBook
                 start[s + 1] += start[s];
             }
 
-            int[] order = new int[_count];
-            int[] next = (int[])start.Clone();
-            for (int i = 0; i < _count; i++)
+            // Events that came subscription by subscription in time order are sorted already: the book takes the columns
+            // as they are. Otherwise a counting sort by subscription keeps each one's events in the order added, and each
+            // is then sorted by time.
+            int[]? order = null;
+            long[] ticks = _ticks;
+            if (!_inOrder)
             {
-                order[next[_subscriptionOf[i]]++] = i;
+                order = GC.AllocateUninitializedArray<int>(_count);
+                int[] next = (int[])start.Clone();
+                for (int i = 0; i < _count; i++)
+                {
+                    order[next[_subscriptionOf[i]]++] = i;
+                }
+
+                ticks = GC.AllocateUninitializedArray<long>(_count);
             }
 
-            long[] ticks = new long[_count];
-            int[] contributing = new int[_count];
-            byte[] status = new byte[_count];
-            int[] accountOf = new int[subscriptions];
+            int[] contributing = GC.AllocateUninitializedArray<int>(_count);
+            byte[] status = GC.AllocateUninitializedArray<byte>(_count);
             SubscriptionEventException? first = null;
             for (int s = 0; s < subscriptions; s++)
             {
-                SortByTime(order, start[s], start[s + 1]);
+                if (order is not null)
+                {
+                    SortByTime(order, start[s], start[s + 1]);
+                    for (int e = start[s]; e < start[s + 1]; e++)
+                    {
+                        ticks[e] = _ticks[order[e]];
+                    }
+                }
+
                 SubscriptionEventException? problem = Walk(order, start[s], start[s + 1], contributing, status);
                 if (problem is not null && (first is null || problem.Index < first.Index))
                 {
                     first = problem;
-                }
-
-                accountOf[s] = _accountOf[order[start[s]]];
-                for (int e = start[s]; e < start[s + 1]; e++)
-                {
-                    ticks[e] = _ticks[order[e]];
                 }
             }
 
@@ -157,7 +187,7 @@ public sealed partial class SubscriptionBook
                 throw first;
             }
 
-            return new SubscriptionBook(_options, [.. _accounts], [.. _subscriptions], accountOf, start, ticks, contributing, status, [.. _terms]);
+            return new SubscriptionBook(_options, [.. _accounts], [.. _subscriptions], [.. _accountOfSubscription], start, ticks, contributing, status, _terms);
         }
 
         private void SortByTime(int[] order, int from, int to)
@@ -179,28 +209,28 @@ public sealed partial class SubscriptionBook
         }
 
         // Applies one subscription's events in time order; the first one that cannot apply is the problem.
-        private SubscriptionEventException? Walk(int[] order, int from, int to, int[] contributing, byte[] statusAfter)
+        private SubscriptionEventException? Walk(int[]? order, int from, int to, int[] contributing, byte[] statusAfter)
         {
             const int NotOpen = StatusNotOpen, Active = StatusActive, Trial = StatusTrial, Paused = StatusPaused, Cancelled = StatusCancelled;
             int status = NotOpen, terms = -1, pausedStatus = NotOpen, pausedTerms = -1;
-            int account = _accountOf[order[from]];
+            int account = AccountOf(order is null ? from : order[from]);
             Currency currency = default;
             for (int e = from; e < to; e++)
             {
-                int i = order[e];
-                SubscriptionEventKind kind = _kinds[i];
+                int i = order is null ? e : order[e];
+                var kind = (SubscriptionEventKind)_kinds[i];
                 string? problem = null, field = "event";
-                if (e > from && _ticks[order[e - 1]] == _ticks[i])
+                if (e > from && _ticks[order is null ? e - 1 : order[e - 1]] == _ticks[i])
                 {
                     (problem, field) = ($"it is at the same instant as another event of the subscription ({At(i)}); one subscription's events need distinct instants.", "effective_at");
                 }
-                else if (_accountOf[i] != account)
+                else if (AccountOf(i) != account)
                 {
-                    (problem, field) = ($"the subscription belongs to account '{_accounts[account]}', not '{_accounts[_accountOf[i]]}'; a subscription cannot move to another account.", "account_id");
+                    (problem, field) = ($"the subscription belongs to account '{_accounts[account]}', not '{_accounts[AccountOf(i)]}'; a subscription cannot move to another account.", "account_id");
                 }
-                else if (_termsOf[i] >= 0 && !currency.IsDefault && _terms[_termsOf[i]].Currency != currency)
+                else if (_termsOf[i] >= 0 && !currency.IsDefault && _terms.Currency(_termsOf[i]) != currency)
                 {
-                    (problem, field) = ($"the subscription is billed in {currency}, not {_terms[_termsOf[i]].Currency}; a subscription cannot move to another currency.", "currency");
+                    (problem, field) = ($"the subscription is billed in {currency}, not {_terms.Currency(_termsOf[i])}; a subscription cannot move to another currency.", "currency");
                 }
                 else
                 {
@@ -248,7 +278,7 @@ public sealed partial class SubscriptionBook
 
                 if (_termsOf[i] >= 0)
                 {
-                    currency = _terms[_termsOf[i]].Currency;
+                    currency = _terms.Currency(_termsOf[i]);
                 }
 
                 // A paused subscription keeps its terms here, so that its resume can be told from an addition.
@@ -258,6 +288,9 @@ public sealed partial class SubscriptionBook
 
             return null;
         }
+
+        private int AccountOf(int i) =>
+            _otherAccount.Count > 0 && _otherAccount.TryGetValue(i, out int other) ? other : _accountOfSubscription[_subscriptionOf[i]];
 
         private int AccountIndex(AccountId id)
         {
@@ -274,14 +307,20 @@ public sealed partial class SubscriptionBook
 
         private static string Name(SubscriptionEventKind kind) => kind.ToString().ToLowerInvariant();
 
-        private void Grow()
+        private void ThrowIfBuilt()
         {
-            int size = checked(_ticks.Length * 2);
-            Array.Resize(ref _subscriptionOf, size);
-            Array.Resize(ref _accountOf, size);
-            Array.Resize(ref _ticks, size);
-            Array.Resize(ref _kinds, size);
-            Array.Resize(ref _termsOf, size);
+            if (_built)
+            {
+                throw new InvalidOperationException("This builder has built its book; start another.");
+            }
+        }
+
+        private void Resize(int size)
+        {
+            _subscriptionOf = Columns.Grown(_subscriptionOf, _count, size);
+            _ticks = Columns.Grown(_ticks, _count, size);
+            _kinds = Columns.Grown(_kinds, _count, size);
+            _termsOf = Columns.Grown(_termsOf, _count, size);
         }
     }
 }

@@ -97,31 +97,35 @@ public sealed partial class SubscriptionBook
 
         DiscountPolicy policy = _options.Discounts;
         int account = _accountOf[s];
+        long priorEnd = ends[k - 1].ToUnixTimeTicks(), end = ends[k].ToUnixTimeTicks();
         if (!now)
         {
-            SubscriptionTerms old = _terms[terms[k - 1]];
-            Add(parts, (account, k, old.Currency, status[k] == StatusPaused ? MrrCause.Paused : MrrCause.SubscriptionRemoved), -Amount(s, old, ends[k - 1]));
+            int old = terms[k - 1];
+            decimal amount = Amount(s, old, priorEnd, _terms.Quantity(old), _terms.DiscountApplies(old, priorEnd, policy) ? old : -1);
+            Add(parts, (account, k, _terms.Currency(old), status[k] == StatusPaused ? MrrCause.Paused : MrrCause.SubscriptionRemoved), -amount);
             return;
         }
 
-        SubscriptionTerms next = _terms[terms[k]];
+        int next = terms[k];
+        Currency currency = _terms.Currency(next);
+        int nextDiscount = _terms.DiscountApplies(next, end, policy) ? next : -1;
         if (!before)
         {
-            Add(parts, (account, k, next.Currency, status[k - 1] == StatusPaused ? MrrCause.Resumed : MrrCause.SubscriptionAdded), Amount(s, next, ends[k]));
+            Add(parts, (account, k, currency, status[k - 1] == StatusPaused ? MrrCause.Resumed : MrrCause.SubscriptionAdded), Amount(s, next, end, _terms.Quantity(next), nextDiscount));
             return;
         }
 
         // Both months contribute: price, then quantity, then discount, each a rounded step, so they telescope exactly.
-        SubscriptionTerms prior = _terms[terms[k - 1]];
-        SubscriptionTerms? priorDiscount = prior.DiscountApplies(ends[k - 1], policy) ? prior : null;
-        SubscriptionTerms? nextDiscount = next.DiscountApplies(ends[k], policy) ? next : null;
-        decimal a = Amount(s, prior, ends[k - 1], prior.Quantity, priorDiscount);
-        decimal b = Amount(s, next, ends[k], prior.Quantity, priorDiscount);
-        decimal c = Amount(s, next, ends[k], next.Quantity, priorDiscount);
-        decimal d = Amount(s, next, ends[k], next.Quantity, nextDiscount);
-        Add(parts, (account, k, next.Currency, MrrCause.Price), b - a);
-        Add(parts, (account, k, next.Currency, MrrCause.Quantity), c - b);
-        Add(parts, (account, k, next.Currency, MrrCause.Discount), d - c);
+        int prior = terms[k - 1];
+        int priorDiscount = _terms.DiscountApplies(prior, priorEnd, policy) ? prior : -1;
+        decimal priorQuantity = _terms.Quantity(prior), nextQuantity = _terms.Quantity(next);
+        decimal a = Amount(s, prior, priorEnd, priorQuantity, priorDiscount);
+        decimal b = Amount(s, next, end, priorQuantity, priorDiscount);
+        decimal c = Amount(s, next, end, nextQuantity, priorDiscount);
+        decimal d = Amount(s, next, end, nextQuantity, nextDiscount);
+        Add(parts, (account, k, currency, MrrCause.Price), b - a);
+        Add(parts, (account, k, currency, MrrCause.Quantity), c - b);
+        Add(parts, (account, k, currency, MrrCause.Discount), d - c);
     }
 
     private static void Add(Dictionary<(int, int, Currency, MrrCause), decimal> parts, (int, int, Currency, MrrCause) key, decimal change)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Numerics;
 using NodaTime;
 
 namespace CustomerSuccess.Revenue;
@@ -19,15 +20,15 @@ public sealed partial class SubscriptionBook
     private readonly string[] _subscriptions;
     private readonly int[] _accountOf;      // per subscription
     private readonly int[] _start;          // per subscription: its first event in the sorted arrays; one more entry at the end
-    private readonly long[] _ticks;         // per event, sorted by subscription then time
+    private readonly long[] _ticks;         // per event, sorted by subscription then time (may be longer than the events)
     private readonly int[] _contributing;   // per event: the terms in effect after it when active or paused, else -1
     private readonly byte[] _status;        // per event: the subscription's status after it
-    private readonly SubscriptionTerms[] _terms;
+    private readonly TermsTable _terms;
     private readonly int[] _accountOrder;   // account indexes by id, ordinal
 
     private const int StatusNotOpen = 0, StatusActive = 1, StatusTrial = 2, StatusPaused = 3, StatusCancelled = 4;
 
-    private SubscriptionBook(SubscriptionMrrOptions options, AccountId[] accounts, string[] subscriptions, int[] accountOf, int[] start, long[] ticks, int[] contributing, byte[] status, SubscriptionTerms[] terms)
+    private SubscriptionBook(SubscriptionMrrOptions options, AccountId[] accounts, string[] subscriptions, int[] accountOf, int[] start, long[] ticks, int[] contributing, byte[] status, TermsTable terms)
     {
         _options = options;
         _accounts = accounts;
@@ -38,17 +39,11 @@ public sealed partial class SubscriptionBook
         _contributing = contributing;
         _status = status;
         _terms = terms;
-        _accountOrder = new int[accounts.Length];
-        for (int i = 0; i < _accountOrder.Length; i++)
-        {
-            _accountOrder[i] = i;
-        }
-
-        Array.Sort(_accountOrder, (a, b) => string.CompareOrdinal(accounts[a].Value, accounts[b].Value));
-        if (ticks.Length > 0)
+        _accountOrder = AccountOrder(accounts);
+        if (EventCount > 0)
         {
             long first = long.MaxValue, last = long.MinValue;
-            foreach (long t in ticks)
+            foreach (long t in ticks.AsSpan(0, EventCount))
             {
                 first = Math.Min(first, t);
                 last = Math.Max(last, t);
@@ -57,6 +52,26 @@ public sealed partial class SubscriptionBook
             FirstMonth = MonthOf(first);
             LastMonth = MonthOf(last);
         }
+    }
+
+    // Account indexes by id, ordinal. Exports often list accounts in id order already: then there is nothing to sort.
+    private static int[] AccountOrder(AccountId[] accounts)
+    {
+        int[] order = new int[accounts.Length];
+        bool sorted = true;
+        for (int i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+            sorted = sorted && (i == 0 || string.CompareOrdinal(accounts[i - 1].Value, accounts[i].Value) < 0);
+        }
+
+        if (!sorted)
+        {
+            string[] ids = Array.ConvertAll(accounts, a => a.Value);
+            Array.Sort(ids, order, StringComparer.Ordinal);
+        }
+
+        return order;
     }
 
     /// <summary>Gets the month of the earliest event, in the reporting zone; <see langword="null"/> for an empty log.</summary>
@@ -69,7 +84,7 @@ public sealed partial class SubscriptionBook
     public int SubscriptionCount => _accountOf.Length;
 
     /// <summary>Gets the number of events.</summary>
-    public int EventCount => _ticks.Length;
+    public int EventCount => _start[^1];
 
     /// <summary>Starts an empty log.</summary>
     /// <param name="options">The reporting zone and the discount policy; the defaults when <see langword="null"/>.</param>
@@ -96,7 +111,7 @@ public sealed partial class SubscriptionBook
     {
         var rows = new List<MrrRow>();
         YearMonth[] months = [.. Enumerable.Range(0, MonthCount(from, to)).Select(from.PlusMonths)];
-        ForEachAccount(from, to, (account, totals) =>
+        ForEachAccount(from, to, SubscriptionsByAccount(), (account, totals) =>
         {
             for (int k = 0; k < months.Length; k++)
             {
@@ -121,25 +136,26 @@ public sealed partial class SubscriptionBook
     /// <exception cref="OverflowException">An account's MRR is beyond what a decimal holds; the message names the account and month.</exception>
     public MrrHistory ToMrrHistory(YearMonth from, YearMonth to, MrrOptions? options = null)
     {
-        // Each account's months go into the builder as they are, account by account: no row values in between.
-        var builder = new MrrHistory.Builder(options);
+        // Accounts come in id order, each once, its months in order: they go straight into the history's columns.
+        (int[] First, int[] Subscriptions) byAccount = SubscriptionsByAccount();
+        var builder = new MrrHistory.OrderedBuilder(options, RowBound(from, to, byAccount));
         int first = MonthIndex.Of(from);
-        ForEachAccount(from, to, (account, totals) =>
+        ForEachAccount(from, to, byAccount, (account, totals) =>
         {
             foreach ((Currency currency, decimal[] total) in totals)
             {
-                builder.AddMonths(_accounts[account], currency, first, total);
+                builder.Add(_accounts[account], currency, first, total);
             }
         });
         return builder.Build();
     }
 
     // Account by account in id order: its subscriptions' rounded amounts added up per currency (currencies in code order).
-    private void ForEachAccount(YearMonth from, YearMonth to, Action<int, List<(Currency Currency, decimal[] Amounts)>> visit)
+    private void ForEachAccount(YearMonth from, YearMonth to, (int[] First, int[] Subscriptions) byAccount, Action<int, List<(Currency Currency, decimal[] Amounts)>> visit)
     {
         int months = MonthCount(from, to);
         long[] ends = MonthEndTicks(MonthEnds(from, months));
-        (int[] first, int[] subscriptions) = SubscriptionsByAccount();
+        (int[] first, int[] subscriptions) = byAccount;
         decimal[] amounts = new decimal[months];
         var totals = new List<(Currency Currency, decimal[] Amounts)>(1);
         var spare = new Stack<decimal[]>();
@@ -154,7 +170,7 @@ public sealed partial class SubscriptionBook
             for (int i = first[account]; i < first[account + 1]; i++)
             {
                 int s = subscriptions[i];
-                if (!MonthlyAmounts(s, ends, amounts, out Currency currency))
+                if (!MonthlyAmounts(s, ends, amounts, out Currency currency, out int firstActive, out int lastActive))
                 {
                     continue;
                 }
@@ -173,10 +189,10 @@ public sealed partial class SubscriptionBook
                 }
 
                 decimal[] total = totals[t].Amounts;
-                int k = 0;
+                int k = firstActive;
                 try
                 {
-                    for (; k < months; k++)
+                    for (; k <= lastActive; k++)
                     {
                         total[k] += amounts[k]; // decimal addition throws on overflow, it never wraps
                     }
@@ -198,6 +214,53 @@ public sealed partial class SubscriptionBook
                 visit(account, totals);
             }
         }
+    }
+
+    // At least the rows of a range: per account, the months in which some subscription is active (exact unless one is
+    // active at a price of 0). It walks states only, no prices, so that the history's columns are sized once.
+    private int RowBound(YearMonth from, YearMonth to, (int[] First, int[] Subscriptions) byAccount)
+    {
+        int months = MonthCount(from, to);
+        long[] ends = MonthEndTicks(MonthEnds(from, months));
+        (int[] first, int[] subscriptions) = byAccount;
+        long rows = 0;
+        for (int a = 0; a < _accounts.Length; a++)
+        {
+            ulong firstMonths = 0; // the first 64 months, a bit each; the rest counted, at most once a month
+            long later = 0;
+            for (int i = first[a]; i < first[a + 1]; i++)
+            {
+                int s = subscriptions[i];
+                int e = _start[s], end = _start[s + 1];
+                bool active = false;
+                for (int k = 0; k < months; k++)
+                {
+                    while (e < end && _ticks[e] < ends[k])
+                    {
+                        active = _status[e] == StatusActive;
+                        e++;
+                    }
+
+                    if (!active)
+                    {
+                        continue;
+                    }
+
+                    if (k < 64)
+                    {
+                        firstMonths |= 1UL << k;
+                    }
+                    else
+                    {
+                        later++;
+                    }
+                }
+            }
+
+            rows += BitOperations.PopCount(firstMonths) + Math.Min(later, Math.Max(0, months - 64));
+        }
+
+        return (int)Math.Min(rows, Array.MaxLength);
     }
 
     // Each account's subscriptions, by a counting sort: subscriptions[first[a]..first[a + 1]] are account a's.
@@ -235,12 +298,12 @@ public sealed partial class SubscriptionBook
         return ticks;
     }
 
-    // One subscription's rounded monthly amount in each month; false when it never contributes in the range. The amount
-    // is worked out again only when the state or the discount's reach changes, not every month.
-    private bool MonthlyAmounts(int subscription, long[] ends, decimal[] amounts, out Currency currency)
+    // One subscription's rounded monthly amount in each month from its first contributing month to its last (the months
+    // between them that it does not contribute hold 0); false when it never contributes in the range. The amount is worked
+    // out again only when the state or the discount's reach changes, not every month.
+    private bool MonthlyAmounts(int subscription, long[] ends, decimal[] amounts, out Currency currency, out int first, out int last)
     {
-        currency = default;
-        bool any = false;
+        (currency, first, last) = (default, -1, -1);
         int e = _start[subscription], end = _start[subscription + 1];
         int state = -1, priced = -1;
         bool pricedDiscount = false;
@@ -257,57 +320,45 @@ public sealed partial class SubscriptionBook
             if (state < 0)
             {
                 amounts[k] = 0;
+                if (e == end && first >= 0)
+                {
+                    break; // no event left to reopen it
+                }
+
                 continue;
             }
 
-            ref readonly SubscriptionTerms terms = ref _terms[state];
-            bool discounted = _options.Discounts == DiscountPolicy.Deduct && terms.HasDiscount
-                && (terms.DiscountUntil is not { } until || until.ToUnixTimeTicks() >= boundary);
+            bool discounted = _terms.DiscountApplies(state, boundary, _options.Discounts);
             if (state != priced || discounted != pricedDiscount)
             {
-                amount = Amount(subscription, terms, Instant.FromUnixTimeTicks(boundary));
+                amount = Amount(subscription, state, boundary, _terms.Quantity(state), discounted ? state : -1);
                 (priced, pricedDiscount) = (state, discounted);
+                currency = _terms.Currency(state);
             }
 
             amounts[k] = amount;
-            currency = terms.Currency;
-            any = true;
+            first = first < 0 ? k : first;
+            last = k;
         }
 
-        return any;
+        return first >= 0;
     }
 
-    // A subscription's monthly amount in a month ending at monthEnd, an overflow named by the subscription and month.
-    private decimal Amount(int subscription, SubscriptionTerms terms, Instant monthEnd)
+    // A subscription's monthly amount in a month ending at monthEnd (ticks) at a terms' price, with a quantity and the
+    // discount of other terms (none when negative); an overflow is named by the subscription and month.
+    private decimal Amount(int subscription, int terms, long monthEnd, decimal quantity, int discountOf)
     {
         try
         {
-            return terms.MonthlyAmount(monthEnd, _options.Discounts);
+            return _terms.Monthly(terms, quantity, discountOf);
         }
         catch (OverflowException e)
         {
-            throw TooLarge(subscription, terms, monthEnd, e);
+            LocalDate day = (Instant.FromUnixTimeTicks(monthEnd) - Duration.FromTicks(1)).InZone(_options.Zone).Date;
+            SubscriptionTerms named = _terms[terms];
+            throw new OverflowException(string.Create(CultureInfo.InvariantCulture,
+                $"The MRR of subscription '{_subscriptions[subscription]}' of account '{_accounts[_accountOf[subscription]]}' in {day:uuuu'-'MM} is beyond what a decimal holds ({named.Quantity} x {named.Amount})."), e);
         }
-    }
-
-    // The same at another quantity and another terms' discount (none when null): a step of a change's attribution.
-    private decimal Amount(int subscription, SubscriptionTerms terms, Instant monthEnd, decimal quantity, SubscriptionTerms? discount)
-    {
-        try
-        {
-            return terms.Monthly(quantity, discount);
-        }
-        catch (OverflowException e)
-        {
-            throw TooLarge(subscription, terms, monthEnd, e);
-        }
-    }
-
-    private OverflowException TooLarge(int subscription, SubscriptionTerms terms, Instant monthEnd, OverflowException e)
-    {
-        LocalDate day = (monthEnd - Duration.FromTicks(1)).InZone(_options.Zone).Date;
-        return new OverflowException(string.Create(CultureInfo.InvariantCulture,
-            $"The MRR of subscription '{_subscriptions[subscription]}' of account '{_accounts[_accountOf[subscription]]}' in {day:uuuu'-'MM} is beyond what a decimal holds ({terms.Quantity} x {terms.Amount})."), e);
     }
 
     private Instant[] MonthEnds(YearMonth from, int months)

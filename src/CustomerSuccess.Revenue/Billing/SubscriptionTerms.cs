@@ -84,31 +84,32 @@ public readonly struct SubscriptionTerms : IEquatable<SubscriptionTerms>
     /// <param name="discounts">Whether the discount is deducted.</param>
     /// <returns>The rounded monthly amount.</returns>
     /// <exception cref="OverflowException">The amount is beyond what a decimal holds.</exception>
-    public decimal MonthlyAmount(Instant monthEnd, DiscountPolicy discounts) => Monthly(Quantity, DiscountApplies(monthEnd, discounts) ? this : null);
+    public decimal MonthlyAmount(Instant monthEnd, DiscountPolicy discounts) =>
+        discounts == DiscountPolicy.Deduct && HasDiscount && (DiscountUntil is not { } until || until >= monthEnd)
+            ? Monthly(Amount, Interval, IntervalCount, Quantity, DiscountPercent, DiscountAmount)
+            : Monthly(Amount, Interval, IntervalCount, Quantity);
 
-    /// <summary>Whether the discount lowers the amount of a month ending at <paramref name="monthEnd"/>.</summary>
-    internal bool DiscountApplies(Instant monthEnd, DiscountPolicy discounts) =>
-        discounts == DiscountPolicy.Deduct && HasDiscount && (DiscountUntil is not { } until || until >= monthEnd);
+    /// <summary>The monthly amount of a price, interval and quantity with no discount, rounded as MRR is.</summary>
+    internal static decimal Monthly(Money amount, SubscriptionInterval interval, int intervalCount, decimal quantity) =>
+        ToMonthly(amount.Amount * quantity, amount.Currency, interval, intervalCount);
 
-    /// <summary>
-    /// The monthly amount at these terms' price and interval with another quantity and another terms' discount (none when
-    /// <see langword="null"/>): the steps by which a change is attributed to price, quantity and discount.
-    /// </summary>
-    internal decimal Monthly(decimal quantity, SubscriptionTerms? discount)
+    /// <summary>The same less a discount: percent of the gross, then the fixed amount, floored at 0.</summary>
+    internal static decimal Monthly(Money amount, SubscriptionInterval interval, int intervalCount, decimal quantity, decimal discountPercent, decimal discountAmount) =>
+        ToMonthly(Math.Max(0m, (amount.Amount * quantity * (100m - discountPercent) / 100m) - discountAmount), amount.Currency, interval, intervalCount);
+
+    // Per-interval net to a month: multiplied before dividing, rounded to the currency's minor units, midpoint to even.
+    private static decimal ToMonthly(decimal net, Currency currency, SubscriptionInterval interval, int n)
     {
-        decimal gross = Amount.Amount * quantity;
-        decimal net = discount is { } d ? Math.Max(0m, (gross * (100m - d.DiscountPercent) / 100m) - d.DiscountAmount) : gross;
-        int n = IntervalCount;
-        decimal monthly = Interval switch
+        decimal monthly = interval switch
         {
-            SubscriptionInterval.Month => net / n,
+            SubscriptionInterval.Month => n == 1 ? net : net / n,
             SubscriptionInterval.Year => net / (12m * n),
             SubscriptionInterval.Week => net * 52m / (12m * n),
             _ => net * 365m / (12m * n),
         };
 
         // Adding a zero with the currency's scale makes 100 print as 100.00, whatever scale the price had.
-        return Math.Round(monthly, Currency.MinorUnits, MidpointRounding.ToEven) + new decimal(0, 0, 0, false, (byte)Currency.MinorUnits);
+        return Math.Round(monthly, currency.MinorUnits, MidpointRounding.ToEven) + new decimal(0, 0, 0, false, (byte)currency.MinorUnits);
     }
 
     /// <inheritdoc/>

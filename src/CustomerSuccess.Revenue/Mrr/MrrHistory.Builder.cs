@@ -79,46 +79,6 @@ public sealed partial class MrrHistory
             return this;
         }
 
-        /// <summary>
-        /// Adds an ungrouped account's MRR for consecutive months from one month index, skipping months of 0: the rows a
-        /// subscription book gives, without a row value for each. Amounts are zero or more and in the account's currency.
-        /// </summary>
-        internal void AddMonths(AccountId account, Currency currency, int firstMonth, ReadOnlySpan<decimal> amounts)
-        {
-            ThrowIfBuilt();
-            int index = _lastAccount >= 0 && _accountIds[_lastAccount] == account ? _lastAccount : AccountIndex(account, currency);
-            if (_currencies[index] != currency)
-            {
-                throw new ArgumentException(
-                    string.Create(CultureInfo.InvariantCulture, $"Account '{account}' is billed in {_currencies[index]} and in {currency}; an account's MRR must be in one currency."),
-                    nameof(currency));
-            }
-
-            int groupId = ReferenceEquals(_lastGroup, string.Empty) ? _lastGroupId : GroupId(string.Empty);
-            for (int k = 0; k < amounts.Length; k++)
-            {
-                if (amounts[k] <= 0)
-                {
-                    continue;
-                }
-
-                if (_count == _rowMonths.Length)
-                {
-                    Grow();
-                }
-
-                _rowAccounts[_count] = index;
-                _rowMonths[_count] = firstMonth + k;
-                _rowAmounts[_count] = amounts[k];
-                _rowGroups[_count] = groupId;
-                _count++;
-            }
-
-            _lastAccount = index;
-            _lastGroup = string.Empty;
-            _lastGroupId = groupId;
-        }
-
         /// <summary>Makes room for at least <paramref name="rows"/> rows in all, so that adding them allocates nothing more.</summary>
         /// <param name="rows">The number of rows expected in all.</param>
         /// <returns>This builder.</returns>

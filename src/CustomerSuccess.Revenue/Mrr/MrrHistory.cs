@@ -20,11 +20,11 @@ namespace CustomerSuccess.Revenue;
 public sealed partial class MrrHistory
 {
     private readonly AccountSeries[] _accounts; // in the order accounts were first seen
-    private readonly Dictionary<AccountId, int> _accountIndex;
+    private Dictionary<AccountId, int>? _accountIndex; // built on first lookup when the builder had none to give
     private readonly string[] _groups; // ordinal order; the columns' group ids index it
     private readonly MrrOptions _options;
 
-    private MrrHistory(AccountSeries[] accounts, Dictionary<AccountId, int> accountIndex, string[] groups, MrrOptions options)
+    private MrrHistory(AccountSeries[] accounts, Dictionary<AccountId, int>? accountIndex, string[] groups, MrrOptions options)
     {
         _accounts = accounts;
         _accountIndex = accountIndex;
@@ -53,6 +53,18 @@ public sealed partial class MrrHistory
     public IEnumerable<AccountId> Accounts => InIdOrder().Select(a => a.Account);
 
     private int FirstIndex { get; } = int.MaxValue;
+
+    // A history read straight from a subscription book is mostly walked, not searched: its index waits for a lookup.
+    private Dictionary<AccountId, int> AccountIndex => LazyInitializer.EnsureInitialized(ref _accountIndex, () =>
+    {
+        var index = new Dictionary<AccountId, int>(_accounts.Length);
+        for (int a = 0; a < _accounts.Length; a++)
+        {
+            index.Add(_accounts[a].Account, a);
+        }
+
+        return index;
+    });
 
     private int LastIndex { get; } = int.MinValue;
 
@@ -135,7 +147,7 @@ public sealed partial class MrrHistory
         ArgumentNullException.ThrowIfNull(second);
         foreach (AccountSeries series in second._accounts)
         {
-            if (first._accountIndex.ContainsKey(series.Account))
+            if (first.AccountIndex.ContainsKey(series.Account))
             {
                 throw new ArgumentException($"Account '{series.Account}' is in both histories; merge histories of disjoint sets of accounts.", nameof(second));
             }
@@ -182,7 +194,7 @@ public sealed partial class MrrHistory
     /// <returns>The movements, in month order; empty when the account is unknown.</returns>
     public IReadOnlyList<AccountMovement> GetMovements(AccountId account)
     {
-        if (!_accountIndex.TryGetValue(account, out int index))
+        if (!AccountIndex.TryGetValue(account, out int index))
         {
             return [];
         }

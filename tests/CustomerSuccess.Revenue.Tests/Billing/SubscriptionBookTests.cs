@@ -166,6 +166,39 @@ public sealed class SubscriptionBookTests
     }
 
     [Fact]
+    public void EnsureCapacity_MakesRoomWithoutChangingTheBook_AndRefusesANegativeCountOrABuiltBuilder()
+    {
+        SubscriptionEvent[] events =
+        [
+            SubscriptionEvent.Start(Northwind, "s", At(2025, 1, 1), Usd(10m)),
+            SubscriptionEvent.Change(Northwind, "s", At(2025, 2, 1), Usd(20m)),
+            SubscriptionEvent.Start(Northwind, "t", At(2025, 2, 1), Usd(5m)),
+        ];
+        SubscriptionBook.Builder builder = SubscriptionBook.CreateBuilder().EnsureCapacity(100_000);
+        foreach (SubscriptionEvent e in events)
+        {
+            builder.Add(e);
+        }
+
+        Assert.Equal(Text(Book(events)), Text(builder.Build()));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SubscriptionBook.CreateBuilder().EnsureCapacity(-1));
+        Assert.Throws<InvalidOperationException>(() => builder.EnsureCapacity(10));
+    }
+
+    [Fact]
+    public void Build_NamesTheAccountOfTheEarliestEvent_WhenTheFirstAddedNamesAnother()
+    {
+        // The subscription's account is its earliest event's, whichever was added first.
+        var e = Assert.Throws<SubscriptionEventException>(() => Book(
+            SubscriptionEvent.Cancel(new AccountId("other"), "s", At(2025, 3, 1)),
+            SubscriptionEvent.Start(Northwind, "s", At(2025, 1, 1), Usd(1m))));
+
+        Assert.Equal(0, e.Index);
+        Assert.Equal("account_id", e.Field);
+        Assert.Contains("belongs to account 'northwind', not 'other'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Build_NamesTheEarliestAddedOffender_WhenSeveralSubscriptionsAreWrong()
     {
         var e = Assert.Throws<SubscriptionEventException>(() => Book(
