@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Reflection;
 
 namespace CustomerSuccess.Cli;
 
@@ -61,6 +62,16 @@ internal static class CliApp
         return Deliver(report, output, error, code);
     }
 
+    /// <summary>Gets the tool's version, as the package gives it (without the build's source revision).</summary>
+    internal static string Version { get; } = VersionOf(typeof(CliApp).Assembly);
+
+    private static string VersionOf(Assembly assembly)
+    {
+        string version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+        int plus = version.IndexOf('+', StringComparison.Ordinal);
+        return plus < 0 ? version : version[..plus];
+    }
+
     /// <summary>A bug's message: one line, and the details only when asked for, so a user never sees a stack trace by accident.</summary>
     internal static string InternalError(Exception bug, bool debug)
     {
@@ -87,6 +98,12 @@ internal static class CliApp
                 WriteHelp(output);
             }
 
+            return ExitCodes.Success;
+        }
+
+        if (first == "--version" && args.Count == 1)
+        {
+            output.WriteLine($"{ToolName} {Version}");
             return ExitCodes.Success;
         }
 
@@ -168,7 +185,7 @@ internal static class CliApp
         }
 
         output.WriteLine();
-        output.WriteLine($"Run '{ToolName} <command> --help' for a command's options.");
+        output.WriteLine($"Run '{ToolName} <command> --help' for a command's options, '{ToolName} --version' for the version.");
         output.WriteLine("Exit codes: 0 success, 1 bad input (the message names the file, line and field), 2 usage error,");
         output.WriteLine("3 internal error (a bug; rerun with --debug for the details). A report reaches stdout only once complete.");
     }

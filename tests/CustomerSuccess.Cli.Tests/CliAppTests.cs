@@ -38,6 +38,16 @@ public sealed class CliAppTests : CliRunner
         }
     }
 
+    [Fact]
+    public void Run_Version_PrintsTheToolsNameAndThePackageVersion()
+    {
+        var (code, output, error) = Run("--version");
+
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        Assert.Matches(@"^customersuccess [0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?\r?\n$", output);
+    }
+
     [Theory]
     [InlineData("portfolio", "--help", "--accounts <file>")]
     [InlineData("demo", "--help", "--out <dir>")]

@@ -5,13 +5,12 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CustomerSuccess.Json;
-using NodaTime.Serialization.SystemTextJson;
 
 namespace CustomerSuccess.SuccessPlans;
 
 /// <summary>
-/// Reads and writes plans and templates as JSON: camelCase names, enums by name, dates as ISO <c>yyyy-MM-dd</c> (NodaTime's
-/// converters). Source-generated, so it works trimmed and AOT-compiled. Malformed input fails with a
+/// Reads and writes plans and templates as JSON: camelCase names, enums by name, dates as ISO <c>yyyy-MM-dd</c> (the form
+/// NodaTime's converters write). Source-generated, so it works trimmed and AOT-compiled. Malformed input fails with a
 /// <see cref="CustomerSuccessValidationException"/> whose <see cref="CustomerSuccessValidationException.JsonPath"/> points at the fault.
 /// </summary>
 public static class SuccessPlanJson
@@ -27,7 +26,7 @@ public static class SuccessPlanJson
         // Enums by name only: a number such as -1 is not a status (JsonStringEnumConverter takes integers unless told not to).
         Converters =
         {
-            NodaConverters.LocalDateConverter, NodaConverters.InstantConverter, new JsonStringEnumConverter<PlanStatus>(null, false),
+            IsoDateConverters.LocalDate, IsoDateConverters.Instant, new JsonStringEnumConverter<PlanStatus>(null, false),
             new JsonStringEnumConverter<MetricDirection>(null, false), new JsonStringEnumConverter<MilestoneKind>(null, false),
             new JsonStringEnumConverter<PlanParty>(null, false), new JsonStringEnumConverter<PlanRoleKind>(null, false), new JsonStringEnumConverter<NextPhaseKind>(null, false),
         },

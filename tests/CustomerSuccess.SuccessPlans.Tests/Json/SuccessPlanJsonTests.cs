@@ -31,4 +31,17 @@ public class SuccessPlanJsonTests
 
         Assert.True(e.JsonPath == path || e.Message.Contains(path, StringComparison.Ordinal), $"path {e.JsonPath}: {e.Message}");
     }
+
+    [Theory]
+    [InlineData("\"2026-13-01\"", "'2026-13-01' is not a date (yyyy-MM-dd)")]
+    [InlineData("20260101", "Expected a date (yyyy-MM-dd) as a string, not a Number")]
+    public void ABadDate_IsNamedWithItsValueAndPath(string date, string message)
+    {
+        string json = $$"""{"id":"p","account":"a","status":"Draft","metrics":[{"name":"m","direction":"HigherIsBetter","baseline":1,"baselineDate":{{date}}}]}""";
+
+        var e = Assert.Throws<CustomerSuccessValidationException>(() => SuccessPlanJson.Deserialize(json));
+
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+        Assert.Equal("$.metrics[0].baselineDate", e.JsonPath);
+    }
 }
