@@ -17,21 +17,31 @@ internal static class CliApp
 
     private const string DebugFlag = "--debug";
 
+    private const string QuietFlag = "--quiet";
+
     private static readonly ICommand[] Commands = [new PortfolioCommand(), new RetentionCommand(), new CohortRetentionCommand(), new MrrCommand(), new MovementsCommand(), new CmrrCommand(), new ScoreCommand(), new BacktestCommand(), new FitCommand(), new OutcomesCommand(), new AlertsCommand(), new SegmentCommand(), new PlanCommand(), new DemoCommand()];
 
-    /// <summary>Runs the tool: the report goes to <paramref name="output"/> only once it is complete, messages to <paramref name="error"/>.</summary>
+    /// <summary>Runs the tool with no progress line: the report goes to <paramref name="output"/> only once it is complete, messages to <paramref name="error"/>.</summary>
     /// <param name="args">The arguments; <c>--debug</c> anywhere adds the stack trace to an internal error.</param>
     /// <param name="output">Standard output: receives the whole report at once, or nothing.</param>
     /// <param name="error">Standard error: one line per problem, prefixed with the tool's name.</param>
     /// <returns>The exit code (<see cref="ExitCodes"/>).</returns>
-    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error) => Run(args, output, error, null, null);
+
+    /// <summary>Runs the tool, drawing progress on <paramref name="terminal"/> while it works (see <see cref="Progress"/>).</summary>
+    /// <param name="args">The arguments; <c>--debug</c> anywhere adds the stack trace to an internal error, <c>--quiet</c> draws no progress.</param>
+    /// <param name="output">Standard output: receives the whole report at once, or nothing.</param>
+    /// <param name="error">Standard error: one line per problem, prefixed with the tool's name.</param>
+    /// <param name="terminal">Standard error when it is a terminal, for the progress line; <see langword="null"/> for none.</param>
+    /// <param name="clock">The clock that times the progress; the system's when <see langword="null"/>.</param>
+    /// <returns>The exit code (<see cref="ExitCodes"/>).</returns>
+    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error, TextWriter? terminal, TimeProvider? clock)
     {
         ArgumentNullException.ThrowIfNull(args);
         bool debug = args.Contains(DebugFlag, StringComparer.Ordinal);
-        if (debug)
-        {
-            args = args.Where(a => !string.Equals(a, DebugFlag, StringComparison.Ordinal)).ToArray();
-        }
+        bool quiet = args.Contains(QuietFlag, StringComparer.Ordinal);
+        args = args.Where(a => a is not (DebugFlag or QuietFlag)).ToArray();
+        using IDisposable progress = Progress.Start(quiet ? null : terminal, clock ?? TimeProvider.System, args.Count > 0 && !args[0].StartsWith('-') ? args[0] : Commands[0].Name);
 
         // All or nothing: the command writes into a buffer, which reaches stdout only when the command succeeds.
         var report = new StringWriter(CultureInfo.InvariantCulture) { NewLine = output.NewLine };
@@ -43,17 +53,21 @@ internal static class CliApp
         }
         catch (UsageException e)
         {
+            progress.Dispose();
             return Fail(error, ExitCodes.Usage, $"{ToolName}: {CliText.Message(e)}");
         }
         catch (InputException e)
         {
+            progress.Dispose();
             return Fail(error, ExitCodes.BadInput, $"{ToolName}: error: {CliText.Message(e)}");
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
+            progress.Dispose();
             return Fail(error, ExitCodes.Internal, InternalError(e, debug));
         }
 
+        progress.Dispose(); // the progress line is wiped before anything else reaches the terminal
         foreach (string warning in warnings)
         {
             Say(error, $"{ToolName}: warning: {warning}");

@@ -56,6 +56,7 @@ internal sealed class PortfolioCommand : ICommand
             ? MrrCsv.ParseMonth(monthText, problem => new UsageException($"--month {problem}"))
             : null;
 
+        Progress.Stage(IsBuiltInDemo(line) ? "generating the demo company" : "reading the portfolio");
         Portfolio portfolio = LoadPortfolio(line, currency);
         if (portfolio.Snapshots.Count == 0)
         {
@@ -77,6 +78,7 @@ internal sealed class PortfolioCommand : ICommand
         }
 
         summary.WriteTable(output);
+        Progress.Stage("computing retention");
         try
         {
             PortfolioRetention.WriteTable(portfolio, asOf, output);
@@ -88,9 +90,13 @@ internal sealed class PortfolioCommand : ICommand
 
         if (IsBuiltInDemo(line))
         {
+            Progress.Stage("generating 24 months of health snapshots");
             DemoHistory history = DemoHistory.Generate(portfolio);
+            Progress.Stage("scoring health");
             PortfolioHealth.WriteTable(portfolio, history.Latest, output);
+            Progress.Stage("backtesting the health model");
             PortfolioBacktest.WriteTable(history, output);
+            Progress.Stage("evaluating the behavior rules over 90 days of events");
             PortfolioAlerts.WriteTable(portfolio, history.Latest, output);
         }
 

@@ -3,13 +3,16 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using nietras.SeparatedValues;
 
 namespace CustomerSuccess.Cli.Csv;
 
 /// <summary>
-/// Reads RFC 4180 CSV (comma-separated, double-quoted fields, "" for a quote inside quotes) with a header row.
-/// Columns are found by header name, so their order is free; a missing required column is an error naming the file.
-/// Every error names the file, the line and the field.
+/// Reads RFC 4180 CSV (comma-separated, double-quoted fields, "" for a quote inside quotes) with a header row, through
+/// Sep (a SIMD CSV parser): a row's fields are spans into Sep's buffer, so reading copies and allocates nothing per row
+/// unless a row holds a quote. Columns are found by header name, so their order is free; a missing required column is
+/// an error naming the file. Every error names the file, the line and the field. The record <see cref="Read"/> returns
+/// is this reader's one record, valid until the next call.
 /// </summary>
 internal sealed class CsvReader : IDisposable
 {
@@ -20,14 +23,31 @@ internal sealed class CsvReader : IDisposable
     private static readonly Encoding StrictUtf8 = Encoding.GetEncoding(
         "utf-8", EncoderFallback.ExceptionFallback, new DecoderReplacementFallback(InvalidText.ToString()));
 
-    private readonly TextReader _reader;
+    // Quotes are checked and unescaped here, not by Sep: its unescaping is lenient ("x"z reads as xz), and the error
+    // contract names text after a closing quote and a quote never closed.
+    private static readonly SepReaderOptions Options = new(new Sep(','))
+    {
+        HasHeader = false,
+        DisableColCountCheck = true,
+        Unescape = false,
+    };
+
+    private readonly TextReader _text;
+    private readonly SepReader _sep;
     private readonly Dictionary<string, int> _columns = new(StringComparer.Ordinal);
-    private int _nextLine = 1;
+    private readonly CsvRecord _record;
+    private readonly StringBuilder _unquoted = new();
+    private readonly List<Range> _unquotedRanges = [];
+    private string _unquotedText = string.Empty;
+    private bool _quoted;
+    private long _records;
 
     private CsvReader(string displayName, TextReader reader)
     {
         FileName = displayName;
-        _reader = reader;
+        _text = reader;
+        _sep = Options.From(reader);
+        _record = new CsvRecord(this);
     }
 
     public string FileName { get; }
@@ -43,7 +63,7 @@ internal sealed class CsvReader : IDisposable
         StreamReader stream;
         try
         {
-            stream = new StreamReader(path, StrictUtf8, detectEncodingFromByteOrderMarks: false);
+            stream = new StreamReader(path, StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -51,7 +71,57 @@ internal sealed class CsvReader : IDisposable
         }
 
         // Errors name the file as the user gave it, so it can be found again.
-        var reader = new CsvReader(path, stream);
+        return WithHeader(new CsvReader(path, stream), requiredColumns);
+    }
+
+    /// <summary>Reads CSV text, for tests and in-memory data.</summary>
+    public static CsvReader FromText(string displayName, string text, params string[] requiredColumns) =>
+        WithHeader(new CsvReader(displayName, new StringReader(text)), requiredColumns);
+
+    public bool HasColumn(string name) => _columns.ContainsKey(name);
+
+    /// <summary>Reads the next non-blank record, or null at the end.</summary>
+    public CsvRecord? Read()
+    {
+        while (_sep.MoveNext())
+        {
+            int fields = Split(out int line);
+            if (fields == 1 && Field(0).IsWhiteSpace())
+            {
+                continue; // a blank line, or one of only spaces and tabs
+            }
+
+            if (fields != _columns.Count)
+            {
+                throw new InputException($"{FileName}, line {line}: expected {_columns.Count} fields as in the header, found {fields}.");
+            }
+
+            if ((++_records & 0x1FFF) == 0)
+            {
+                Progress.Rows(FileName, _records);
+            }
+
+            _record.Line = line;
+            return _record;
+        }
+
+        Progress.FileRead(FileName, _records);
+        return null;
+    }
+
+    public void Dispose()
+    {
+        _sep.Dispose();
+        _text.Dispose();
+    }
+
+    internal int IndexOf(string column) => _columns.TryGetValue(column, out int index) ? index : -1;
+
+    /// <summary>A field of the current row, unescaped when the row holds quotes.</summary>
+    internal ReadOnlySpan<char> Field(int index) => _quoted ? _unquotedText.AsSpan(_unquotedRanges[index]) : _sep.Current[index].Span;
+
+    private static CsvReader WithHeader(CsvReader reader, string[] requiredColumns)
+    {
         try
         {
             reader.ReadHeader(requiredColumns);
@@ -64,57 +134,18 @@ internal sealed class CsvReader : IDisposable
         }
     }
 
-    /// <summary>Reads CSV text, for tests and in-memory data.</summary>
-    public static CsvReader FromText(string displayName, string text, params string[] requiredColumns)
-    {
-        var reader = new CsvReader(displayName, new StringReader(text));
-        reader.ReadHeader(requiredColumns);
-        return reader;
-    }
-
-    public bool HasColumn(string name) => _columns.ContainsKey(name);
-
-    /// <summary>Reads the next non-blank record, or null at the end.</summary>
-    public CsvRecord? Read()
-    {
-        while (true)
-        {
-            int line = _nextLine;
-            if (ReadRecord() is not { } record)
-            {
-                return null;
-            }
-
-            if (record.Ranges.Count == 1 && record.Text.AsSpan().IsWhiteSpace())
-            {
-                continue; // a blank line, or one of only spaces and tabs
-            }
-
-            if (record.Ranges.Count != _columns.Count)
-            {
-                throw new InputException($"{FileName}, line {line}: expected {_columns.Count} fields as in the header, found {record.Ranges.Count}.");
-            }
-
-            return new CsvRecord(this, line, record.Text, record.Ranges);
-        }
-    }
-
-    public void Dispose() => _reader.Dispose();
-
-    internal int IndexOf(string column) => _columns.TryGetValue(column, out int index) ? index : -1;
-
     private void ReadHeader(string[] requiredColumns)
     {
-        (string Text, List<Range> Ranges)? record = ReadRecord();
-        if (record is not { } header)
+        if (!_sep.MoveNext())
         {
             throw new InputException($"{FileName}, line 1: the file is empty; expected a header with {string.Join(", ", requiredColumns)}.");
         }
 
-        var names = new List<string>(header.Ranges.Count);
-        for (int i = 0; i < header.Ranges.Count; i++)
+        int fields = Split(out _);
+        var names = new List<string>(fields);
+        for (int i = 0; i < fields; i++)
         {
-            string column = header.Text[header.Ranges[i]].Trim();
+            string column = Field(i).Trim().ToString();
             names.Add(column);
             if (!_columns.TryAdd(column, i))
             {
@@ -131,84 +162,47 @@ internal sealed class CsvReader : IDisposable
         }
     }
 
-    private void CheckText(string line, int number)
+    // The current row's fields: Sep's columns as they are when the row holds no quote (the common case, no copying),
+    // otherwise the row's text parsed with RFC 4180 quoting (a quoted field may span lines). Returns the field count.
+    private int Split(out int line)
     {
-        if (line.Contains(InvalidText, StringComparison.Ordinal))
+        SepReader.Row row = _sep.Current;
+        line = row.LineNumberFrom;
+        ReadOnlySpan<char> raw = row.Span;
+        if (raw.Contains(InvalidText))
         {
-            throw new InputException($"{FileName}, line {number}: the line is not valid UTF-8 text (or holds the noncharacter U+FFFF); save the file as UTF-8.");
+            throw new InputException($"{FileName}, line {LineOf(raw, raw.IndexOf(InvalidText), line)}: the line is not valid UTF-8 text (or holds the noncharacter U+FFFF); save the file as UTF-8.");
         }
+
+        _quoted = raw.Contains('"');
+        return _quoted ? Unquote(raw, line) : row.ColCount;
     }
 
-    // Reads one record: a line split on commas when it holds no quote (the common case, no copying), otherwise parsed
-    // with RFC 4180 quoting, reading more lines while a quoted field spans them. Fields are ranges into the text.
-    private (string Text, List<Range> Ranges)? ReadRecord()
+    private int Unquote(ReadOnlySpan<char> raw, int line)
     {
-        int startLine = _nextLine;
-        string? line = _reader.ReadLine();
-        if (line is null)
-        {
-            return null;
-        }
-
-        _nextLine++;
-        CheckText(line, startLine);
-        var ranges = new List<Range>(8);
-        if (!line.Contains('"', StringComparison.Ordinal))
-        {
-            int start = 0;
-            for (int i = 0; i < line.Length; i++)
-            {
-                if (line[i] == ',')
-                {
-                    ranges.Add(new Range(start, i));
-                    start = i + 1;
-                }
-            }
-
-            ranges.Add(new Range(start, line.Length));
-            return (line, ranges);
-        }
-
-        // Quoted fields: unescape into a new text, keeping each field's range in it.
-        var text = new StringBuilder(line.Length);
-        int position = 0;
+        _unquoted.Clear();
+        _unquotedRanges.Clear();
         int fieldStart = 0;
         bool quoted = false;
         bool fieldWasQuoted = false;
-        while (true)
+        for (int position = 0; position < raw.Length; position++)
         {
-            if (position == line.Length)
-            {
-                if (!quoted)
-                {
-                    ranges.Add(new Range(fieldStart, text.Length));
-                    return (text.ToString(), ranges);
-                }
-
-                string? more = _reader.ReadLine();
-                if (more is null)
-                {
-                    throw new InputException($"{FileName}, line {startLine}, field {ranges.Count + 1}: a quoted field is not closed before the end of the file.");
-                }
-
-                _nextLine++;
-                CheckText(more, _nextLine - 1);
-                text.Append('\n');
-                line = more;
-                position = 0;
-                continue;
-            }
-
-            char c = line[position++];
+            char c = raw[position];
             if (quoted)
             {
-                if (c != '"')
+                if (c == '\r' || c == '\n')
                 {
-                    text.Append(c);
+                    // A line break inside quotes is one '\n', whichever the file used.
+                    position += c == '\r' && position + 1 < raw.Length && raw[position + 1] == '\n' ? 1 : 0;
+                    _unquoted.Append('\n');
                 }
-                else if (position < line.Length && line[position] == '"')
+                else if (c != '"')
                 {
-                    text.Append('"');
+                    _unquoted.Append(c);
+                }
+                else if (position + 1 < raw.Length && raw[position + 1] == '"')
+                {
+                    _unquoted.Append('"');
                     position++;
                 }
                 else
@@ -216,33 +210,60 @@ internal sealed class CsvReader : IDisposable
                     quoted = false;
                 }
             }
-            else if (c == '"' && text.Length == fieldStart && !fieldWasQuoted)
+            else if (c == '"' && _unquoted.Length == fieldStart && !fieldWasQuoted)
             {
                 quoted = true;
                 fieldWasQuoted = true;
             }
             else if (c == ',')
             {
-                ranges.Add(new Range(fieldStart, text.Length));
-                fieldStart = text.Length;
+                _unquotedRanges.Add(new Range(fieldStart, _unquoted.Length));
+                fieldStart = _unquoted.Length;
                 fieldWasQuoted = false;
             }
             else if (fieldWasQuoted)
             {
-                throw new InputException($"{FileName}, line {_nextLine - 1}, field {ranges.Count + 1}: text after a closing quote; double a quote inside a quoted field (\"\").");
+                throw new InputException($"{FileName}, line {LineOf(raw, position, line)}, field {_unquotedRanges.Count + 1}: text after a closing quote; double a quote inside a quoted field (\"\").");
             }
             else
             {
-                text.Append(c);
+                _unquoted.Append(c);
             }
         }
+
+        if (quoted)
+        {
+            throw new InputException($"{FileName}, line {line}, field {_unquotedRanges.Count + 1}: a quoted field is not closed before the end of the file.");
+        }
+
+        _unquotedRanges.Add(new Range(fieldStart, _unquoted.Length));
+        _unquotedText = _unquoted.ToString();
+        return _unquotedRanges.Count;
+    }
+
+    // The line of a position in a row that starts on `first` (a quoted field may hold line breaks).
+    private static int LineOf(ReadOnlySpan<char> raw, int position, int first)
+    {
+        int line = first;
+        for (int i = 0; i < position; i++)
+        {
+            if (raw[i] == '\n' || (raw[i] == '\r' && (i + 1 >= raw.Length || raw[i + 1] != '\n')))
+            {
+                line++;
+            }
+        }
+
+        return line;
     }
 }
 
-/// <summary>One data row of a CSV file, with typed access that reports the file, line and field on error.</summary>
-internal sealed class CsvRecord(CsvReader reader, int line, string text, List<Range> ranges)
+/// <summary>
+/// The current data row of a <see cref="CsvReader"/>, with typed access that reports the file, line and field on error.
+/// Valid until the reader reads the next row: parse it, do not keep it.
+/// </summary>
+internal sealed class CsvRecord(CsvReader reader)
 {
-    public int Line { get; } = line;
+    public int Line { get; internal set; }
 
     public string FileName => reader.FileName;
 
@@ -273,6 +294,6 @@ internal sealed class CsvRecord(CsvReader reader, int line, string text, List<Ra
     public ReadOnlySpan<char> Span(string column)
     {
         int index = reader.IndexOf(column);
-        return index < 0 ? [] : text.AsSpan(ranges[index]).Trim();
+        return index < 0 ? [] : reader.Field(index).Trim();
     }
 }
