@@ -14,13 +14,13 @@ internal sealed class AlertsCommand : ICommand
 
     public string Summary => "Alerts a rule set raises over an event file as of an instant.";
 
-    public IReadOnlyCollection<string> ValueOptions { get; } = ["rules", "events", "facts", "as-of", "format"];
+    public IReadOnlyCollection<string> ValueOptions { get; } = ["rules", "events", "facts", "as-of", "format", Threads.Option];
 
     public IReadOnlyCollection<string> FlagOptions { get; } = [];
 
     public void WriteHelp(TextWriter output)
     {
-        output.WriteLine($"Usage: {CliApp.ToolName} alerts --rules <rules.txt|rules.json> --events <events.csv> --as-of <instant> [--facts <facts.csv>] [--format csv|json]");
+        output.WriteLine($"Usage: {CliApp.ToolName} alerts --rules <rules.txt|rules.json> --events <events.csv> --as-of <instant> [--facts <facts.csv>] [--format csv|json] [--threads <n>]");
         output.WriteLine();
         output.WriteLine(Summary);
         output.WriteLine();
@@ -30,6 +30,7 @@ internal sealed class AlertsCommand : ICommand
         output.WriteLine("  --as-of <instant>   evaluate as of this instant, such as 2026-11-17T09:00:00Z; later events do not exist");
         output.WriteLine("  --facts <file>      optional CSV: account_id,fact,value, read by fact(name); its accounts are judged too");
         output.WriteLine("  --format csv|json   output format (default csv)");
+        output.WriteLine(Threads.Help(22));
         output.WriteLine();
         output.WriteLine("Output: account_id,rule_id,kind,severity,evidence, by account id, then rule order, then user.");
         output.WriteLine("Evidence lists every leaf as 'leaf = observed (condition)', joined with '; '. No cooldowns apply (no earlier alerts are read).");

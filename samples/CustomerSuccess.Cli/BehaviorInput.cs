@@ -49,8 +49,9 @@ internal static class BehaviorInput
 
     public static BehaviorEvaluator Evaluator(CommandLine line)
     {
+        int threads = Threads.Read(line); // a bad --threads is a usage error before any file is read
         EventStore store = EventCsv.ReadStore(line.Required("events", "<events.csv>"));
-        return new BehaviorEvaluator(store, line.Value("facts") is { } facts ? FactCsv.Read(facts) : null);
+        return new BehaviorEvaluator(store, line.Value("facts") is { } facts ? FactCsv.Read(facts) : null) { MaxDegreeOfParallelism = threads };
     }
 
     public static RuleSet Rules(string path)

@@ -17,13 +17,13 @@ internal sealed class ScoreCommand : ICommand
 
     public string Summary => "Health scores and bands for accounts whose raw signal values are in a CSV file.";
 
-    public IReadOnlyCollection<string> ValueOptions { get; } = ["model", "accounts", "as-of", "format"];
+    public IReadOnlyCollection<string> ValueOptions { get; } = ["model", "accounts", "as-of", "format", Threads.Option];
 
     public IReadOnlyCollection<string> FlagOptions { get; } = ["explain"];
 
     public void WriteHelp(TextWriter output)
     {
-        output.WriteLine($"Usage: {CliApp.ToolName} score --model <model.json> --accounts <accounts.csv> [--as-of <instant>] [--explain] [--format csv|json]");
+        output.WriteLine($"Usage: {CliApp.ToolName} score --model <model.json> --accounts <accounts.csv> [--as-of <instant>] [--explain] [--format csv|json] [--threads <n>]");
         output.WriteLine();
         output.WriteLine(Summary);
         output.WriteLine();
@@ -33,6 +33,7 @@ internal sealed class ScoreCommand : ICommand
         output.WriteLine("  --as-of <instant>    the as-of instant, such as 2026-09-08T00:00:00Z (default: now)");
         output.WriteLine("  --explain            add one column per signal: its contribution in points");
         output.WriteLine("  --format csv|json    output format (default csv)");
+        output.WriteLine(Threads.Help(23));
         output.WriteLine();
         output.WriteLine("Output: account_id,score,band (score and band empty when undefined), in the file's order; with --explain,");
         output.WriteLine("then one column per signal id in model order. Contributions add up to the weighted score.");
@@ -50,29 +51,54 @@ internal sealed class ScoreCommand : ICommand
             : SystemClock.Instance.GetCurrentInstant();
 
         HealthModel model = HealthInput.Model(modelPath);
-        (List<string> ids, List<double[]> rows) = ReadAccounts(accountsPath, model);
+        int threads = Threads.Read(line);
+        (List<string> ids, double[][] columns) = ReadAccounts(accountsPath, model);
         HealthScorer<double[]> scorer = HealthScorer.Create(model, HistoryCsv.ColumnSignals([.. model.Signals.Select(s => s.Id)], "accounts"));
         var context = new SignalContext(asOf, DateTimeZone.Utc);
         bool explain = line.Flag("explain");
 
-        var columns = new List<string> { "account_id", "score", "band" };
+        var header = new List<string> { "account_id", "score", "band" };
         if (explain)
         {
-            columns.AddRange(model.Signals.Select(s => s.Id.Value));
+            header.AddRange(model.Signals.Select(s => s.Id.Value));
         }
 
-        TableOutput.Write(output, format, columns, rows.Select((raw, r) =>
+        // Accounts are independent: parts of the rows are scored on several cores, each row's result in its own slot.
+        Progress.Stage("scoring");
+        var scores = new HealthScore[ids.Count];
+        HealthExplanation[]? explanations = explain ? new HealthExplanation[ids.Count] : null;
+        Threads.For(ids.Count, threads, 4096, (start, count) =>
         {
-            var cells = new List<Cell>(columns.Count) { Cell.Of(ids[r]) };
-            if (explain)
+            if (explanations is null)
             {
-                HealthExplanation why = scorer.Explain(raw, context);
+                scorer.ScoreColumns(columns, start, count, asOf, scores);
+                return;
+            }
+
+            var raw = new double[columns.Length];
+            for (int r = start; r < start + count; r++)
+            {
+                for (int c = 0; c < raw.Length; c++)
+                {
+                    raw[c] = columns[c][r];
+                }
+
+                explanations[r] = scorer.Explain(raw, context);
+            }
+        });
+
+        TableOutput.Write(output, format, header, Enumerable.Range(0, ids.Count).Select(r =>
+        {
+            var cells = new List<Cell>(header.Count) { Cell.Of(ids[r]) };
+            if (explanations is { } all)
+            {
+                HealthExplanation why = all[r];
                 cells.AddRange(ScoreCells(why.Score));
                 cells.AddRange(why.Signals.Select(s => why.Score.HasValue ? Number(s.Contribution) : Cell.Empty));
             }
             else
             {
-                cells.AddRange(ScoreCells(scorer.Score(raw, context)));
+                cells.AddRange(ScoreCells(scores[r]));
             }
 
             return (IReadOnlyList<Cell>)cells;
@@ -85,19 +111,28 @@ internal sealed class ScoreCommand : ICommand
 
     private static Cell Number(double value) => Cell.Of(Math.Round((decimal)value, 10));
 
-    private static (List<string> Ids, List<double[]> Rows) ReadAccounts(string path, HealthModel model)
+    // The file straight into one column per signal (missing = NaN), as the columnar scorer takes them: no array per row.
+    private static (List<string> Ids, double[][] Columns) ReadAccounts(string path, HealthModel model)
     {
         SignalId[] signals = [.. model.Signals.Select(s => s.Id)];
         string[] required = ["account_id", .. signals.Select(s => s.Value)];
         var ids = new List<string>();
-        var rows = new List<double[]>();
+        var columns = new List<double>[signals.Length];
+        for (int c = 0; c < columns.Length; c++)
+        {
+            columns[c] = [];
+        }
+
         using CsvReader reader = CsvReader.Open(path, required);
         while (reader.Read() is { } record)
         {
             ids.Add(MrrCsv.ParseAccountId(record).Value);
-            rows.Add(HistoryCsv.RawValues(record, signals));
+            for (int c = 0; c < signals.Length; c++)
+            {
+                columns[c].Add(HistoryCsv.RawValue(record, signals[c].Value));
+            }
         }
 
-        return (ids, rows);
+        return (ids, [.. columns.Select(c => c.ToArray())]);
     }
 }

@@ -14,13 +14,13 @@ internal sealed class SegmentCommand : ICommand
 
     public string Summary => "Accounts matching a behavior predicate over an event file as of an instant.";
 
-    public IReadOnlyCollection<string> ValueOptions { get; } = ["where", "events", "facts", "as-of", "format"];
+    public IReadOnlyCollection<string> ValueOptions { get; } = ["where", "events", "facts", "as-of", "format", Threads.Option];
 
     public IReadOnlyCollection<string> FlagOptions { get; } = [];
 
     public void WriteHelp(TextWriter output)
     {
-        output.WriteLine($"Usage: {CliApp.ToolName} segment --where \"<predicate>\" --events <events.csv> --as-of <instant> [--facts <facts.csv>] [--format csv|json]");
+        output.WriteLine($"Usage: {CliApp.ToolName} segment --where \"<predicate>\" --events <events.csv> --as-of <instant> [--facts <facts.csv>] [--format csv|json] [--threads <n>]");
         output.WriteLine();
         output.WriteLine(Summary);
         output.WriteLine();
@@ -30,6 +30,7 @@ internal sealed class SegmentCommand : ICommand
         output.WriteLine("  --as-of <instant>   evaluate as of this instant, such as 2026-11-17T09:00:00Z");
         output.WriteLine("  --facts <file>      optional CSV: account_id,fact,value, read by fact(name); its accounts are judged too");
         output.WriteLine("  --format csv|json   output format (default csv)");
+        output.WriteLine(Threads.Help(22));
         output.WriteLine();
         output.WriteLine("Output: account_id,evidence, one row per matching account, by account id.");
     }

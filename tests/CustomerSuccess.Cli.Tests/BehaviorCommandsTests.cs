@@ -149,4 +149,34 @@ public sealed class BehaviorCommandsTests : CliRunner
 
         Assert.True(counts.Count >= 5, string.Join(", ", counts));
     }
+
+    [Fact]
+    public void AlertsAndSegment_OnSeveralThreads_PrintTheSameBytesAsOne()
+    {
+        // 3,000 accounts, each with the sample's events under its own id: several parts of 1,024 accounts.
+        string[] rows = Events.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var text = new System.Text.StringBuilder(rows[0]).Append('\n');
+        for (int k = 0; k < 1_500; k++)
+        {
+            foreach (string row in rows.Skip(1))
+            {
+                text.Append(row.Replace("financiality,", $"financiality-{k:D4},", StringComparison.Ordinal).Replace("contoso,", $"contoso-{k:D4},", StringComparison.Ordinal)).Append('\n');
+            }
+        }
+
+        string events = Write("many.csv", text.ToString()), rules = Write("rules.txt", Rules);
+        string[] alerts = ["alerts", "--rules", rules, "--events", events, "--as-of", "2026-11-17T09:00:00Z"];
+        string[] segment = ["segment", "--where", "count(support_case_opened, last 7d) >= 2", "--events", events, "--as-of", "2026-11-17T09:00:00Z"];
+
+        var alertsOne = Run([.. alerts, "--threads", "1"]);
+        var alertsThree = Run([.. alerts, "--threads", "3"]);
+        var segmentOne = Run([.. segment, "--threads", "1"]);
+        var segmentThree = Run([.. segment, "--threads", "3"]);
+
+        Assert.Equal(0, alertsOne.Code);
+        Assert.True(alertsOne.Output.Split('\n').Length > 6_000, "every account raises alerts");
+        Assert.Equal(alertsOne.Output, alertsThree.Output);
+        Assert.Equal(0, segmentOne.Code);
+        Assert.Equal(segmentOne.Output, segmentThree.Output);
+    }
 }

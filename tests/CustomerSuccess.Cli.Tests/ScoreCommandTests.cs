@@ -90,4 +90,53 @@ public sealed class ScoreCommandTests : CliRunner
         Assert.Equal(2, code);
         Assert.Contains("--as-of 'yesterday' is not an instant", error, StringComparison.Ordinal);
     }
+
+    private string ManyAccounts(int count)
+    {
+        var random = new Random(17);
+        var text = new System.Text.StringBuilder("account_id,adoption.active_licences,support.cases_7d,invoice.days_past_due\n");
+        string Value(double value) => random.Next(10) == 0 ? "" : value.ToString("R", CultureInfo.InvariantCulture);
+        for (int a = 0; a < count; a++)
+        {
+            text.Append("acct-").Append(a).Append(',').Append(Value(random.NextDouble())).Append(',')
+                .Append(Value(random.Next(0, 8))).Append(',').Append(Value(random.Next(0, 150))).Append('\n');
+        }
+
+        return Write("many.csv", text.ToString());
+    }
+
+    [Fact]
+    public void Score_OnSeveralThreads_PrintsTheSameBytesAsOne_AndTheColumnarScoresAreTheExplainedOnes()
+    {
+        // 20,000 accounts make several parts of 4,096; --explain scores one account at a time (the plain reference).
+        string model = Write("model.json", Model), accounts = ManyAccounts(20_000);
+        const string AsOf = "2026-09-08T00:00:00Z";
+
+        var one = Run("score", "--model", model, "--accounts", accounts, "--as-of", AsOf, "--threads", "1");
+        var two = Run("score", "--model", model, "--accounts", accounts, "--as-of", AsOf, "--threads", "2");
+        var seven = Run("score", "--model", model, "--accounts", accounts, "--as-of", AsOf, "--threads", "7");
+        var explained = Run("score", "--model", model, "--accounts", accounts, "--as-of", AsOf, "--explain", "--threads", "3");
+
+        Assert.Equal(0, one.Code);
+        Assert.Equal(20_001, one.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(one.Output, two.Output);
+        Assert.Equal(one.Output, seven.Output);
+        Assert.Equal(
+            one.Output.Split('\n'),
+            explained.Output.Split('\n').Select(l => string.Join(',', l.Split(',').Take(3))));
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-2")]
+    [InlineData("two")]
+    [InlineData("1025")]
+    public void Score_BadThreads_IsAUsageError(string threads)
+    {
+        var (code, output, error) = Run("score", "--model", Write("model.json", Model), "--accounts", Write("accounts.csv", Accounts), "--threads", threads);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Contains($"--threads must be a whole number from 1 to 1024, not '{threads}'", error, StringComparison.Ordinal);
+    }
 }

@@ -98,14 +98,19 @@ internal static class HistoryCsv
         var raw = new double[signals.Count];
         for (int i = 0; i < raw.Length; i++)
         {
-            string column = signals[i].Value;
-            ReadOnlySpan<char> text = record.Span(column);
-            raw[i] = text.IsEmpty ? double.NaN
-                : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value) ? value
-                : throw record.Error(column, $"'{CliText.Quote(text)}' is not a number; write it like 0.82 or 12 (a dot for decimals), or leave it empty when missing.");
+            raw[i] = RawValue(record, signals[i].Value);
         }
 
         return raw;
+    }
+
+    /// <summary>A row's raw value of one signal's column, NaN where the cell is empty (missing).</summary>
+    public static double RawValue(CsvRecord record, string column)
+    {
+        ReadOnlySpan<char> text = record.Span(column);
+        return text.IsEmpty ? double.NaN
+            : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value) ? value
+            : throw record.Error(column, $"'{CliText.Quote(text)}' is not a number; write it like 0.82 or 12 (a dot for decimals), or leave it empty when missing.");
     }
 
     /// <summary>The signals a file's columns feed: each reads its column of a row, missing when the cell was empty.</summary>

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.ExceptionServices;
+using System.Threading.Tasks;
 using CustomerSuccess.Signals;
 
 namespace CustomerSuccess.Behaviors;
@@ -22,8 +24,25 @@ public sealed class BehaviorEvaluator
         Facts = facts ?? AccountFacts.None;
     }
 
+    // Fewer accounts than this in a part would cost more in coordination than they save.
+    private const int MinPart = 1024;
+
+    private readonly int _maxDegreeOfParallelism = 1;
+
     /// <summary>Gets the events.</summary>
     public EventStore Store { get; }
+
+    /// <summary>
+    /// Gets or initializes how many threads <see cref="Alerts"/> and <see cref="Segment"/> may judge accounts on at once
+    /// (default 1). Accounts are judged independently and their results joined in account order, so the result is the same
+    /// list at any count; more than 1 needs facts that can be read from several threads (the library's can).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    public int MaxDegreeOfParallelism
+    {
+        get => _maxDegreeOfParallelism;
+        init => _maxDegreeOfParallelism = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "At least one thread judges the accounts.");
+    }
 
     /// <summary>Gets the facts.</summary>
     public IAccountFacts Facts { get; }
@@ -85,45 +104,94 @@ public sealed class BehaviorEvaluator
             compiled[r] = Compile(rules[r].When);
         }
 
-        var alerts = new List<Alert>();
         if (compiled.Length == 0)
         {
-            return alerts;
+            return [];
         }
 
         Scope start = ScopeFor(default, -1, context);
         long t = start.T;
-        foreach ((AccountId account, int index) in compiled[0].AccountsToJudge(moreAccounts, t))
+        (AccountId Account, int Index)[] accounts = [.. compiled[0].AccountsToJudge(moreAccounts, t)];
+        return JudgeInParts<Alert>(accounts, (first, end, raised) =>
         {
-            // One scope per account serves every rule: only the user changes, for per-user rules.
-            Scope scope = start.At(account, index);
-            for (int r = 0; r < rules.Count; r++)
+            for (int a = first; a < end; a++)
             {
-                BehaviorRule rule = rules[r];
-                if (!rule.PerUser)
+                (AccountId account, int index) = accounts[a];
+
+                // One scope per account serves every rule: only the user changes, for per-user rules.
+                Scope scope = start.At(account, index);
+                for (int r = 0; r < rules.Count; r++)
                 {
-                    if (compiled[r].Bound.Evaluate(ref scope))
+                    BehaviorRule rule = rules[r];
+                    if (!rule.PerUser)
                     {
-                        Raise(alerts, rule, compiled[r], scope, null, lastRaised);
+                        if (compiled[r].Bound.Evaluate(ref scope))
+                        {
+                            Raise(raised, rule, compiled[r], scope, null, lastRaised);
+                        }
+
+                        continue;
                     }
 
-                    continue;
-                }
-
-                foreach (int slot in compiled[r].UsersOf(index, t).OrderBy(slot => Store.UserList[Store.UserIds[slot]], StringComparer.Ordinal))
-                {
-                    Scope user = scope;
-                    user.User = Store.UserIds[slot];
-                    user.FirstSeen = Store.UserFirstSeen[slot];
-                    if (compiled[r].Bound.Evaluate(ref user))
+                    foreach (int slot in compiled[r].UsersOf(index, t).OrderBy(slot => Store.UserList[Store.UserIds[slot]], StringComparer.Ordinal))
                     {
-                        Raise(alerts, rule, compiled[r], user, Store.UserList[user.User], lastRaised);
+                        Scope user = scope;
+                        user.User = Store.UserIds[slot];
+                        user.FirstSeen = Store.UserFirstSeen[slot];
+                        if (compiled[r].Bound.Evaluate(ref user))
+                        {
+                            Raise(raised, rule, compiled[r], user, Store.UserList[user.User], lastRaised);
+                        }
                     }
                 }
             }
+        });
+    }
+
+    /// <summary>
+    /// Judges accounts [0, n) with <paramref name="judge"/>, in parts on up to <see cref="MaxDegreeOfParallelism"/> threads,
+    /// and joins the parts' results in account order: the list one thread gives. A failure is the one the first failing
+    /// part raised, as one thread would have met it first.
+    /// </summary>
+    internal List<T> JudgeInParts<T>(Array accounts, Action<int, int, List<T>> judge)
+    {
+        int n = accounts.Length;
+        int parts = _maxDegreeOfParallelism == 1 || n < 2 * MinPart ? 1 : Math.Min(_maxDegreeOfParallelism * 4, n / MinPart);
+        if (parts == 1)
+        {
+            var all = new List<T>();
+            judge(0, n, all);
+            return all;
         }
 
-        return alerts;
+        int size = (n + parts - 1) / parts;
+        var results = new List<T>[parts];
+        var failures = new Exception?[parts];
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = _maxDegreeOfParallelism }, p =>
+        {
+            results[p] = [];
+            try
+            {
+                judge(p * size, Math.Min(n, (p + 1) * size), results[p]);
+            }
+            catch (Exception e)
+            {
+                failures[p] = e;
+            }
+        });
+
+        if (Array.Find(failures, f => f is not null) is { } failure)
+        {
+            ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+
+        var joined = new List<T>(results.Sum(r => r.Count));
+        foreach (List<T> part in results)
+        {
+            joined.AddRange(part);
+        }
+
+        return joined;
     }
 
     private static void Raise(List<Alert> alerts, BehaviorRule rule, CompiledPredicate compiled, Scope scope, string? user, Dictionary<AlertIdentity, NodaTime.Instant> lastRaised)

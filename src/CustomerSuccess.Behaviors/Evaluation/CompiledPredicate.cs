@@ -55,18 +55,21 @@ public sealed class CompiledPredicate
     /// <returns>The matching accounts with their evidence.</returns>
     public IReadOnlyList<PredicateResult> Segment(in SignalContext context, IEnumerable<AccountId>? moreAccounts = null)
     {
-        var results = new List<PredicateResult>();
         Scope start = _evaluator.ScopeFor(default, -1, context);
-        foreach ((AccountId account, int index) in AccountsToJudge(moreAccounts, start.T))
+        (AccountId Account, int Index)[] accounts = [.. AccountsToJudge(moreAccounts, start.T)];
+        SignalContext at = context;
+        return _evaluator.JudgeInParts<PredicateResult>(accounts, (first, end, results) =>
         {
-            Scope scope = start.At(account, index);
-            if (_bound.Evaluate(ref scope))
+            for (int a = first; a < end; a++)
             {
-                results.Add(Evaluate(account, index, context, user: -1));
+                (AccountId account, int index) = accounts[a];
+                Scope scope = start.At(account, index);
+                if (_bound.Evaluate(ref scope))
+                {
+                    results.Add(Evaluate(account, index, at, user: -1));
+                }
             }
-        }
-
-        return results;
+        });
     }
 
     /// <summary>

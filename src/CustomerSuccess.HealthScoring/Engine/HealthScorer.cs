@@ -80,7 +80,7 @@ public sealed class HealthScorer<TAccount>
         return (signals, groupWeights.Select(w => w == 0 ? 0 : w / largest).ToArray());
     }
 
-    /// <summary>Gets the number of signals, in model order: the order of <see cref="ScoreColumns"/>' columns.</summary>
+    /// <summary>Gets the number of signals, in model order: the order of <see cref="ScoreColumns(IReadOnlyList{double[]}, Instant, Span{HealthScore})"/>' columns.</summary>
     public int SignalCount => _signals.Length;
 
     /// <summary>Scores one account. Allocates nothing.</summary>
@@ -125,6 +125,44 @@ public sealed class HealthScorer<TAccount>
     /// <exception cref="ArgumentException">The wrong number of columns, columns of different lengths, or too few results.</exception>
     public void ScoreColumns(IReadOnlyList<double[]> columns, Instant asOf, Span<HealthScore> results)
     {
+        int rows = CheckColumns(columns);
+        if (results.Length < rows)
+        {
+            throw new ArgumentException($"results holds {results.Length} scores but the columns have {rows} rows.", nameof(results));
+        }
+
+        ScoreRows(columns, 0, rows, asOf, results);
+    }
+
+    /// <summary>
+    /// Scores rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> of the columns into the
+    /// same rows of <paramref name="results"/>: a part of <see cref="ScoreColumns(IReadOnlyList{double[]}, Instant, Span{HealthScore})"/>.
+    /// The scorer is thread-safe, so disjoint parts of one set of columns can be scored on several threads at once; each
+    /// row's score is the same whichever part scores it.
+    /// </summary>
+    /// <param name="columns">One column per model signal, all the same length.</param>
+    /// <param name="start">The first row.</param>
+    /// <param name="count">The number of rows.</param>
+    /// <param name="asOf">The as-of instant.</param>
+    /// <param name="results">One score per row of the columns; only the part's rows are written.</param>
+    /// <exception cref="ArgumentException">The wrong number of columns, columns of different lengths, or too few results.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The part is not within the columns.</exception>
+    public void ScoreColumns(IReadOnlyList<double[]> columns, int start, int count, Instant asOf, Span<HealthScore> results)
+    {
+        int rows = CheckColumns(columns);
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, rows - Math.Min(start, rows), nameof(count));
+        if (results.Length < start + count)
+        {
+            throw new ArgumentException($"results holds {results.Length} scores but the part ends at row {start + count}.", nameof(results));
+        }
+
+        ScoreRows(columns, start, start + count, asOf, results);
+    }
+
+    private int CheckColumns(IReadOnlyList<double[]> columns)
+    {
         ArgumentNullException.ThrowIfNull(columns);
         if (columns.Count != _signals.Length)
         {
@@ -140,17 +178,17 @@ public sealed class HealthScorer<TAccount>
             }
         }
 
-        if (results.Length < rows)
-        {
-            throw new ArgumentException($"results holds {results.Length} scores but the columns have {rows} rows.", nameof(results));
-        }
+        return rows;
+    }
 
+    private void ScoreRows(IReadOnlyList<double[]> columns, int start, int end, Instant asOf, Span<HealthScore> results)
+    {
         // Index arrays, not the list: an interface call per value would cost more than the scoring.
         double[][] columnArray = [.. columns];
-        int done = _kernel is null ? 0 : ScoreColumnsWithKernel(_kernel, columnArray, rows, asOf, results);
+        int done = _kernel is null ? start : ScoreColumnsWithKernel(_kernel, columnArray, start, end, asOf, results);
 
         Span<double> raw = _signals.Length <= StackSignals ? stackalloc double[_signals.Length] : new double[_signals.Length];
-        for (int r = done; r < rows; r++)
+        for (int r = done; r < end; r++)
         {
             Gather(columnArray, r, raw);
             results[r] = Combine(raw, null, asOf, null);
@@ -158,10 +196,10 @@ public sealed class HealthScorer<TAccount>
     }
 
     // Blocks go to the kernel; a block it stops at (a missing value) is scored here, one account at a time.
-    private int ScoreColumnsWithKernel(ColumnKernel kernel, double[][] columns, int rows, Instant asOf, Span<HealthScore> results)
+    private int ScoreColumnsWithKernel(ColumnKernel kernel, double[][] columns, int start, int rows, Instant asOf, Span<HealthScore> results)
     {
         int block = ColumnKernel.BlockSize;
-        int r = 0;
+        int r = start;
         Span<double> raw = columns.Length <= StackSignals ? stackalloc double[columns.Length] : new double[columns.Length];
         while ((r = kernel.ScoreBlocks(columns, r, rows, results)) + block <= rows)
         {

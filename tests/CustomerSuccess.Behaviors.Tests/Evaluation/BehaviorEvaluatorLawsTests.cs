@@ -144,4 +144,28 @@ public class BehaviorEvaluatorLawsTests
         return evaluator.Segment(predicate, context).All(r => existed.Contains(r.Account))
             && evaluator.Alerts(rules, context).All(a => existed.Contains(a.Account));
     }
+
+    [Property(MaxTest = 40)]
+    public Property SegmentAndAlerts_OnSeveralThreads_EqualOneThread(BehaviorWorld world, BehaviorPredicate predicate, BehaviorPredicate perUser)
+    {
+        // The world's accounts copied 1,000 times (3,000 accounts: several parts of 1,024), judged on one thread and on four.
+        BehaviorEvent[] events = [.. Enumerable.Range(0, 1000).SelectMany(k => world.Events.Select(e =>
+            new BehaviorEvent(new AccountId($"{e.Account}-{k:D4}"), e.Name, e.OccurredAt, e.Value, e.UserId)))];
+        var facts = AccountFacts.Create(Enumerable.Range(0, 1000).SelectMany(k => world.Facts.Select(f => (new AccountId($"{f.Key.Account}-{k:D4}"), f.Key.Fact, f.Value))));
+        EventStore store = EventStore.Create(events);
+        var context = new SignalContext(world.AsOf, world.Zone);
+        // A per-user rule judges each user itself, so it cannot hold users(...): such a draw keeps to the account rule.
+        BehaviorRule[] judged = perUser.ToString().Contains("users(", StringComparison.Ordinal)
+            ? [new BehaviorRule("account", RuleKind.Risk, AlertSeverity.Warning, predicate)]
+            : [new BehaviorRule("account", RuleKind.Risk, AlertSeverity.Warning, predicate), new BehaviorRule("user", RuleKind.Opportunity, AlertSeverity.Info, perUser, perUser: true)];
+        var rules = new RuleSet(judged);
+        var one = new BehaviorEvaluator(store, facts);
+        var four = new BehaviorEvaluator(store, facts) { MaxDegreeOfParallelism = 4 };
+
+        string[] alertsOne = [.. one.Alerts(rules, context).Select(a => a.ToString())], alertsFour = [.. four.Alerts(rules, context).Select(a => a.ToString())];
+        string[] segmentOne = [.. one.Segment(predicate, context).Select(r => r.ToString())], segmentFour = [.. four.Segment(predicate, context).Select(r => r.ToString())];
+
+        return (alertsOne.SequenceEqual(alertsFour) && segmentOne.SequenceEqual(segmentFour))
+            .Label($"alerts {alertsOne.Length} / {alertsFour.Length}, segment {segmentOne.Length} / {segmentFour.Length}");
+    }
 }

@@ -34,4 +34,8 @@ public class BehaviorEvaluatorTests
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
         Assert.Equal(1_100, matched);
     }
+
+    [Fact]
+    public void MaxDegreeOfParallelism_BelowOne_IsRefused() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BehaviorEvaluator(EventStore.Create([])) { MaxDegreeOfParallelism = 0 });
 }

@@ -234,6 +234,40 @@ public class HealthScorerLawsTests
         Assert.Equal(accounts.Select(a => scorer.Score(a, HealthSample.Context)), columnar);
     }
 
+    [Property]
+    public void Columns_ScoredInParts_OnSeveralThreadsAtOnce_EqualOneRun(HealthSample sample, PositiveInt seed, PositiveInt parts)
+    {
+        // Rows split at arbitrary places (inside vector blocks, too), parts scored concurrently: every row's score is the one
+        // a single run gives, bit for bit.
+        HealthScorer<ScoredAccount> scorer = sample.Scorer(sample.Model());
+        var random = new Random(seed.Get);
+        ScoredAccount[] accounts = Enumerable.Range(0, 211)
+            .Select(n => new ScoredAccount($"a{n}", sample.Signals.Select(_ => random.Next(9) == 0 ? null : (double?)(random.Next(-500, 1500) / 10.0)).ToArray()))
+            .ToArray();
+        double[][] columns = Enumerable.Range(0, sample.Signals.Length).Select(i => accounts.Select(a => a.Raw[i] ?? double.NaN).ToArray()).ToArray();
+        var whole = new HealthScore[accounts.Length];
+        scorer.ScoreColumns(columns, HealthSample.Context.AsOf, whole);
+
+        int[] cuts = [0, .. Enumerable.Range(0, (parts.Get % 9) + 1).Select(_ => random.Next(accounts.Length + 1)).Order(), accounts.Length];
+        var inParts = new HealthScore[accounts.Length];
+        Parallel.For(0, cuts.Length - 1, p => scorer.ScoreColumns(columns, cuts[p], cuts[p + 1] - cuts[p], HealthSample.Context.AsOf, inParts));
+
+        Assert.Equal(whole, inParts);
+    }
+
+    [Property(MaxTest = 10)]
+    public void Columns_APartOutsideTheColumns_IsRefused(HealthSample sample)
+    {
+        HealthScorer<ScoredAccount> scorer = sample.Scorer(sample.Model());
+        double[][] columns = [.. sample.Signals.Select(_ => new double[10])];
+        Assert.NotEmpty(columns);
+        var results = new HealthScore[10];
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => scorer.ScoreColumns(columns, 8, 3, HealthSample.Context.AsOf, results));
+        Assert.Throws<ArgumentOutOfRangeException>(() => scorer.ScoreColumns(columns, -1, 1, HealthSample.Context.AsOf, results));
+        Assert.Throws<ArgumentException>(() => scorer.ScoreColumns(columns, 0, 10, HealthSample.Context.AsOf, new HealthScore[9]));
+    }
+
     [Property(MaxTest = 30)]
     public void Score_FromManyThreadsAtOnce_IsIdentical(HealthSample sample)
     {
