@@ -72,18 +72,11 @@ public sealed partial class SubscriptionBook
     // The status and terms (while active or paused) of one subscription at each month's end.
     private void States(int subscription, Instant[] ends, int[] status, int[] terms)
     {
-        int e = _start[subscription], end = _start[subscription + 1];
-        int current = StatusNotOpen, currentTerms = -1;
+        var walk = new MonthEndWalk(this, subscription);
         for (int k = 0; k < ends.Length; k++)
         {
-            long boundary = ends[k].ToUnixTimeTicks();
-            while (e < end && _ticks[e] < boundary)
-            {
-                (current, currentTerms) = (_status[e], _contributing[e]);
-                e++;
-            }
-
-            (status[k], terms[k]) = (current, currentTerms);
+            walk.AdvanceTo(ends[k].ToUnixTimeTicks());
+            (status[k], terms[k]) = (walk.Status, walk.Terms);
         }
     }
 

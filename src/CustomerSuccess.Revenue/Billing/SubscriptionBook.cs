@@ -230,18 +230,11 @@ public sealed partial class SubscriptionBook
             long later = 0;
             for (int i = first[a]; i < first[a + 1]; i++)
             {
-                int s = subscriptions[i];
-                int e = _start[s], end = _start[s + 1];
-                bool active = false;
+                var walk = new MonthEndWalk(this, subscriptions[i]);
                 for (int k = 0; k < months; k++)
                 {
-                    while (e < end && _ticks[e] < ends[k])
-                    {
-                        active = _status[e] == StatusActive;
-                        e++;
-                    }
-
-                    if (!active)
+                    walk.AdvanceTo(ends[k]);
+                    if (walk.Status != StatusActive)
                     {
                         continue;
                     }
@@ -304,23 +297,19 @@ public sealed partial class SubscriptionBook
     private bool MonthlyAmounts(int subscription, long[] ends, decimal[] amounts, out Currency currency, out int first, out int last)
     {
         (currency, first, last) = (default, -1, -1);
-        int e = _start[subscription], end = _start[subscription + 1];
-        int state = -1, priced = -1;
+        var walk = new MonthEndWalk(this, subscription);
+        int priced = -1;
         bool pricedDiscount = false;
         decimal amount = 0;
         for (int k = 0; k < ends.Length; k++)
         {
             long boundary = ends[k];
-            while (e < end && _ticks[e] < boundary)
-            {
-                state = _status[e] == StatusActive ? _contributing[e] : -1;
-                e++;
-            }
-
+            walk.AdvanceTo(boundary);
+            int state = walk.Status == StatusActive ? walk.Terms : -1;
             if (state < 0)
             {
                 amounts[k] = 0;
-                if (e == end && first >= 0)
+                if (walk.Done && first >= 0)
                 {
                     break; // no event left to reopen it
                 }
@@ -342,6 +331,30 @@ public sealed partial class SubscriptionBook
         }
 
         return first >= 0;
+    }
+
+    // One subscription's events walked month end by month end: its status, and its terms while active or paused, as
+    // the last event before each boundary left them. Causes, row bounds and monthly amounts all walk this way.
+    private struct MonthEndWalk(SubscriptionBook book, int subscription)
+    {
+        private readonly int _end = book._start[subscription + 1];
+        private int _next = book._start[subscription];
+
+        public int Status { get; private set; } = StatusNotOpen;
+
+        public int Terms { get; private set; } = -1;
+
+        /// <summary>Gets whether every event has been applied: the state holds to the end of time.</summary>
+        public readonly bool Done => _next == _end;
+
+        public void AdvanceTo(long boundary)
+        {
+            while (_next < _end && book._ticks[_next] < boundary)
+            {
+                (Status, Terms) = (book._status[_next], book._contributing[_next]);
+                _next++;
+            }
+        }
     }
 
     // A subscription's monthly amount in a month ending at monthEnd (ticks) at a terms' price, with a quantity and the
