@@ -22,9 +22,6 @@ internal sealed class TermsTable
     private int _count;
     private int _lastPrice = -1;
 
-    /// <summary>Gets the number of terms values added.</summary>
-    public int Count => _count;
-
     /// <summary>Adds terms; returns their index.</summary>
     public int Add(in SubscriptionTerms terms)
     {
