@@ -24,9 +24,11 @@ internal static class MrrCsv
         string[] required = groupColumn is null ? RequiredColumns : [.. RequiredColumns, groupColumn];
         using CsvReader reader = CsvReader.Open(path, required);
         AccountId previous = default;
+        Currency currency = defaultCurrency;
+        string? group = null;
         while (reader.Read() is { } record)
         {
-            MrrRow row = ReadRow(record, groupColumn, defaultCurrency, previous);
+            MrrRow row = ReadRow(record, groupColumn, defaultCurrency, previous, ref currency, ref group);
             previous = row.Account;
             yield return (row, record.Line);
         }
@@ -34,21 +36,35 @@ internal static class MrrCsv
 
     public static YearMonth ParseMonth(string text, Func<string, Exception> error) => ParseMonth(text.AsSpan(), error);
 
-    public static YearMonth ParseMonth(ReadOnlySpan<char> text, Func<string, Exception> error)
+    public static YearMonth ParseMonth(ReadOnlySpan<char> text, Func<string, Exception> error) =>
+        TryParseMonth(text, out YearMonth month) ? month : throw error(NotAMonth(text));
+
+    /// <summary>A row's month; the error names the row's line and the column (no closure per row, unlike a lambda).</summary>
+    public static YearMonth ParseMonth(CsvRecord record, string column)
+    {
+        ReadOnlySpan<char> text = record.RequiredSpan(column);
+        return TryParseMonth(text, out YearMonth month) ? month : throw record.Error(column, NotAMonth(text));
+    }
+
+    private static bool TryParseMonth(ReadOnlySpan<char> text, out YearMonth month)
     {
         // yyyy-MM by hand: the month column is on every row, and the pattern parser would need a string.
         if (text.Length == 7 && text[4] == '-' && AllDigits(text[..4]) && AllDigits(text[5..]))
         {
             int year = ((text[0] - '0') * 1000) + ((text[1] - '0') * 100) + ((text[2] - '0') * 10) + (text[3] - '0');
-            int month = ((text[5] - '0') * 10) + (text[6] - '0');
-            if (month is >= 1 and <= 12 && year >= 1)
+            int number = ((text[5] - '0') * 10) + (text[6] - '0');
+            if (number is >= 1 and <= 12 && year >= 1)
             {
-                return new YearMonth(year, month);
+                month = new YearMonth(year, number);
+                return true;
             }
         }
 
-        throw error($"'{CliText.Quote(text)}' is not a month; use yyyy-MM, such as 2026-06.");
+        month = default;
+        return false;
     }
+
+    private static string NotAMonth(ReadOnlySpan<char> text) => $"'{CliText.Quote(text)}' is not a month; use yyyy-MM, such as 2026-06.";
 
     public static decimal ParseAmount(CsvRecord record, string column)
     {
@@ -89,19 +105,33 @@ internal static class MrrCsv
             : throw record.Error("account_id", $"'{CliText.Quote(text)}' is not a valid account id (1 to {AccountId.MaxLength} characters, no control characters).");
     }
 
-    private static MrrRow ReadRow(CsvRecord record, string? groupColumn, Currency defaultCurrency, AccountId previous)
+    // The previous row's currency and group are reused when this row has the same text: no string per row for them.
+    private static MrrRow ReadRow(CsvRecord record, string? groupColumn, Currency defaultCurrency, AccountId previous, ref Currency currency, ref string? group)
     {
         // Exports list an account's months together: reuse its id rather than allocate it again.
         AccountId account = !previous.IsDefault && record.RequiredSpan("account_id").SequenceEqual(previous.Value) ? previous : ParseAccountId(record);
-        YearMonth month = ParseMonth(record.RequiredSpan("month"), problem => record.Error("month", problem));
+        YearMonth month = ParseMonth(record, "month");
         decimal amount = ParseAmount(record, "mrr");
         if (amount < 0m)
         {
             throw record.Error("mrr", $"MRR cannot be negative ({amount.ToString(CultureInfo.InvariantCulture)}).");
         }
 
-        Currency currency = record.Optional("currency") is { } code ? ParseCurrency(record, "currency", code) : defaultCurrency;
-        string? group = groupColumn is null ? null : record.Required(groupColumn);
+        ReadOnlySpan<char> code = record.Span("currency");
+        if (code.IsEmpty)
+        {
+            currency = defaultCurrency;
+        }
+        else if (!code.SequenceEqual(currency.Code))
+        {
+            currency = ParseCurrency(record, "currency", code.ToString());
+        }
+
+        if (groupColumn is not null && (group is null || !record.RequiredSpan(groupColumn).SequenceEqual(group)))
+        {
+            group = record.Required(groupColumn);
+        }
+
         return new MrrRow(account, month, new Money(amount, currency), group);
     }
 }
