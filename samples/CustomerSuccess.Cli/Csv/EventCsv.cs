@@ -23,8 +23,11 @@ internal static class EventCsv
     /// <summary>Reads an event file into a store; any error names the file, line and field.</summary>
     public static EventStore ReadStore(string path)
     {
-        var builder = new EventStore.Builder();
         using CsvReader reader = CsvReader.Open(path, RequiredColumns);
+
+        // Sized once for the most events the file can hold (the shortest row, "a,,e,2026-01-01T00:00:00Z,", takes 27
+        // bytes), instead of doubling: pages the events never reach are never touched.
+        var builder = new EventStore.Builder().EnsureCapacity((int)Math.Min(new FileInfo(path).Length / 27, Array.MaxLength / 2));
         AccountId previous = default;
         while (reader.Read() is { } record)
         {
