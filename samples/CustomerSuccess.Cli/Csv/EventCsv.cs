@@ -29,19 +29,20 @@ internal static class EventCsv
         // bytes), instead of doubling: pages the events never reach are never touched.
         var builder = new EventStore.Builder().EnsureCapacity((int)Math.Min(new FileInfo(path).Length / 27, Array.MaxLength / 2));
         AccountId previous = default;
+        var names = new StringPool();
+        var users = new StringPool();
         while (reader.Read() is { } record)
         {
             AccountId account = !previous.IsDefault && record.RequiredSpan("account_id").SequenceEqual(previous.Value) ? previous : MrrCsv.ParseAccountId(record);
             previous = account;
-            string name = record.Required("event");
-            if (!EventNames.IsValid(name))
+            string name = names.Get(record.RequiredSpan("event"), out bool newName);
+            if (newName && !EventNames.IsValid(name))
             {
-                throw record.Error("event", $"'{name}' is not an event name: start with a letter, then letters, digits, '_', '.' or '-'.");
+                throw record.Error("event", $"'{CliText.Quote(name)}' is not an event name: start with a letter, then letters, digits, '_', '.' or '-'.");
             }
 
             ReadOnlySpan<char> instantText = record.RequiredSpan("occurred_at");
-            ParseResult<Instant> instant = InstantPattern.ExtendedIso.Parse(instantText.ToString());
-            if (!instant.Success)
+            if (!IsoInstant.TryParse(instantText, out Instant occurredAt))
             {
                 throw record.Error("occurred_at", $"'{CliText.Quote(instantText)}' is not an ISO-8601 instant in UTC, such as 2026-11-17T09:30:00Z.");
             }
@@ -55,7 +56,8 @@ internal static class EventCsv
 
             try
             {
-                builder.Add(new BehaviorEvent(account, name, instant.Value, value, record.Optional("user_id"), record.Optional("event_id")));
+                ReadOnlySpan<char> user = record.Span("user_id");
+                builder.Add(new BehaviorEvent(account, name, occurredAt, value, user.IsEmpty ? null : users.Get(user, out _), record.Optional("event_id")));
             }
             catch (ArgumentException e)
             {
