@@ -78,6 +78,24 @@ internal sealed class CsvReader : IDisposable
     public static CsvReader FromText(string displayName, string text, params string[] requiredColumns) =>
         WithHeader(new CsvReader(displayName, new StringReader(text)), requiredColumns);
 
+    /// <summary>
+    /// The most rows a file can hold when its shortest possible row takes <paramref name="shortestRow"/> bytes: a builder
+    /// sized to it once never doubles (each doubling copies its columns and holds the old and the new at once), and the
+    /// pages its rows never reach are never touched, so the bound costs address space, not memory. 0 when the file's
+    /// size cannot be read (the builder then grows as it goes).
+    /// </summary>
+    public static int RowsAtMost(string path, int shortestRow)
+    {
+        try
+        {
+            return (int)Math.Min(new FileInfo(path).Length / shortestRow, Array.MaxLength / 2);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return 0;
+        }
+    }
+
     public bool HasColumn(string name) => _columns.ContainsKey(name);
 
     /// <summary>Reads the next non-blank record, or null at the end.</summary>

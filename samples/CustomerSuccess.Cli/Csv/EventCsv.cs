@@ -26,8 +26,8 @@ internal static class EventCsv
         using CsvReader reader = CsvReader.Open(path, RequiredColumns);
 
         // Sized once for the most events the file can hold (the shortest row, "a,,e,2026-01-01T00:00:00Z,", takes 27
-        // bytes), instead of doubling: pages the events never reach are never touched.
-        var builder = new EventStore.Builder().EnsureCapacity((int)Math.Min(new FileInfo(path).Length / 27, Array.MaxLength / 2));
+        // bytes) instead of doubling.
+        var builder = new EventStore.Builder().EnsureCapacity(CsvReader.RowsAtMost(path, 27));
         AccountId previous = default;
         var names = new StringPool();
         var users = new StringPool();

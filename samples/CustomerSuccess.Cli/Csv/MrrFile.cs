@@ -55,7 +55,8 @@ internal sealed class MrrFile
 
     private static MrrFile From(string path, IEnumerable<(MrrRow Row, int Line)> source, string? groupColumn, MrrOptions options, int maxMonths)
     {
-        var builder = new MrrHistory.Builder(options).EnsureCapacity(RowsAtMost(path));
+        // Sized once for the most rows the file can hold (the shortest, "a,2026-01,1", takes 12 bytes) instead of doubling.
+        var builder = new MrrHistory.Builder(options).EnsureCapacity(CsvReader.RowsAtMost(path, 12));
         var span = new MonthSpan(path, maxMonths);
         var foreign = new Dictionary<(Currency, YearMonth), (int, AccountId)>();
         Currency? seen = null;
@@ -95,24 +96,6 @@ internal sealed class MrrFile
         {
             throw new InputException($"{path}: {CliText.Message(e)}");
         }
-    }
-
-    // The most rows a file of this size can hold (the shortest row, "a,2026-01,1", takes 12 bytes): the history's columns
-    // are made that large once instead of doubling (each doubling copies them, and holds the old and the new at once).
-    // Pages the rows never reach are never touched, so the bound costs address space, not memory.
-    private static int RowsAtMost(string path)
-    {
-        long bytes;
-        try
-        {
-            bytes = new System.IO.FileInfo(path).Length;
-        }
-        catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return 0;
-        }
-
-        return (int)Math.Min(bytes / 12, Array.MaxLength / 2);
     }
 
     /// <summary>

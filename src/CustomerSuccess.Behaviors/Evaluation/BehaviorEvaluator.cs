@@ -112,7 +112,7 @@ public sealed class BehaviorEvaluator
         Scope start = ScopeFor(default, -1, context);
         long t = start.T;
         (AccountId Account, int Index)[] accounts = [.. compiled[0].AccountsToJudge(moreAccounts, t)];
-        return JudgeInParts<Alert>(accounts, (first, end, raised) =>
+        return JudgeInParts<Alert>(accounts.Length, (first, end, raised) =>
         {
             for (int a = first; a < end; a++)
             {
@@ -153,9 +153,8 @@ public sealed class BehaviorEvaluator
     /// and joins the parts' results in account order: the list one thread gives. A failure is the one the first failing
     /// part raised, as one thread would have met it first.
     /// </summary>
-    internal List<T> JudgeInParts<T>(Array accounts, Action<int, int, List<T>> judge)
+    internal List<T> JudgeInParts<T>(int n, Action<int, int, List<T>> judge)
     {
-        int n = accounts.Length;
         int parts = _maxDegreeOfParallelism == 1 || n < 2 * MinPart ? 1 : Math.Min(_maxDegreeOfParallelism * 4, n / MinPart);
         if (parts == 1)
         {

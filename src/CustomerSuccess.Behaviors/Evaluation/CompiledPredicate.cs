@@ -58,7 +58,7 @@ public sealed class CompiledPredicate
         Scope start = _evaluator.ScopeFor(default, -1, context);
         (AccountId Account, int Index)[] accounts = [.. AccountsToJudge(moreAccounts, start.T)];
         SignalContext at = context;
-        return _evaluator.JudgeInParts<PredicateResult>(accounts, (first, end, results) =>
+        return _evaluator.JudgeInParts<PredicateResult>(accounts.Length, (first, end, results) =>
         {
             for (int a = first; a < end; a++)
             {
