@@ -8,7 +8,7 @@ using System.Reflection;
 namespace CustomerSuccess.Cli;
 
 /// <summary>
-/// The command-line tool. Exit codes: 0 success, 1 bad input (the message names the file, line and field),
+/// The command-line tool. Exit codes: 0 success, 1 bad input (the message names the file, line or row, and field),
 /// 2 usage error, 3 internal error (a bug; the stack trace only under <c>--debug</c>). With no arguments it runs the main job, <c>portfolio</c>, on the built-in demo data.
 /// </summary>
 internal static class CliApp
@@ -200,7 +200,8 @@ internal static class CliApp
 
         output.WriteLine();
         output.WriteLine($"Run '{ToolName} <command> --help' for a command's options, '{ToolName} --version' for the version.");
-        output.WriteLine("Exit codes: 0 success, 1 bad input (the message names the file, line and field), 2 usage error,");
+        output.WriteLine("Every input table is CSV, or Parquet when its name ends in .parquet (the same columns; docs/cli.md).");
+        output.WriteLine("Exit codes: 0 success, 1 bad input (the message names the file, line or row, and field), 2 usage error,");
         output.WriteLine("3 internal error (a bug; rerun with --debug for the details). A report reaches stdout only once complete.");
     }
 }

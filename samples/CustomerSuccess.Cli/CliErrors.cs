@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 using System.Text.RegularExpressions;
+using CustomerSuccess.Cli.Csv;
 
 namespace CustomerSuccess.Cli;
 
@@ -16,7 +17,7 @@ internal sealed class UsageException(string message) : Exception(message);
 internal sealed class InputException(string message) : Exception(message)
 {
     public static InputException At(string file, int line, string field, string problem) =>
-        new($"{file}, line {line}, field '{field}': {problem}");
+        new($"{file}, {TablePlace.Row(file, line)}, field '{field}': {problem}");
 }
 
 /// <summary>Reads whole input files (models, plans, rule sets), turning I/O failures into bad-input errors that name the file.</summary>

@@ -143,7 +143,7 @@ internal sealed class PlanCommand : ICommand
     {
         var names = plan.Metrics.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
         var measurements = new Dictionary<string, List<Measurement>>(StringComparer.Ordinal);
-        using CsvReader reader = CsvReader.Open(path, "metric", "date", "value");
+        using TableReader reader = TableReader.Open(path, "metric", "date", "value");
         while (reader.Read() is { } record)
         {
             string metric = record.Required("metric");

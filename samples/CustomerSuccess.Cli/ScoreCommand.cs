@@ -123,7 +123,7 @@ internal sealed class ScoreCommand : ICommand
             columns[c] = [];
         }
 
-        using CsvReader reader = CsvReader.Open(path, required);
+        using TableReader reader = TableReader.Open(path, required);
         while (reader.Read() is { } record)
         {
             ids.Add(MrrCsv.ParseAccountId(record).Value);

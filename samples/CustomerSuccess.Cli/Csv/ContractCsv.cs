@@ -27,14 +27,14 @@ internal static class ContractCsv
     {
         var lines = new List<ContractLine>();
         var lineNumbers = new Dictionary<string, int>(StringComparer.Ordinal);
-        using (CsvReader reader = CsvReader.Open(path, RequiredColumns))
+        using (TableReader reader = TableReader.Open(path, RequiredColumns))
         {
             while (reader.Read() is { } record)
             {
                 ContractLine line = Read(record, options.ReportingCurrency);
                 if (!lineNumbers.TryAdd(line.LineId, record.Line))
                 {
-                    throw record.Error("line_id", $"line id '{CliText.Quote(line.LineId)}' is already used on line {lineNumbers[line.LineId]}; each contract line has its own id.");
+                    throw record.Error("line_id", $"line id '{CliText.Quote(line.LineId)}' is already used on {TablePlace.Row(path, lineNumbers[line.LineId])}; each contract line has its own id.");
                 }
 
                 lines.Add(line);
@@ -68,7 +68,7 @@ internal static class ContractCsv
         return result.Success ? result.Value : throw error($"'{CliText.Quote(text)}' is not a date; use yyyy-MM-dd, such as 2026-06-30.");
     }
 
-    private static ContractLine Read(CsvRecord record, Currency defaultCurrency)
+    private static ContractLine Read(TableRecord record, Currency defaultCurrency)
     {
         string orderType = record.Required("order_type");
         string billing = record.Optional("billing_interval") ?? "month";
@@ -112,7 +112,7 @@ internal static class ContractCsv
         };
     }
 
-    private static LocalDate Date(CsvRecord record, string column) => ParseDate(record.Required(column), p => record.Error(column, p));
+    private static LocalDate Date(TableRecord record, string column) => ParseDate(record.Required(column), p => record.Error(column, p));
 
     private static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
 

@@ -10,11 +10,9 @@ namespace CustomerSuccess.Cli.Csv;
 /// <summary>
 /// Reads RFC 4180 CSV (comma-separated, double-quoted fields, "" for a quote inside quotes) with a header row, through
 /// Sep (a SIMD CSV parser): a row's fields are spans into Sep's buffer, so reading copies and allocates nothing per row
-/// unless a row holds a quote. Columns are found by header name, so their order is free; a missing required column is
-/// an error naming the file. Every error names the file, the line and the field. The record <see cref="Read"/> returns
-/// is this reader's one record, valid until the next call.
+/// unless a row holds a quote. Every error names the file, the line and the field.
 /// </summary>
-internal sealed class CsvReader : IDisposable
+internal sealed class CsvReader : TableReader
 {
     // Invalid bytes decode to U+FFFF, a noncharacter that no real export holds, so the line that holds them can be named
     // (a throwing decoder fails on a whole buffer, lines ahead of the one being read). A byte-order mark is skipped.
@@ -34,31 +32,22 @@ internal sealed class CsvReader : IDisposable
 
     private readonly TextReader _text;
     private readonly SepReader _sep;
-    private readonly Dictionary<string, int> _columns = new(StringComparer.Ordinal);
-    private readonly CsvRecord _record;
     private readonly StringBuilder _unquoted = new();
     private readonly List<Range> _unquotedRanges = [];
     private string _unquotedText = string.Empty;
     private bool _quoted;
-    private long _records;
 
     private CsvReader(string displayName, TextReader reader)
+        : base(displayName)
     {
-        FileName = displayName;
         _text = reader;
         _sep = Options.From(reader);
-        _record = new CsvRecord(this);
     }
 
-    public string FileName { get; }
-
-    /// <summary>Gets the header's columns, in the file's order.</summary>
-    public IReadOnlyList<string> Columns => [.. _columns.OrderBy(c => c.Value).Select(c => c.Key)];
-
-    /// <summary>Opens a file and reads its header.</summary>
+    /// <summary>Opens a CSV file and reads its header.</summary>
     /// <param name="path">The file.</param>
     /// <param name="requiredColumns">Columns that must be present.</param>
-    public static CsvReader Open(string path, params string[] requiredColumns)
+    public static new CsvReader Open(string path, params string[] requiredColumns)
     {
         StreamReader stream;
         try
@@ -78,13 +67,8 @@ internal sealed class CsvReader : IDisposable
     public static CsvReader FromText(string displayName, string text, params string[] requiredColumns) =>
         WithHeader(new CsvReader(displayName, new StringReader(text)), requiredColumns);
 
-    /// <summary>
-    /// The most rows a file can hold when its shortest possible row takes <paramref name="shortestRow"/> bytes: a builder
-    /// sized to it once never doubles (each doubling copies its columns and holds the old and the new at once), and the
-    /// pages its rows never reach are never touched, so the bound costs address space, not memory. 0 when the file's
-    /// size cannot be read (the builder then grows as it goes).
-    /// </summary>
-    public static int RowsAtMost(string path, int shortestRow)
+    /// <summary>The most rows a CSV file can hold when its shortest possible row takes <paramref name="shortestRow"/> bytes.</summary>
+    internal static int RowsAtMostInCsv(string path, int shortestRow)
     {
         try
         {
@@ -96,47 +80,39 @@ internal sealed class CsvReader : IDisposable
         }
     }
 
-    public bool HasColumn(string name) => _columns.ContainsKey(name);
+    /// <summary>A field of the current row, unescaped when the row holds quotes.</summary>
+    internal override ReadOnlySpan<char> Field(int index) => _quoted ? _unquotedText.AsSpan(_unquotedRanges[index]) : _sep.Current[index].Span;
 
-    /// <summary>Reads the next non-blank record, or null at the end.</summary>
-    public CsvRecord? Read()
+    protected override bool MoveNext(out int line)
     {
         while (_sep.MoveNext())
         {
-            int fields = Split(out int line);
+            int fields = Split(out line);
             if (fields == 1 && Field(0).IsWhiteSpace())
             {
                 continue; // a blank line, or one of only spaces and tabs
             }
 
-            if (fields != _columns.Count)
+            if (fields != ColumnCount)
             {
-                throw new InputException($"{FileName}, line {line}: expected {_columns.Count} fields as in the header, found {fields}.");
+                throw new InputException($"{FileName}, line {line}: expected {ColumnCount} fields as in the header, found {fields}.");
             }
 
-            if ((++_records & 0x1FFF) == 0)
-            {
-                Progress.Rows(FileName, _records);
-            }
-
-            _record.Line = line;
-            return _record;
+            return true;
         }
 
-        Progress.FileRead(FileName, _records);
-        return null;
+        line = 0;
+        return false;
     }
 
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
-        _sep.Dispose();
-        _text.Dispose();
+        if (disposing)
+        {
+            _sep.Dispose();
+            _text.Dispose();
+        }
     }
-
-    internal int IndexOf(string column) => _columns.TryGetValue(column, out int index) ? index : -1;
-
-    /// <summary>A field of the current row, unescaped when the row holds quotes.</summary>
-    internal ReadOnlySpan<char> Field(int index) => _quoted ? _unquotedText.AsSpan(_unquotedRanges[index]) : _sep.Current[index].Span;
 
     private static CsvReader WithHeader(CsvReader reader, string[] requiredColumns)
     {
@@ -160,24 +136,13 @@ internal sealed class CsvReader : IDisposable
         }
 
         int fields = Split(out _);
-        var names = new List<string>(fields);
+        var names = new string[fields];
         for (int i = 0; i < fields; i++)
         {
-            string column = Field(i).Trim().ToString();
-            names.Add(column);
-            if (!_columns.TryAdd(column, i))
-            {
-                throw new InputException($"{FileName}, line 1, field '{CliText.Quote(column)}': the column appears twice in the header.");
-            }
+            names[i] = Field(i).Trim().ToString();
         }
 
-        foreach (string required in requiredColumns)
-        {
-            if (!_columns.ContainsKey(required))
-            {
-                throw new InputException($"{FileName}, line 1, field '{required}': the header has no such column (it has {string.Join(", ", names)}).");
-            }
-        }
+        SetColumns(names, requiredColumns, "line 1", "the header");
     }
 
     // The current row's fields: Sep's columns as they are when the row holds no quote (the common case, no copying),
@@ -272,46 +237,5 @@ internal sealed class CsvReader : IDisposable
         }
 
         return line;
-    }
-}
-
-/// <summary>
-/// The current data row of a <see cref="CsvReader"/>, with typed access that reports the file, line and field on error.
-/// Valid until the reader reads the next row: parse it, do not keep it.
-/// </summary>
-internal sealed class CsvRecord(CsvReader reader)
-{
-    public int Line { get; internal set; }
-
-    public string FileName => reader.FileName;
-
-    /// <summary>Gets a required, non-blank field.</summary>
-    public string Required(string column)
-    {
-        string value = Optional(column) ?? string.Empty;
-        return value.Length > 0 ? value : throw Error(column, "the value is missing.");
-    }
-
-    /// <summary>Gets a required, non-blank field without copying it out of the line.</summary>
-    public ReadOnlySpan<char> RequiredSpan(string column)
-    {
-        ReadOnlySpan<char> value = Span(column);
-        return value.Length > 0 ? value : throw Error(column, "the value is missing.");
-    }
-
-    /// <summary>Gets a field, or null when the column is absent or the value blank.</summary>
-    public string? Optional(string column)
-    {
-        ReadOnlySpan<char> value = Span(column);
-        return value.Length == 0 ? null : value.ToString();
-    }
-
-    public InputException Error(string column, string problem) => InputException.At(reader.FileName, Line, column, problem);
-
-    /// <summary>Gets a field without copying it, empty when the column is absent or the value blank.</summary>
-    public ReadOnlySpan<char> Span(string column)
-    {
-        int index = reader.IndexOf(column);
-        return index < 0 ? [] : reader.Field(index).Trim();
     }
 }

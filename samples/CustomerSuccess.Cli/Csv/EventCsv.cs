@@ -23,11 +23,11 @@ internal static class EventCsv
     /// <summary>Reads an event file into a store; any error names the file, line and field.</summary>
     public static EventStore ReadStore(string path)
     {
-        using CsvReader reader = CsvReader.Open(path, RequiredColumns);
+        using TableReader reader = TableReader.Open(path, RequiredColumns);
 
         // Sized once for the most events the file can hold (the shortest row, "a,,e,2026-01-01T00:00:00Z,", takes 27
         // bytes) instead of doubling.
-        var builder = new EventStore.Builder().EnsureCapacity(CsvReader.RowsAtMost(path, 27));
+        var builder = new EventStore.Builder().EnsureCapacity(TableReader.RowsAtMost(path, 27));
         AccountId previous = default;
         var names = new StringPool();
         var users = new StringPool();
@@ -107,7 +107,7 @@ internal static class FactCsv
     {
         var facts = new List<(AccountId, string, decimal)>();
         var seen = new Dictionary<(AccountId, string), int>();
-        using CsvReader reader = CsvReader.Open(path, "account_id", "fact", "value");
+        using TableReader reader = TableReader.Open(path, "account_id", "fact", "value");
         while (reader.Read() is { } record)
         {
             AccountId account = MrrCsv.ParseAccountId(record);
@@ -125,7 +125,7 @@ internal static class FactCsv
 
             if (!seen.TryAdd((account, fact), record.Line))
             {
-                throw record.Error("fact", $"fact '{CliText.Quote(fact)}' of account '{CliText.Quote(account.ToString())}' is also on line {seen[(account, fact)]}.");
+                throw record.Error("fact", $"fact '{CliText.Quote(fact)}' of account '{CliText.Quote(account.ToString())}' is also on {TablePlace.Row(path, seen[(account, fact)])}.");
             }
 
             facts.Add((account, fact, value));

@@ -26,7 +26,7 @@ internal static class HistoryCsv
     /// <summary>The signal columns of a snapshot file: every column but the account and the date, each a signal id.</summary>
     public static SignalId[] SignalColumns(string path)
     {
-        using CsvReader reader = CsvReader.Open(path, SnapshotColumns);
+        using TableReader reader = TableReader.Open(path, SnapshotColumns);
         var signals = new List<SignalId>();
         foreach (string column in reader.Columns.Where(c => !SnapshotColumns.Contains(c)))
         {
@@ -44,7 +44,7 @@ internal static class HistoryCsv
     public static Dictionary<AccountId, (ChurnOutcome Outcome, int Line)> ReadOutcomes(string path)
     {
         var outcomes = new Dictionary<AccountId, (ChurnOutcome, int)>();
-        using CsvReader reader = CsvReader.Open(path, OutcomeColumns);
+        using TableReader reader = TableReader.Open(path, OutcomeColumns);
         while (reader.Read() is { } record)
         {
             AccountId account = MrrCsv.ParseAccountId(record);
@@ -57,7 +57,7 @@ internal static class HistoryCsv
 
             if (outcomes.TryGetValue(account, out (ChurnOutcome, int Line) first))
             {
-                throw record.Error("account_id", $"account '{CliText.Quote(account.Value)}' already has an outcome on line {first.Line}; give one row per account.");
+                throw record.Error("account_id", $"account '{CliText.Quote(account.Value)}' already has an outcome on {TablePlace.Row(path, first.Line)}; give one row per account.");
             }
 
             outcomes.Add(account, (new ChurnOutcome(account, churned, observed), record.Line));
@@ -71,7 +71,7 @@ internal static class HistoryCsv
     {
         string[] required = [.. SnapshotColumns, .. signals.Select(s => s.Value)];
         var snapshots = new List<HealthSnapshot<double[]>>();
-        using CsvReader reader = CsvReader.Open(path, required);
+        using TableReader reader = TableReader.Open(path, required);
         while (reader.Read() is { } record)
         {
             AccountId account = MrrCsv.ParseAccountId(record);
@@ -83,7 +83,7 @@ internal static class HistoryCsv
 
             if (asOf > outcome.Outcome.ObservedUntil)
             {
-                throw record.Error("as_of", $"{asOf:uuuu-MM-dd} is after the account's observed_until {outcome.Outcome.ObservedUntil:uuuu-MM-dd} ({outcomesPath}, line {outcome.Line}): a snapshot cannot be later than what was observed.");
+                throw record.Error("as_of", $"{asOf:uuuu-MM-dd} is after the account's observed_until {outcome.Outcome.ObservedUntil:uuuu-MM-dd} ({outcomesPath}, {TablePlace.Row(outcomesPath, outcome.Line)}): a snapshot cannot be later than what was observed.");
             }
 
             snapshots.Add(new HealthSnapshot<double[]>(account, asOf, RawValues(record, signals)));
@@ -93,7 +93,7 @@ internal static class HistoryCsv
     }
 
     /// <summary>A row's raw value of each signal, NaN where the cell is empty (missing).</summary>
-    public static double[] RawValues(CsvRecord record, IReadOnlyList<SignalId> signals)
+    public static double[] RawValues(TableRecord record, IReadOnlyList<SignalId> signals)
     {
         var raw = new double[signals.Count];
         for (int i = 0; i < raw.Length; i++)
@@ -105,7 +105,7 @@ internal static class HistoryCsv
     }
 
     /// <summary>A row's raw value of one signal's column, NaN where the cell is empty (missing).</summary>
-    public static double RawValue(CsvRecord record, string column)
+    public static double RawValue(TableRecord record, string column)
     {
         ReadOnlySpan<char> text = record.Span(column);
         return text.IsEmpty ? double.NaN
@@ -156,7 +156,7 @@ internal static class HistoryCsv
         }
     }
 
-    private static LocalDate ParseDate(CsvRecord record, string column)
+    private static LocalDate ParseDate(TableRecord record, string column)
     {
         ReadOnlySpan<char> text = record.RequiredSpan(column);
         return Date.Parse(text.ToString()) is { Success: true } parsed

@@ -22,7 +22,7 @@ internal static class MrrCsv
     public static IEnumerable<(MrrRow Row, int Line)> ReadRows(string path, string? groupColumn, Currency defaultCurrency)
     {
         string[] required = groupColumn is null ? RequiredColumns : [.. RequiredColumns, groupColumn];
-        using CsvReader reader = CsvReader.Open(path, required);
+        using TableReader reader = TableReader.Open(path, required);
         AccountId previous = default;
         Currency currency = defaultCurrency;
         string? group = null;
@@ -40,7 +40,7 @@ internal static class MrrCsv
         TryParseMonth(text, out YearMonth month) ? month : throw error(NotAMonth(text));
 
     /// <summary>A row's month; the error names the row's line and the column (no closure per row, unlike a lambda).</summary>
-    public static YearMonth ParseMonth(CsvRecord record, string column)
+    public static YearMonth ParseMonth(TableRecord record, string column)
     {
         ReadOnlySpan<char> text = record.RequiredSpan(column);
         return TryParseMonth(text, out YearMonth month) ? month : throw record.Error(column, NotAMonth(text));
@@ -66,7 +66,7 @@ internal static class MrrCsv
 
     private static string NotAMonth(ReadOnlySpan<char> text) => $"'{CliText.Quote(text)}' is not a month; use yyyy-MM, such as 2026-06.";
 
-    public static decimal ParseAmount(CsvRecord record, string column)
+    public static decimal ParseAmount(TableRecord record, string column)
     {
         ReadOnlySpan<char> text = record.RequiredSpan(column);
         if (ExactDecimal.TryParse(text, out decimal value))
@@ -92,12 +92,12 @@ internal static class MrrCsv
         return true;
     }
 
-    public static Currency ParseCurrency(CsvRecord record, string column, string code) =>
+    public static Currency ParseCurrency(TableRecord record, string column, string code) =>
         Currency.TryParse(code, out Currency currency)
             ? currency
             : throw record.Error(column, $"'{CliText.Quote(code)}' is not an ISO 4217 currency code such as USD or EUR.");
 
-    public static AccountId ParseAccountId(CsvRecord record)
+    public static AccountId ParseAccountId(TableRecord record)
     {
         string text = record.Required("account_id");
         return AccountId.TryParse(text, out AccountId id)
@@ -106,7 +106,7 @@ internal static class MrrCsv
     }
 
     // The previous row's currency and group are reused when this row has the same text: no string per row for them.
-    private static MrrRow ReadRow(CsvRecord record, string? groupColumn, Currency defaultCurrency, AccountId previous, ref Currency currency, ref string? group)
+    private static MrrRow ReadRow(TableRecord record, string? groupColumn, Currency defaultCurrency, AccountId previous, ref Currency currency, ref string? group)
     {
         // Exports list an account's months together: reuse its id rather than allocate it again.
         AccountId account = !previous.IsDefault && record.RequiredSpan("account_id").SequenceEqual(previous.Value) ? previous : ParseAccountId(record);

@@ -56,7 +56,7 @@ internal sealed class MrrFile
     private static MrrFile From(string path, IEnumerable<(MrrRow Row, int Line)> source, string? groupColumn, MrrOptions options, int maxMonths)
     {
         // Sized once for the most rows the file can hold (the shortest, "a,2026-01,1", takes 12 bytes) instead of doubling.
-        var builder = new MrrHistory.Builder(options).EnsureCapacity(CsvReader.RowsAtMost(path, 12));
+        var builder = new MrrHistory.Builder(options).EnsureCapacity(TableReader.RowsAtMost(path, 12));
         var span = new MonthSpan(path, maxMonths);
         var foreign = new Dictionary<(Currency, YearMonth), (int, AccountId)>();
         Currency? seen = null;
@@ -176,7 +176,7 @@ internal sealed class MrrFile
                     path,
                     line,
                     groupColumn,
-                    $"account '{CliText.Quote(row.Account.Value)}' in {YearMonthPattern.Iso.Format(row.Month)} is in group '{CliText.Quote(group)}' here and '{CliText.Quote(earlier.Group)}' on line {earlier.Line}; one account has one group a month.");
+                    $"account '{CliText.Quote(row.Account.Value)}' in {YearMonthPattern.Iso.Format(row.Month)} is in group '{CliText.Quote(group)}' here and '{CliText.Quote(earlier.Group)}' on {TablePlace.Row(path, earlier.Line)}; one account has one group a month.");
             }
         }
 

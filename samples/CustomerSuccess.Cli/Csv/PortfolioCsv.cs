@@ -66,7 +66,7 @@ internal static class PortfolioCsv
 
     private static List<PortfolioAccount> ReadAccounts(string path)
     {
-        using CsvReader reader = CsvReader.Open(path, AccountColumns);
+        using TableReader reader = TableReader.Open(path, AccountColumns);
         var accounts = new List<PortfolioAccount>();
         var lines = new Dictionary<AccountId, int>();
         while (reader.Read() is { } row)
@@ -74,7 +74,7 @@ internal static class PortfolioCsv
             AccountId id = MrrCsv.ParseAccountId(row);
             if (!lines.TryAdd(id, row.Line))
             {
-                throw row.Error("account_id", $"account '{CliText.Quote(id.ToString())}' is already listed on line {lines[id]}.");
+                throw row.Error("account_id", $"account '{CliText.Quote(id.ToString())}' is already listed on {TablePlace.Row(path, lines[id])}.");
             }
 
             accounts.Add(new PortfolioAccount(id, row.Required("name"), row.Required("segment"), row.Required("region"), row.Required("industry"), row.Required("csm")));
@@ -99,7 +99,7 @@ internal static class PortfolioCsv
             // One currency per account, as `retention` requires: the table and CSV forms must accept the same files.
             if (!billedIn.TryAdd(row.Account, (row.Mrr.Currency, line)) && billedIn[row.Account] is var first && first.Currency != row.Mrr.Currency)
             {
-                throw InputException.At(path, line, "currency", $"account '{CliText.Quote(row.Account.Value)}' is billed in {row.Mrr.Currency} here and in {first.Currency} on line {first.Line}; an account is billed in one currency.");
+                throw InputException.At(path, line, "currency", $"account '{CliText.Quote(row.Account.Value)}' is billed in {row.Mrr.Currency} here and in {first.Currency} on {TablePlace.Row(path, first.Line)}; an account is billed in one currency.");
             }
 
             span.Add(row.Month, line);
@@ -136,7 +136,7 @@ internal static class PortfolioCsv
 
     public static ExchangeRateTable ReadRates(string path)
     {
-        using CsvReader reader = CsvReader.Open(path, RateColumns);
+        using TableReader reader = TableReader.Open(path, RateColumns);
         var builder = ExchangeRateTable.CreateBuilder();
         while (reader.Read() is { } row)
         {

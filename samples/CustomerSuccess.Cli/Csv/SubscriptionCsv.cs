@@ -32,7 +32,7 @@ internal static class SubscriptionCsv
         SubscriptionBook.Builder builder = SubscriptionBook.CreateBuilder(options);
         var lines = new List<int>();
         var firstLine = new Dictionary<AccountId, int>();
-        using (CsvReader reader = CsvReader.Open(path, Required))
+        using (TableReader reader = TableReader.Open(path, Required))
         {
             while (reader.Read() is { } record)
             {
@@ -80,7 +80,7 @@ internal static class SubscriptionCsv
         }
     }
 
-    private static SubscriptionEvent ReadEvent(CsvRecord record, DateTimeZone zone)
+    private static SubscriptionEvent ReadEvent(TableRecord record, DateTimeZone zone)
     {
         AccountId account = MrrCsv.ParseAccountId(record);
         string subscription = record.Required("subscription_id");
@@ -103,7 +103,7 @@ internal static class SubscriptionCsv
         };
     }
 
-    private static SubscriptionTerms Terms(CsvRecord record, DateTimeZone zone)
+    private static SubscriptionTerms Terms(TableRecord record, DateTimeZone zone)
     {
         Currency currency = MrrCsv.ParseCurrency(record, "currency", record.Required("currency"));
         decimal amount = MrrCsv.ParseAmount(record, "amount");
@@ -151,11 +151,11 @@ internal static class SubscriptionCsv
         return new SubscriptionTerms(new Money(amount, currency), interval, count, quantity, percent, amountOff, until);
     }
 
-    private static decimal Optional(CsvRecord record, string column, decimal empty) =>
+    private static decimal Optional(TableRecord record, string column, decimal empty) =>
         record.Span(column).IsEmpty ? empty : MrrCsv.ParseAmount(record, column);
 
     // An instant (2025-03-15T10:00:00Z, or with an offset) or a date, which starts at midnight in the reporting zone.
-    private static Instant? ParseInstant(CsvRecord record, string column, DateTimeZone zone)
+    private static Instant? ParseInstant(TableRecord record, string column, DateTimeZone zone)
     {
         ReadOnlySpan<char> span = record.Span(column);
         if (span.IsEmpty)
