@@ -18,4 +18,12 @@ if (args is ["verify"])
     return;
 }
 
+// "verify-e2e" checks the end-to-end comparison (issue 17): the native tool (CS_CLI_NATIVE) and DuckDB print the same
+// figures from the same files, and the tool reads DuckDB's Parquet files as the CSV files they came from.
+if (args is ["verify-e2e"])
+{
+    new EndToEndVersusDuckDbBenchmarks().Verify();
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(MrrVersusDuckDbBenchmarks).Assembly).Run(args);
