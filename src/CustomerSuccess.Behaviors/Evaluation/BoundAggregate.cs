@@ -114,7 +114,7 @@ internal sealed class BoundAggregate
                 {
                     if (store.UserOf[i] == user)
                     {
-                        total += sum ? store.Values[i] : 1;
+                        total += sum ? store.Value(s, i) : 1;
                     }
                 }
 
@@ -150,7 +150,7 @@ internal sealed class BoundAggregate
                 {
                     if (user < 0 || store.UserOf[i] == user)
                     {
-                        value = BehaviorValue.OfNumber(EventValues.ToDecimal(store.Values[i]));
+                        value = BehaviorValue.OfNumber(EventValues.ToDecimal(store.Value(s, i)));
                         return true;
                     }
                 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -125,6 +126,11 @@ public sealed partial class EventStore
         /// <summary>Builds the store. A builder builds once.</summary>
         /// <returns>The store.</returns>
         /// <exception cref="InvalidOperationException">The store has already been built.</exception>
+        /// <remarks>
+        /// The store is built in the builder's own columns: they are sorted a column at a time, the values become running
+        /// sums in place, and the store takes them, so building holds at most one more 8-byte and one 4-byte column beside
+        /// the builder's 28 bytes an event, and the store keeps 20 bytes an event.
+        /// </remarks>
         public EventStore Build()
         {
             if (_built)
@@ -142,70 +148,61 @@ public sealed partial class EventStore
             int[] userRank = Ranks(_userList, _user, n, out int[] userOrder);
             int accountCount = accountOrder.Length;
 
-            var keys = new long[n];
-            var order = new int[n];
-            bool sorted = true;
-            for (int i = 0; i < n; i++)
+            // Sorted by (name, account), arrival order kept within (a series usually arrives in time order): a stable
+            // counting sort by the pair, or when there are more pairs than events, by account and then by name.
+            long[]? sorted = SortByNameAndAccount(nameRank, nameOrder.Length, accountRank, accountCount, n);
+            Span<int> halves = sorted is null ? [] : MemoryMarshal.Cast<long, int>(sorted.AsSpan(0, n));
+            ReadOnlySpan<int> names = sorted is null ? _name : halves[..n];
+            ReadOnlySpan<int> accounts = sorted is null ? _account : halves[n..];
+
+            for (int e = 0; e < n; e++)
             {
-                keys[i] = ((long)nameRank[_name[i]] * accountCount) + accountRank[_account[i]];
-                order[i] = i;
-                sorted &= i == 0 || keys[i] > keys[i - 1] || (keys[i] == keys[i - 1] && _time[i] >= _time[i - 1]);
+                _user[e] = _user[e] < 0 ? -1 : userRank[_user[e]];
             }
 
-            if (!sorted)
-            {
-                Array.Sort(keys, order);
-            }
-
-            var times = new long[n];
-            var values = new long[n];
-            var users = new int[n];
-            for (int i = 0; i < n; i++)
-            {
-                int from = order[i];
-                times[i] = _time[from];
-                values[i] = _value[from];
-                users[i] = _user[from] < 0 ? -1 : userRank[_user[from]];
-            }
-
-            // Series in (name, account) order; each account's entries then list its series by name.
+            // Series in (name, account) order; each account's entries then list its series by name. Each series is put in
+            // (instant, value, user) order, then its values become running sums in place.
             var seriesStart = new List<int>();
             var seriesAccount = new List<int>();
             var seriesName = new List<int>();
-            var runningSums = new long[n];
             for (int i = 0; i < n;)
             {
-                long key = keys[i];
+                int name = names[i], account = accounts[i];
                 int start = i;
-                while (i < n && keys[i] == key)
+                while (i < n && names[i] == name && accounts[i] == account)
                 {
                     i++;
                 }
 
-                SortSeries(times, values, users, start, i);
+                SortSeries(_time, _value, _user, start, i);
                 long sum = 0;
                 for (int e = start; e < i; e++)
                 {
                     try
                     {
-                        sum = checked(sum + values[e]);
+                        sum = checked(sum + _value[e]);
                     }
                     catch (OverflowException)
                     {
                         throw new ArgumentException(string.Create(
                             CultureInfo.InvariantCulture,
-                            $"The values of event '{_nameList[nameOrder[(int)(key / accountCount)]]}' of account '{_accountIds[accountOrder[(int)(key % accountCount)]]}' add up to more than {long.MaxValue / EventValues.Scale:N0}, the most a sum holds exactly."));
+                            $"The values of event '{_nameList[name]}' of account '{_accountIds[account]}' add up to more than {long.MaxValue / EventValues.Scale:N0}, the most a sum holds exactly."));
                     }
 
-                    runningSums[e] = sum;
+                    _value[e] = sum;
                 }
 
                 seriesStart.Add(start);
-                seriesName.Add((int)(key / accountCount));
-                seriesAccount.Add((int)(key % accountCount));
+                seriesName.Add(nameRank[name]);
+                seriesAccount.Add(accountRank[account]);
             }
 
             seriesStart.Add(n);
+            long[] times = _time, runningSums = _value;
+            int[] users = _user;
+            _account = _name = _user = [];
+            _time = _value = [];
+
             var accountSeries = new int[accountCount + 1];
             foreach (int account in seriesAccount)
             {
@@ -238,13 +235,105 @@ public sealed partial class EventStore
                 accountSeriesIds,
                 seriesStart.ToArray(),
                 times,
-                values,
                 runningSums,
                 users,
                 accountUsers,
                 userIds,
                 userFirst,
                 accountFirst);
+        }
+
+        // Puts the five columns in (name rank, account rank) order, stably. The one-pass sort holds one 8-byte column and
+        // one 4-byte column (the destinations) beside the builder's: the instants go to a new column, the values into the
+        // old instants' column, the names and accounts into the two 4-byte halves of the old values' column (returned), the
+        // users into the old accounts'. Each column is moved in one pass that reads in order and writes in as many streams
+        // as there are keys; swapping in place instead chased one cache miss after another (6 s of 20 s over 20 M events).
+        // Returns null when there are more pairs than events to count: then the columns are sorted by account and then by
+        // name into new columns, and _name and _account hold the sorted names and accounts.
+        private long[]? SortByNameAndAccount(int[] nameRank, int nameCount, int[] accountRank, int accountCount, int n)
+        {
+            var destination = new int[n];
+            long pairs = (long)nameCount * accountCount;
+            if (pairs > n)
+            {
+                Scatter(Destinations(_account, accountRank, accountCount, n, destination), n);
+                Scatter(Destinations(_name, nameRank, nameCount, n, destination), n);
+                return null;
+            }
+
+            var next = new int[pairs + 1];
+            for (int i = 0; i < n; i++)
+            {
+                next[(nameRank[_name[i]] * accountCount) + accountRank[_account[i]] + 1]++;
+            }
+
+            for (int r = 0; r < pairs; r++)
+            {
+                next[r + 1] += next[r];
+            }
+
+            for (int i = 0; i < n; i++)
+            {
+                destination[i] = next[(nameRank[_name[i]] * accountCount) + accountRank[_account[i]]]++;
+            }
+
+            next = [];
+            long[] instants = Scattered(_time, destination, n, GC.AllocateUninitializedArray<long>(n));
+            long[] values = Scattered(_value, destination, n, _time);
+            long[] spare = _value;
+            Span<int> halves = MemoryMarshal.Cast<long, int>(spare.AsSpan(0, n));
+            Scattered(_name, destination, n, halves[..n]);
+            Scattered(_account, destination, n, halves[n..]);
+            _user = Scattered(_user, destination, n, _account);
+            _time = instants;
+            _value = values;
+            _account = _name = [];
+            return spare;
+        }
+
+        // Where each entry goes in a stable counting sort by the rank of its key.
+        private static int[] Destinations(int[] keys, int[] rank, int ranks, int n, int[] destination)
+        {
+            var next = new int[ranks + 1];
+            for (int i = 0; i < n; i++)
+            {
+                next[rank[keys[i]] + 1]++;
+            }
+
+            for (int r = 0; r < ranks; r++)
+            {
+                next[r + 1] += next[r];
+            }
+
+            for (int i = 0; i < n; i++)
+            {
+                destination[i] = next[rank[keys[i]]]++;
+            }
+
+            return destination;
+        }
+
+        private void Scatter(int[] destination, int n)
+        {
+            _account = Scattered(_account, destination, n, new int[n]);
+            _name = Scattered(_name, destination, n, new int[n]);
+            _user = Scattered(_user, destination, n, new int[n]);
+            _time = Scattered(_time, destination, n, new long[n]);
+            _value = Scattered(_value, destination, n, new long[n]);
+        }
+
+        private static T[] Scattered<T>(T[] column, int[] destination, int n, T[] into)
+        {
+            Scattered(column, destination, n, into.AsSpan());
+            return into;
+        }
+
+        private static void Scattered<T>(T[] column, int[] destination, int n, Span<T> into)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                into[destination[i]] = column[i];
+            }
         }
 
         private static (int[] AccountUsers, int[] UserIds, long[] UserFirst, long[] AccountFirst) FirstSeen(

@@ -20,7 +20,7 @@ public sealed partial class EventStore
     private readonly Dictionary<string, int> _nameIndex;
 
     internal EventStore(AccountId[] accounts, string[] names, string[] users, int[] accountSeries, int[] accountSeriesNames, int[] accountSeriesIds, int[] seriesStart,
-        long[] times, long[] values, long[] runningSums, int[] userOf, int[] accountUsers, int[] userIds, long[] userFirstSeen, long[] accountFirstSeen)
+        long[] times, long[] runningSums, int[] userOf, int[] accountUsers, int[] userIds, long[] userFirstSeen, long[] accountFirstSeen)
     {
         AccountIds = accounts;
         NameList = names;
@@ -30,7 +30,6 @@ public sealed partial class EventStore
         AccountSeriesIds = accountSeriesIds;
         SeriesStart = seriesStart;
         Times = times;
-        Values = values;
         RunningSums = runningSums;
         UserOf = userOf;
         AccountUsers = accountUsers;
@@ -54,7 +53,7 @@ public sealed partial class EventStore
     public static EventStore Empty { get; } = new Builder().Build();
 
     /// <summary>Gets the number of events kept (after duplicates by id were dropped).</summary>
-    public int Count => Times.Length;
+    public int Count => SeriesStart[^1];
 
     /// <summary>Gets the accounts that have events, in ordinal order of their ids.</summary>
     public IReadOnlyList<AccountId> Accounts => ReadOnlyViews.Wrap(AccountIds);
@@ -83,13 +82,15 @@ public sealed partial class EventStore
     /// <summary>Events of series s: SeriesStart[s] to SeriesStart[s + 1].</summary>
     internal int[] SeriesStart { get; }
 
+    // The event columns may be longer than Count (the builder's columns, sized ahead); entries from Count on mean nothing.
+
     /// <summary>Instants, in nanoseconds since the Unix epoch.</summary>
     internal long[] Times { get; }
 
-    /// <summary>Values in <see cref="EventValues"/> units (exact ten-thousandths).</summary>
-    internal long[] Values { get; }
-
-    /// <summary>Sum of the values (in units) from the start of the event's series up to and including the event.</summary>
+    /// <summary>
+    /// Sum of the values (in <see cref="EventValues"/> units, exact ten-thousandths) from the start of the event's series up
+    /// to and including the event. An event's own value is the step from the sum before it (<see cref="Value"/>).
+    /// </summary>
     internal long[] RunningSums { get; }
 
     /// <summary>The user index of each event, or -1.</summary>
@@ -150,10 +151,14 @@ public sealed partial class EventStore
             for (int e = SeriesStart[s]; e < SeriesStart[s + 1]; e++)
             {
                 int user = UserOf[e];
-                yield return new BehaviorEvent(account, name, EventTime.ToInstant(Times[e]), EventValues.ToNormalisedDecimal(Values[e]), user < 0 ? null : UserList[user]);
+                yield return new BehaviorEvent(account, name, EventTime.ToInstant(Times[e]), EventValues.ToNormalisedDecimal(Value(SeriesStart[s], e)), user < 0 ? null : UserList[user]);
             }
         }
     }
+
+    /// <summary>The value of event <paramref name="e"/> of the series that starts at <paramref name="seriesStart"/>, in units.</summary>
+    /// <remarks>Exact: the sums were added with overflow checks and a value fits a long, so their difference is the value.</remarks>
+    internal long Value(int seriesStart, int e) => e == seriesStart ? RunningSums[e] : unchecked(RunningSums[e] - RunningSums[e - 1]);
 
     internal int AccountOf(AccountId account) => _accountIndex.TryGetValue(account, out int index) ? index : -1;
 

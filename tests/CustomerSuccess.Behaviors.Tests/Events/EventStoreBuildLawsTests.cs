@@ -1,0 +1,43 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using NodaTime;
+
+namespace CustomerSuccess.Behaviors.Tests;
+
+/// <summary>
+/// The store sorts its columns by (name, account) one of two ways: a counting sort by the pair when there are no more
+/// pairs than events, by account and then by name otherwise. Both must keep every event once, each account's events by
+/// name and then (instant, value, user), exactly as a plain sort of the events would.
+/// </summary>
+public class EventStoreBuildLawsTests
+{
+    [Property(MaxTest = 300)]
+    public Property Build_KeepsEveryEvent_InThePlainSortsOrder_WithFewOrManyPairs(PositiveInt accounts, PositiveInt names, NonNegativeInt[] seeds)
+    {
+        int accountCount = 1 + (accounts.Get % 12), nameCount = 1 + (names.Get % 6);
+        Instant t0 = Instant.FromUtc(2026, 1, 1, 0, 0);
+        BehaviorEvent[] events = [.. seeds.Select((s, i) => new BehaviorEvent(
+            new AccountId($"a{(s.Get * 7 + i) % accountCount}"),
+            $"e{(s.Get / 3) % nameCount}",
+            t0 + Duration.FromMinutes(s.Get % 50),
+            (s.Get % 5) - 2,
+            s.Get % 4 == 0 ? null : $"u{s.Get % 3}"))];
+
+        EventStore store = EventStore.Create(events);
+
+        IEnumerable<(string, string, Instant, decimal, string?)> Key(IEnumerable<BehaviorEvent> es) =>
+            es.Select(e => (e.Account.Value, e.Name, e.OccurredAt, e.Value, e.UserId));
+        var expected = Key(events)
+            .OrderBy(e => e.Item1, StringComparer.Ordinal).ThenBy(e => e.Item2, StringComparer.Ordinal)
+            .ThenBy(e => e.Item3).ThenBy(e => e.Item4).ThenBy(e => e.Item5, StringComparer.Ordinal)
+            .ToList();
+        var actual = Key(store.Accounts.SelectMany(store.EventsOf)).ToList();
+
+        return (store.Count == events.Length && expected.SequenceEqual(actual))
+            .Label($"{accountCount} accounts x {nameCount} names, {events.Length} events");
+    }
+}
