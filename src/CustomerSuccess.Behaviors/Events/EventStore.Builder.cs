@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -148,35 +147,23 @@ public sealed partial class EventStore
             int[] userRank = Ranks(_userList, _user, n, out int[] userOrder);
             int accountCount = accountOrder.Length;
 
-            // Sorted by (name, account), arrival order kept within (a series usually arrives in time order): a stable
-            // counting sort by the pair, or when there are more pairs than events, by account and then by name.
-            long[]? sorted = SortByNameAndAccount(nameRank, nameOrder.Length, accountRank, accountCount, n);
-            Span<int> halves = sorted is null ? [] : MemoryMarshal.Cast<long, int>(sorted.AsSpan(0, n));
-            ReadOnlySpan<int> names = sorted is null ? _name : halves[..n];
-            ReadOnlySpan<int> accounts = sorted is null ? _account : halves[n..];
-
             for (int e = 0; e < n; e++)
             {
                 _user[e] = _user[e] < 0 ? -1 : userRank[_user[e]];
             }
 
-            // Series in (name, account) order; each account's entries then list its series by name. Each series is put in
-            // (instant, value, user) order, then its values become running sums in place.
-            var seriesStart = new List<int>();
-            var seriesAccount = new List<int>();
-            var seriesName = new List<int>();
-            for (int i = 0; i < n;)
-            {
-                int name = names[i], account = accounts[i];
-                int start = i;
-                while (i < n && names[i] == name && accounts[i] == account)
-                {
-                    i++;
-                }
+            // Sorted by (name, account), arrival order kept within (a series usually arrives in time order): a stable
+            // counting sort by the pair, or when there are more pairs than events, by account and then by name. The
+            // series come out in (name, account) order; each account's entries then list its series by name.
+            (List<int> seriesStart, List<int> seriesName, List<int> seriesAccount) = SortByNameAndAccount(nameRank, nameOrder.Length, accountRank, accountCount, n);
 
-                SortSeries(_time, _value, _user, start, i);
+            // Each series is put in (instant, value, user) order, then its values become running sums in place.
+            for (int series = 0; series < seriesStart.Count; series++)
+            {
+                int start = seriesStart[series], end = series + 1 < seriesStart.Count ? seriesStart[series + 1] : n;
+                SortSeries(_time, _value, _user, start, end);
                 long sum = 0;
-                for (int e = start; e < i; e++)
+                for (int e = start; e < end; e++)
                 {
                     try
                     {
@@ -186,15 +173,11 @@ public sealed partial class EventStore
                     {
                         throw new ArgumentException(string.Create(
                             CultureInfo.InvariantCulture,
-                            $"The values of event '{_nameList[name]}' of account '{_accountIds[account]}' add up to more than {long.MaxValue / EventValues.Scale:N0}, the most a sum holds exactly."));
+                            $"The values of event '{_nameList[nameOrder[seriesName[series]]]}' of account '{_accountIds[accountOrder[seriesAccount[series]]]}' add up to more than {long.MaxValue / EventValues.Scale:N0}, the most a sum holds exactly."));
                     }
 
                     _value[e] = sum;
                 }
-
-                seriesStart.Add(start);
-                seriesName.Add(nameRank[name]);
-                seriesAccount.Add(accountRank[account]);
             }
 
             seriesStart.Add(n);
@@ -243,22 +226,22 @@ public sealed partial class EventStore
                 accountFirst);
         }
 
-        // Puts the five columns in (name rank, account rank) order, stably. The one-pass sort holds one 8-byte column and
-        // one 4-byte column (the destinations) beside the builder's: the instants go to a new column, the values into the
-        // old instants' column, the names and accounts into the two 4-byte halves of the old values' column (returned), the
-        // users into the old accounts'. Each column is moved in one pass that reads in order and writes in as many streams
-        // as there are keys; swapping in place instead chased one cache miss after another (6 s of 20 s over 20 M events).
-        // Returns null when there are more pairs than events to count: then the columns are sorted by account and then by
-        // name into new columns, and _name and _account hold the sorted names and accounts.
-        private long[]? SortByNameAndAccount(int[] nameRank, int nameCount, int[] accountRank, int accountCount, int n)
+        // Puts the columns in (name rank, account rank) order, stably, and returns the series: where each starts, its
+        // name rank and its account rank. The one-pass sort holds one 8-byte column beside the builder's 28 bytes an event:
+        // each event's destination is written over its name, the instants go to a new column, the values into the old
+        // instants' column and the users into the old accounts'; the sorted names and accounts are not needed, since the
+        // counts give each series. Each column is moved in one pass that reads in order and writes in as many streams as
+        // there are keys; swapping in place instead chased one cache miss after another (6 s of 20 s over 20 M events).
+        // With more pairs than events to count, the columns are sorted by account and then by name into new columns.
+        private (List<int> Start, List<int> Name, List<int> Account) SortByNameAndAccount(int[] nameRank, int nameCount, int[] accountRank, int accountCount, int n)
         {
-            var destination = new int[n];
             long pairs = (long)nameCount * accountCount;
             if (pairs > n)
             {
-                Scatter(Destinations(_account, accountRank, accountCount, n, destination), n);
-                Scatter(Destinations(_name, nameRank, nameCount, n, destination), n);
-                return null;
+                var byKey = new int[n];
+                Scatter(Destinations(_account, accountRank, accountCount, n, byKey), n);
+                Scatter(Destinations(_name, nameRank, nameCount, n, byKey), n);
+                return SeriesOf(nameRank, accountRank, n);
             }
 
             var next = new int[pairs + 1];
@@ -267,11 +250,28 @@ public sealed partial class EventStore
                 next[(nameRank[_name[i]] * accountCount) + accountRank[_account[i]] + 1]++;
             }
 
-            for (int r = 0; r < pairs; r++)
+            int seriesCount = 0;
+            for (int k = 1; k <= pairs; k++)
             {
-                next[r + 1] += next[r];
+                seriesCount += next[k] > 0 ? 1 : 0;
             }
 
+            var start = new List<int>(seriesCount + 1);
+            var name = new List<int>(seriesCount);
+            var account = new List<int>(seriesCount);
+            for (int k = 0; k < pairs; k++)
+            {
+                if (next[k + 1] > 0)
+                {
+                    start.Add(next[k]);
+                    name.Add(k / accountCount);
+                    account.Add(k % accountCount);
+                }
+
+                next[k + 1] += next[k];
+            }
+
+            int[] destination = _name;
             for (int i = 0; i < n; i++)
             {
                 destination[i] = next[(nameRank[_name[i]] * accountCount) + accountRank[_account[i]]]++;
@@ -279,16 +279,30 @@ public sealed partial class EventStore
 
             next = [];
             long[] instants = Scattered(_time, destination, n, GC.AllocateUninitializedArray<long>(n));
-            long[] values = Scattered(_value, destination, n, _time);
-            long[] spare = _value;
-            Span<int> halves = MemoryMarshal.Cast<long, int>(spare.AsSpan(0, n));
-            Scattered(_name, destination, n, halves[..n]);
-            Scattered(_account, destination, n, halves[n..]);
+            _value = Scattered(_value, destination, n, _time);
             _user = Scattered(_user, destination, n, _account);
             _time = instants;
-            _value = values;
             _account = _name = [];
-            return spare;
+            return (start, name, account);
+        }
+
+        // The series of columns already sorted by (name, account).
+        private (List<int> Start, List<int> Name, List<int> Account) SeriesOf(int[] nameRank, int[] accountRank, int n)
+        {
+            var start = new List<int>();
+            var name = new List<int>();
+            var account = new List<int>();
+            for (int i = 0; i < n; i++)
+            {
+                if (i == 0 || _name[i] != _name[i - 1] || _account[i] != _account[i - 1])
+                {
+                    start.Add(i);
+                    name.Add(nameRank[_name[i]]);
+                    account.Add(accountRank[_account[i]]);
+                }
+            }
+
+            return (start, name, account);
         }
 
         // Where each entry goes in a stable counting sort by the rank of its key.
