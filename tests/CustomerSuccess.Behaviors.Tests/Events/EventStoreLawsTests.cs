@@ -13,7 +13,7 @@ namespace CustomerSuccess.Behaviors.Tests;
 /// pairs than events, by account and then by name otherwise. Both must keep every event once, each account's events by
 /// name and then (instant, value, user), exactly as a plain sort of the events would.
 /// </summary>
-public class EventStoreBuildLawsTests
+public class EventStoreLawsTests
 {
     [Property(MaxTest = 300)]
     public Property Build_KeepsEveryEvent_InThePlainSortsOrder_WithFewOrManyPairs(PositiveInt accounts, PositiveInt names, NonNegativeInt[] seeds)
