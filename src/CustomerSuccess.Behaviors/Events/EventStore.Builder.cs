@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -21,6 +22,10 @@ public sealed partial class EventStore
         private readonly Dictionary<string, int> _users = new(StringComparer.Ordinal);
         private readonly List<string> _userList = [];
         private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+        private readonly RecentStrings _recentNames = new();
+        private readonly RecentStrings _recentUsers = new();
+        private string? _lastAccount;
+        private int _lastAccountIndex;
         private int[] _account = new int[1024];
         private int[] _name = new int[1024];
         private long[] _time = new long[1024];
@@ -51,9 +56,18 @@ public sealed partial class EventStore
             }
 
             _seen++;
-            int account = Intern(_accounts, _accountIds, behaviorEvent.Account);
-            int name = Intern(_names, _nameList, behaviorEvent.Name);
-            int user = behaviorEvent.UserId is null ? -1 : Intern(_users, _userList, behaviorEvent.UserId);
+            // Readers hand over the same string again for a repeated account, name or user: found by reference, a string
+            // is not hashed again (three dictionary lookups an event were a fifth of reading 20 M events).
+            if (!ReferenceEquals(behaviorEvent.Account.Value, _lastAccount))
+            {
+                _lastAccountIndex = Intern(_accounts, _accountIds, behaviorEvent.Account);
+                _lastAccount = behaviorEvent.Account.Value;
+            }
+
+            int account = _lastAccountIndex;
+            int name = _recentNames.Find(behaviorEvent.Name) is int known ? known : _recentNames.Remember(behaviorEvent.Name, Intern(_names, _nameList, behaviorEvent.Name));
+            int user = behaviorEvent.UserId is not { } userId ? -1
+                : _recentUsers.Find(userId) is int seen ? seen : _recentUsers.Remember(userId, Intern(_users, _userList, userId));
             long time = EventTime.ToNanos(behaviorEvent.OccurredAt);
             if (behaviorEvent.Id is not null && _ids.TryGetValue(behaviorEvent.Id, out int kept))
             {
@@ -497,6 +511,27 @@ public sealed partial class EventStore
             _time[at] = time;
             _value[at] = value;
             _user[at] = user;
+        }
+
+        /// <summary>The index of a few strings seen lately, found by reference: a cache in front of a dictionary.</summary>
+        private sealed class RecentStrings
+        {
+            private readonly string?[] _strings = new string?[16];
+            private readonly int[] _indexes = new int[16];
+
+            public int? Find(string value)
+            {
+                int slot = RuntimeHelpers.GetHashCode(value) & 15;
+                return ReferenceEquals(_strings[slot], value) ? _indexes[slot] : null;
+            }
+
+            public int Remember(string value, int index)
+            {
+                int slot = RuntimeHelpers.GetHashCode(value) & 15;
+                _strings[slot] = value;
+                _indexes[slot] = index;
+                return index;
+            }
         }
 
         private void Grow(int capacity)
