@@ -216,7 +216,7 @@ internal abstract class ParquetColumn(string name)
             : type == typeof(decimal) ? new ValueColumn<decimal>(data, Exact)
             : type == typeof(double) ? new ValueColumn<double>(data, (v, s) => Floating(v, "R", s))
             : type == typeof(float) ? new ValueColumn<float>(data, (v, s) => Floating(v, "R", s))
-            : type == typeof(DateOnly) ? new ValueColumn<DateOnly>(data, (v, s) => Format(v, "yyyy'-'MM'-'dd", s))
+            : type == typeof(DateOnly) ? new ValueColumn<DateOnly>(data, (v, s) => Date(v, s))
             : type == typeof(DateTime) ? new ValueColumn<DateTime>(data, Timestamp)
             : type == typeof(DateTimeOffset) ? new ValueColumn<DateTimeOffset>(data, (v, s) => Timestamp(v.UtcDateTime, s))
             : new UnreadableColumn(data.Name, $"the column's Parquet values read as {type.Name}, which no input of this tool holds; write it as text, a number, a boolean, a DATE or a timestamp.");
@@ -267,7 +267,13 @@ internal abstract class ParquetColumn(string name)
     // timestamp without the Z, since it names no instant.
     private static int Timestamp(DateTime value, Span<char> destination)
     {
-        int written = Format(value, "yyyy'-'MM'-'dd'T'HH':'mm':'ss", destination);
+        int written = Date(DateOnly.FromDateTime(value), destination);
+        destination[written++] = 'T';
+        written += Digits(value.Hour, 2, destination[written..]);
+        destination[written++] = ':';
+        written += Digits(value.Minute, 2, destination[written..]);
+        destination[written++] = ':';
+        written += Digits(value.Second, 2, destination[written..]);
         long fraction = value.Ticks % TimeSpan.TicksPerSecond;
         if (fraction != 0)
         {
@@ -282,6 +288,29 @@ internal abstract class ParquetColumn(string name)
         }
 
         return written;
+    }
+
+    // yyyy-MM-dd by hand: the general formatter was a tenth of reading 20 M timestamps.
+    private static int Date(DateOnly value, Span<char> destination)
+    {
+        value.Deconstruct(out int year, out int month, out int day);
+        int written = Digits(year, 4, destination);
+        destination[written++] = '-';
+        written += Digits(month, 2, destination[written..]);
+        destination[written++] = '-';
+        written += Digits(day, 2, destination[written..]);
+        return written;
+    }
+
+    private static int Digits(int value, int width, Span<char> destination)
+    {
+        for (int i = width - 1; i >= 0; i--)
+        {
+            destination[i] = (char)('0' + (value % 10));
+            value /= 10;
+        }
+
+        return width;
     }
 
     private sealed class UnreadableColumn(string name, string why) : ParquetColumn(name)
