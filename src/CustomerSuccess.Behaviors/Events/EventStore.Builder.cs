@@ -141,8 +141,8 @@ public sealed partial class EventStore
         /// <exception cref="InvalidOperationException">The store has already been built.</exception>
         /// <remarks>
         /// The store is built in the builder's own columns: they are sorted a column at a time, the values become running
-        /// sums in place, and the store takes them, so building holds at most one more 8-byte and one 4-byte column beside
-        /// the builder's 28 bytes an event, and the store keeps 20 bytes an event.
+        /// sums in place, and the store takes them, so building holds one more 8-byte column beside the builder's 28 bytes
+        /// an event (when there are more (name, account) pairs than events, 28 bytes more), and the store keeps 20.
         /// </remarks>
         public EventStore Build()
         {
