@@ -29,18 +29,8 @@ public class EndToEndVersusDuckDbBenchmarks
         WITH rows AS (
             SELECT account_id AS account, CAST(substr(month, 1, 4) AS INTEGER) * 12 + CAST(substr(month, 6, 2) AS INTEGER) - 1 AS mi, mrr
             FROM {0}),
-        m AS (SELECT account, mi, SUM(mrr) AS mrr FROM rows GROUP BY ALL),
-        months AS (SELECT DISTINCT mi FROM m),
-        firsts AS (SELECT account, MIN(mi) AS first FROM m GROUP BY ALL),
-        series AS (
-            SELECT f.account, mo.mi, COALESCE(m.mrr, 0) AS cur
-            FROM firsts f JOIN months mo ON mo.mi >= f.first
-            LEFT JOIN m ON m.account = f.account AND m.mi = mo.mi),
-        lagged AS (
-            SELECT mi, cur,
-                   LAG(cur, 1, 0) OVER w AS prev,
-                   COALESCE(MAX(cur) OVER (PARTITION BY account ORDER BY mi ROWS BETWEEN UNBOUNDED PRECEDING AND 2 PRECEDING), 0) AS earlier
-            FROM series WINDOW w AS (PARTITION BY account ORDER BY mi)),
+        """ + MrrVersusDuckDbBenchmarks.LaggedSeriesCtes + """
+        ,
         moves AS (
             SELECT mi,
                    SUM(prev) AS opening,

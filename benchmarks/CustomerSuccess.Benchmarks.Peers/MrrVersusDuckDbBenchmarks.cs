@@ -13,9 +13,14 @@ namespace CustomerSuccess.Benchmarks;
 [MemoryDiagnoser]
 public class MrrVersusDuckDbBenchmarks
 {
-    // A month without a row is 0; reactivation is "positive in some month before the previous one".
-    private const string MovementsSql = """
-        WITH m AS (SELECT account, mi, SUM(mrr) AS mrr FROM rows GROUP BY ALL),
+    /// <summary>
+    /// Common table expressions over a relation <c>rows (account, mi, mrr)</c> (mi a month number): <c>m</c>, an account's
+    /// MRR a month; <c>lagged</c>, each account's months from its first with this month's MRR (<c>cur</c>, 0 without a
+    /// row), the previous month's (<c>prev</c>) and the most in any month before that (<c>earlier</c>). A month without a
+    /// row is 0; reactivation is "positive in some month before the previous one". Shared with the end-to-end query.
+    /// </summary>
+    internal const string LaggedSeriesCtes = """
+        m AS (SELECT account, mi, SUM(mrr) AS mrr FROM rows GROUP BY ALL),
         months AS (SELECT DISTINCT mi FROM m),
         firsts AS (SELECT account, MIN(mi) AS first FROM m GROUP BY ALL),
         series AS (
@@ -27,6 +32,9 @@ public class MrrVersusDuckDbBenchmarks
                    LAG(cur, 1, 0) OVER w AS prev,
                    COALESCE(MAX(cur) OVER (PARTITION BY account ORDER BY mi ROWS BETWEEN UNBOUNDED PRECEDING AND 2 PRECEDING), 0) AS earlier
             FROM series WINDOW w AS (PARTITION BY account ORDER BY mi))
+        """;
+
+    private const string MovementsSql = "WITH " + LaggedSeriesCtes + """
         SELECT mi,
                SUM(prev) AS opening,
                SUM(CASE WHEN prev = 0 AND cur > 0 AND earlier = 0 THEN cur ELSE 0 END) AS new_mrr,
