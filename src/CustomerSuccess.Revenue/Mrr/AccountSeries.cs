@@ -20,9 +20,11 @@ internal sealed class AccountSeries(AccountId account, Currency currency, MrrCol
 
     public int[] Months => Columns.Months;
 
-    public decimal[] Amounts => Columns.Amounts;
+    /// <summary>The amount of a row of the columns (a position given to visitors).</summary>
+    public decimal Amount(int row) => Columns.Amount(row);
 
-    public int[] Groups => Columns.Groups;
+    /// <summary>The group of a row of the columns.</summary>
+    public int Group(int row) => Columns.Group(row);
 
     /// <summary>Gets a value indicating whether the amounts are also held as whole units (<see cref="MrrColumns.Units"/>).</summary>
     public bool HasUnits => Columns.Units is not null && Currency == Columns.UnitCurrency;

@@ -3,90 +3,36 @@ using System;
 namespace CustomerSuccess.Revenue;
 
 /// <summary>
-/// The history's rows as columns, account by account: month, amount and group per row. Amounts in the reporting
-/// currency are also held as whole units of 10^-<see cref="UnitScale"/> in <see cref="Units"/>, so that the hot loops add
-/// 64-bit integers instead of decimals; the results are the same exact sums.
+/// The history's rows as columns, account by account: month, amount and group per row. The amounts are whole units where
+/// they fit (<see cref="MrrAmounts"/>), so that the hot loops add 64-bit integers; the group column exists only when the
+/// rows name more than one group (an ungrouped history of millions of rows does not carry a column of zeros).
 /// </summary>
-internal sealed class MrrColumns
+internal sealed class MrrColumns(int[] months, MrrAmounts amounts, int[]? groups, int count, Currency reporting)
 {
-    // Units stay below 10^15 so that even a million of them add up without overflowing a long; larger amounts
-    // (or more decimals than MaxScale) leave the history on the decimal path.
-    private const long MaxUnits = 1_000_000_000_000_000;
-    private const int MaxScale = 6;
+    public int[] Months { get; } = months;
 
-    private static readonly long[] PowersOfTen = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
+    public MrrAmounts Amounts { get; } = amounts;
 
-    public MrrColumns(int[] months, decimal[] amounts, int[] groups, int count, Currency reporting)
-    {
-        Months = months;
-        Amounts = amounts;
-        Groups = groups;
-        Count = count;
-        UnitCurrency = reporting;
-        (Units, UnitScale) = ToUnits(amounts, count);
-    }
-
-    public int[] Months { get; }
-
-    public decimal[] Amounts { get; }
-
-    public int[] Groups { get; }
-
-    public int Count { get; }
+    public int Count { get; } = count;
 
     /// <summary>Gets the amounts as whole units, or null when some amount does not fit.</summary>
-    public long[]? Units { get; }
+    public long[]? Units => Amounts.Units;
 
-    public int UnitScale { get; }
+    public int UnitScale => Amounts.UnitScale;
 
     /// <summary>Gets the currency whose accounts may use <see cref="Units"/> (the reporting currency: no conversion).</summary>
-    public Currency UnitCurrency { get; }
+    public Currency UnitCurrency { get; } = reporting;
 
-    public decimal FromUnits(long units) => new decimal(units) / PowersOfTen[UnitScale];
+    /// <summary>Gets whether the rows name more than one group.</summary>
+    public bool HasGroups => groups is not null;
 
-    private static (long[]? Units, int Scale) ToUnits(decimal[] amounts, int count)
-    {
-        // One pass at the largest scale seen so far; a row with more decimals rescales the rows before it (rare: amounts
-        // usually share one scale).
-        Span<int> bits = stackalloc int[4];
-        var units = new long[count];
-        int scale = 0;
-        for (int i = 0; i < count; i++)
-        {
-            decimal.GetBits(amounts[i], bits);
-            int s = (bits[3] >> 16) & 0xFF;
-            if (bits[2] != 0 || bits[1] < 0 || s > MaxScale)
-            {
-                return (null, 0);
-            }
+    /// <summary>A row's group, an index into the history's ordinal-sorted group names.</summary>
+    public int Group(int row) => groups is null ? 0 : groups[row];
 
-            if (s > scale)
-            {
-                long factor = PowersOfTen[s - scale];
-                for (int j = 0; j < i; j++)
-                {
-                    if (Math.Abs(units[j]) > MaxUnits / factor)
-                    {
-                        return (null, 0);
-                    }
+    public decimal Amount(int row) => Amounts[row];
 
-                    units[j] *= factor;
-                }
+    public decimal FromUnits(long units) => Amounts.FromUnits(units);
 
-                scale = s;
-            }
-
-            long mantissa = ((long)bits[1] << 32) | unchecked((uint)bits[0]);
-            long multiplier = PowersOfTen[scale - s];
-            if (mantissa > MaxUnits / multiplier)
-            {
-                return (null, 0);
-            }
-
-            long value = mantissa * multiplier;
-            units[i] = bits[3] < 0 ? -value : value;
-        }
-
-        return (units, scale);
-    }
+    /// <summary>The same rows with every row in group 0.</summary>
+    public MrrColumns WithoutGroups() => new(Months, Amounts, null, Count, UnitCurrency);
 }

@@ -22,8 +22,8 @@ public sealed partial class MrrHistory
         private readonly List<string> _groupNames = [];
         private int[] _rowAccounts = new int[1024];
         private int[] _rowMonths = new int[1024];
-        private decimal[] _rowAmounts = new decimal[1024];
-        private int[] _rowGroups = new int[1024];
+        private readonly MrrAmounts _rowAmounts = new(1024);
+        private int[]? _rowGroups; // made when a row names a second group: until then every row is in the first
         private int _count;
         private int _lastAccount = -1;
         private string? _lastGroup;
@@ -71,7 +71,12 @@ public sealed partial class MrrHistory
             _rowAccounts[_count] = account;
             _rowMonths[_count] = MonthIndex.Of(row.Month);
             _rowAmounts[_count] = row.Mrr.Amount;
-            _rowGroups[_count] = groupId;
+            if (groupId != 0 || _rowGroups is not null)
+            {
+                _rowGroups ??= new int[_rowMonths.Length];
+                _rowGroups[_count] = groupId;
+            }
+
             _count++;
             _lastAccount = account;
             _lastGroup = group;
@@ -131,7 +136,7 @@ public sealed partial class MrrHistory
             }
 
             string[] groups = names.Length == 0 ? [string.Empty] : order.Select(i => names[i]).ToArray();
-            (int[] months, decimal[] amounts, int[] groupIds, int[] starts) = AccountContiguous(remap);
+            (int[] months, MrrAmounts amounts, int[]? groupIds, int[] starts) = AccountContiguous(remap);
             var ranges = new (int Start, int End)[_accountIds.Count];
             int write = 0;
             int account = 0;
@@ -208,13 +213,16 @@ public sealed partial class MrrHistory
         {
             Array.Resize(ref _rowAccounts, size);
             Array.Resize(ref _rowMonths, size);
-            Array.Resize(ref _rowAmounts, size);
-            Array.Resize(ref _rowGroups, size);
+            _rowAmounts.Resize(size);
+            if (_rowGroups is not null)
+            {
+                Array.Resize(ref _rowGroups, size);
+            }
         }
 
         // Copies the rows into new columns with each account's rows contiguous (in first-seen order): a counting sort,
         // skipped when the rows already came grouped by account.
-        private (int[] Months, decimal[] Amounts, int[] Groups, int[] Starts) AccountContiguous(int[] remap)
+        private (int[] Months, MrrAmounts Amounts, int[]? Groups, int[] Starts) AccountContiguous(int[] remap)
         {
             int accounts = _accountIds.Count;
             var starts = new int[accounts + 1];
@@ -232,7 +240,7 @@ public sealed partial class MrrHistory
             {
                 // Already account by account: the history takes the builder's columns as they are, so a grouped export is
                 // read without a second copy. Nothing writes to them afterwards: a built builder refuses Add and Build.
-                for (int i = 0; i < _count; i++)
+                for (int i = 0; _rowGroups is not null && i < _count; i++)
                 {
                     _rowGroups[i] = remap[_rowGroups[i]];
                 }
@@ -241,8 +249,8 @@ public sealed partial class MrrHistory
             }
 
             var months = new int[_count];
-            var amounts = new decimal[_count];
-            var groups = new int[_count];
+            var amounts = new MrrAmounts(_count);
+            int[]? groups = _rowGroups is null ? null : new int[_count];
 
             var next = (int[])starts.Clone();
             for (int i = 0; i < _count; i++)
@@ -250,7 +258,10 @@ public sealed partial class MrrHistory
                 int to = next[_rowAccounts[i]]++;
                 months[to] = _rowMonths[i];
                 amounts[to] = _rowAmounts[i];
-                groups[to] = remap[_rowGroups[i]];
+                if (groups is not null)
+                {
+                    groups[to] = remap[_rowGroups![i]];
+                }
             }
 
             return (months, amounts, groups, starts);
@@ -258,7 +269,7 @@ public sealed partial class MrrHistory
 
         // Sorts one account's rows by month, merges rows of the same month, drops $0 rows unless they keep the customer,
         // and writes the result at `write` (never after the rows it reads). Returns the new write position.
-        private int Normalise(int account, int[] months, decimal[] amounts, int[] groups, int start, int end, int write, string[] groupNames)
+        private int Normalise(int account, int[] months, MrrAmounts amounts, int[]? groups, int start, int end, int write, string[] groupNames)
         {
             for (int i = start + 1; i < end; i++)
             {
@@ -275,7 +286,8 @@ public sealed partial class MrrHistory
             {
                 int month = months[i];
                 decimal amount = amounts[i];
-                int group = groups[i];
+                int group = groups is null ? 0 : groups[i];
+                bool summed = false;
                 while (i + 1 < end && months[i + 1] == month)
                 {
                     i++;
@@ -284,20 +296,33 @@ public sealed partial class MrrHistory
                         throw new ArgumentException($"Two MRR rows for {Where(account, month)}; duplicates are rejected (MrrOptions.DuplicateRows).");
                     }
 
-                    if (groups[i] != group)
+                    if (groups is not null && groups[i] != group)
                     {
                         throw new ArgumentException($"Two MRR rows for {Where(account, month)} name different groups ('{groupNames[group]}' and '{groupNames[groups[i]]}').");
                     }
 
                     amount += amounts[i];
+                    summed = true;
                 }
 
                 // Under the default policy a $0 row is no row: the account is not a customer that month.
                 if (amount > 0m || keepZero)
                 {
                     months[write] = month;
-                    amounts[write] = amount;
-                    groups[write] = group;
+                    if (summed)
+                    {
+                        amounts[write] = amount;
+                    }
+                    else if (write != i)
+                    {
+                        amounts.Move(i, write);
+                    }
+
+                    if (groups is not null)
+                    {
+                        groups[write] = group;
+                    }
+
                     write++;
                 }
             }
@@ -309,7 +334,7 @@ public sealed partial class MrrHistory
             string.Create(CultureInfo.InvariantCulture, $"account '{_accountIds[account]}' in {MonthIndex.ToMonth(month):uuuu'-'MM}");
 
         // The month whose rows, added up, overflow (the rows are sorted by month when Normalise adds them).
-        private static int OverflowingMonth(int[] months, decimal[] amounts, int start, int end)
+        private static int OverflowingMonth(int[] months, MrrAmounts amounts, int start, int end)
         {
             decimal sum = 0m;
             for (int i = start; i < end; i++)
@@ -328,7 +353,7 @@ public sealed partial class MrrHistory
             return months[start];
         }
 
-        private static void SortByMonth(int[] months, decimal[] amounts, int[] groups, int start, int end)
+        private static void SortByMonth(int[] months, MrrAmounts amounts, int[]? groups, int start, int end)
         {
             if (end - start > 64)
             {
@@ -337,10 +362,14 @@ public sealed partial class MrrHistory
                 int[] keys = months.AsSpan(start, end - start).ToArray();
                 Array.Sort(keys, order);
                 decimal[] sortedAmounts = Array.ConvertAll(order, i => amounts[i]);
-                int[] sortedGroups = Array.ConvertAll(order, i => groups[i]);
+                int[]? sortedGroups = groups is null ? null : Array.ConvertAll(order, i => groups[i]);
                 keys.CopyTo(months, start);
-                sortedAmounts.CopyTo(amounts, start);
-                sortedGroups.CopyTo(groups, start);
+                for (int k = 0; k < sortedAmounts.Length; k++)
+                {
+                    amounts[start + k] = sortedAmounts[k];
+                }
+
+                sortedGroups?.CopyTo(groups!, start);
                 return;
             }
 
@@ -349,19 +378,26 @@ public sealed partial class MrrHistory
             {
                 int month = months[i];
                 decimal amount = amounts[i];
-                int group = groups[i];
+                int group = groups is null ? 0 : groups[i];
                 int j = i - 1;
                 while (j >= start && months[j] > month)
                 {
                     months[j + 1] = months[j];
-                    amounts[j + 1] = amounts[j];
-                    groups[j + 1] = groups[j];
+                    amounts.Move(j, j + 1);
+                    if (groups is not null)
+                    {
+                        groups[j + 1] = groups[j];
+                    }
+
                     j--;
                 }
 
                 months[j + 1] = month;
                 amounts[j + 1] = amount;
-                groups[j + 1] = group;
+                if (groups is not null)
+                {
+                    groups[j + 1] = group;
+                }
             }
         }
     }

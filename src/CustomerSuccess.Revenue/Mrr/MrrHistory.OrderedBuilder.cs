@@ -19,7 +19,7 @@ public sealed partial class MrrHistory
         private readonly List<Currency> _currencies = [];
         private readonly List<int> _ends = [];
         private int[] _months;
-        private decimal[] _amounts;
+        private readonly MrrAmounts _amounts;
         private int _count;
 
         /// <summary>Starts an empty history with room for <paramref name="rows"/> rows before it grows.</summary>
@@ -28,7 +28,7 @@ public sealed partial class MrrHistory
             _options = (options ?? new MrrOptions()).Snapshot();
             // Only the first Count entries are ever read: the rest need no clearing.
             _months = GC.AllocateUninitializedArray<int>(Math.Max(rows, 16));
-            _amounts = GC.AllocateUninitializedArray<decimal>(_months.Length);
+            _amounts = new MrrAmounts(_months.Length);
         }
 
         /// <summary>
@@ -69,7 +69,7 @@ public sealed partial class MrrHistory
                     if (_count == _months.Length)
                     {
                         _months = Columns.Grown(_months, _count, checked(_months.Length * 2));
-                        _amounts = Columns.Grown(_amounts, _count, _months.Length);
+                        _amounts.Resize(_months.Length);
                     }
 
                     _months[_count] = firstMonth + k;
@@ -86,7 +86,7 @@ public sealed partial class MrrHistory
         /// <summary>Builds the history; the columns move into it.</summary>
         public MrrHistory Build()
         {
-            var columns = new MrrColumns(_months, _amounts, new int[_count], _count, _options.ReportingCurrency);
+            var columns = new MrrColumns(_months, _amounts, null, _count, _options.ReportingCurrency);
             var accounts = new AccountSeries[_ids.Count];
             int start = 0;
             for (int a = 0; a < accounts.Length; a++)

@@ -46,7 +46,7 @@ public sealed partial class MrrHistory
     {
         if (!done.TryGetValue(columns, out MrrColumns? single))
         {
-            single = new MrrColumns(columns.Months, columns.Amounts, new int[columns.Groups.Length], columns.Count, columns.UnitCurrency);
+            single = columns.WithoutGroups();
             done.Add(columns, single);
         }
 

@@ -13,7 +13,7 @@ public sealed partial class MrrHistory
 
         public void Continued(int month, AccountSeries series, int before, int after)
         {
-            ref UnitSums s = ref _sums[(series.Groups[before] * monthCount) + month - from - 1];
+            ref UnitSums s = ref _sums[(series.Group(before) * monthCount) + month - from - 1];
             long[] units = series.Columns.Units!;
             long previous = units[before];
             long amount = units[after];
@@ -34,7 +34,7 @@ public sealed partial class MrrHistory
 
         public void Started(int month, AccountSeries series, int after, bool reactivated)
         {
-            ref UnitSums s = ref _sums[(series.Groups[after] * monthCount) + month - from - 1];
+            ref UnitSums s = ref _sums[(series.Group(after) * monthCount) + month - from - 1];
             long amount = series.Columns.Units![after];
             s.Closing += amount;
             if (reactivated)
@@ -51,7 +51,7 @@ public sealed partial class MrrHistory
 
         public void Stopped(int month, AccountSeries series, int before)
         {
-            ref UnitSums s = ref _sums[(series.Groups[before] * monthCount) + month - from - 1];
+            ref UnitSums s = ref _sums[(series.Group(before) * monthCount) + month - from - 1];
             long previous = series.Columns.Units![before];
             s.Opening += previous;
             s.Churn += previous;
@@ -105,9 +105,9 @@ public sealed partial class MrrHistory
 
         public readonly void Continued(int month, AccountSeries series, int before, int after)
         {
-            ref MrrFigureSums s = ref Sums[(series.Groups[before] * monthCount) + month - from - 1];
-            decimal previous = series.Amounts[before];
-            decimal amount = series.Amounts[after];
+            ref MrrFigureSums s = ref Sums[(series.Group(before) * monthCount) + month - from - 1];
+            decimal previous = series.Amount(before);
+            decimal amount = series.Amount(after);
             decimal opening = converter.Convert(previous, series.Currency, month - 1);
             decimal revalued = converter.Convert(previous, series.Currency, month);
             decimal closing = converter.Convert(amount, series.Currency, month);
@@ -130,8 +130,8 @@ public sealed partial class MrrHistory
 
         public readonly void Started(int month, AccountSeries series, int after, bool reactivated)
         {
-            ref MrrFigureSums s = ref Sums[(series.Groups[after] * monthCount) + month - from - 1];
-            decimal closing = converter.Convert(series.Amounts[after], series.Currency, month);
+            ref MrrFigureSums s = ref Sums[(series.Group(after) * monthCount) + month - from - 1];
+            decimal closing = converter.Convert(series.Amount(after), series.Currency, month);
             s.Closing += closing;
             s.CustomersClosing++;
             if (reactivated)
@@ -148,8 +148,8 @@ public sealed partial class MrrHistory
 
         public readonly void Stopped(int month, AccountSeries series, int before)
         {
-            ref MrrFigureSums s = ref Sums[(series.Groups[before] * monthCount) + month - from - 1];
-            decimal previous = series.Amounts[before];
+            ref MrrFigureSums s = ref Sums[(series.Group(before) * monthCount) + month - from - 1];
+            decimal previous = series.Amount(before);
             decimal opening = converter.Convert(previous, series.Currency, month - 1);
             decimal revalued = converter.Convert(previous, series.Currency, month);
             s.Opening += opening;
@@ -166,8 +166,8 @@ public sealed partial class MrrHistory
 
         public void Continued(int month, AccountSeries series, int before, int after)
         {
-            decimal previous = series.Amounts[before];
-            decimal amount = series.Amounts[after];
+            decimal previous = series.Amount(before);
+            decimal amount = series.Amount(after);
             if (amount != previous)
             {
                 Add(month, series, amount > previous ? MrrMovementKind.Expansion : MrrMovementKind.Contraction, previous, amount);
@@ -175,10 +175,10 @@ public sealed partial class MrrHistory
         }
 
         public void Started(int month, AccountSeries series, int after, bool reactivated) =>
-            Add(month, series, reactivated ? MrrMovementKind.Reactivation : MrrMovementKind.New, 0m, series.Amounts[after]);
+            Add(month, series, reactivated ? MrrMovementKind.Reactivation : MrrMovementKind.New, 0m, series.Amount(after));
 
         public void Stopped(int month, AccountSeries series, int before) =>
-            Add(month, series, MrrMovementKind.Churn, series.Amounts[before], 0m);
+            Add(month, series, MrrMovementKind.Churn, series.Amount(before), 0m);
 
         private void Add(int month, AccountSeries series, MrrMovementKind kind, decimal before, decimal after) =>
             Movements.Add(new AccountMovement(series.Account, MonthIndex.ToMonth(month), kind, new Money(before, series.Currency), new Money(after, series.Currency)));

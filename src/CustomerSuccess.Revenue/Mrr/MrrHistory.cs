@@ -156,8 +156,8 @@ public sealed partial class MrrHistory
         string[] groups = first._groups.Union(second._groups, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         int count = first._accounts.Sum(a => a.End - a.Start) + second._accounts.Sum(a => a.End - a.Start);
         var months = new int[count];
-        var amounts = new decimal[count];
-        var groupIds = new int[count];
+        var amounts = new MrrAmounts(count);
+        int[]? groupIds = groups.Length > 1 ? new int[count] : null;
         var ranges = new List<(AccountId Account, Currency Currency, int Start, int End)>(first._accounts.Length + second._accounts.Length);
         int position = 0;
         foreach (MrrHistory history in new[] { first, second })
@@ -169,8 +169,11 @@ public sealed partial class MrrHistory
                 for (int i = series.Start; i < series.End; i++, position++)
                 {
                     months[position] = series.Months[i];
-                    amounts[position] = series.Amounts[i];
-                    groupIds[position] = remap[series.Groups[i]];
+                    amounts[position] = series.Amount(i);
+                    if (groupIds is not null)
+                    {
+                        groupIds[position] = remap[series.Group(i)];
+                    }
                 }
 
                 ranges.Add((series.Account, series.Currency, start, position));
@@ -339,9 +342,9 @@ public sealed partial class MrrHistory
         int closing = series.Find(t);
         if (opening >= 0)
         {
-            ref CohortSums s = ref sums[series.Groups[opening]];
-            decimal start = converter.Convert(series.Amounts[opening], series.Currency, t);
-            decimal end = closing >= 0 ? converter.Convert(series.Amounts[closing], series.Currency, t) : 0m;
+            ref CohortSums s = ref sums[series.Group(opening)];
+            decimal start = converter.Convert(series.Amount(opening), series.Currency, t);
+            decimal end = closing >= 0 ? converter.Convert(series.Amount(closing), series.Currency, t) : 0m;
             s.Size++;
             s.Opening += start;
             s.Closing += end;
@@ -354,7 +357,7 @@ public sealed partial class MrrHistory
         int firstAfter = ~opening;
         if (firstAfter < series.End && series.Months[firstAfter] <= t)
         {
-            ref CohortSums s = ref sums[series.Groups[firstAfter]];
+            ref CohortSums s = ref sums[series.Group(firstAfter)];
             s.Started++;
             s.StartedLost += closing >= 0 ? 0 : 1;
             s.ClosingCustomers += closing >= 0 ? 1 : 0;
@@ -430,7 +433,7 @@ public sealed partial class MrrHistory
         int cohort = series.FirstMonth;
         int c = cohort - FirstIndex;
         sizes[c]++;
-        decimal first = series.Amounts[series.Start];
+        decimal first = series.Amount(series.Start);
         int next = series.Start;
         for (int k = 0; cohort + k <= LastIndex; k++)
         {
@@ -438,7 +441,7 @@ public sealed partial class MrrHistory
             starting[c, k] += converter.Convert(first, series.Currency, month);
             if (next < series.End && series.Months[next] == month)
             {
-                current[c, k] += converter.Convert(series.Amounts[next], series.Currency, month);
+                current[c, k] += converter.Convert(series.Amount(next), series.Currency, month);
                 customers[c, k]++;
                 next++;
             }
