@@ -20,7 +20,10 @@ public sealed partial class MrrHistory
         private readonly List<Currency> _currencies = [];
         private readonly Dictionary<string, int> _groupIds = new(StringComparer.Ordinal);
         private readonly List<string> _groupNames = [];
-        private int[] _rowAccounts = new int[1024];
+        // Rows that come account by account (an export's order) need no account column: each account's first row says it.
+        // The column is made when a row returns to an earlier account.
+        private readonly List<int> _firstRows = [];
+        private int[]? _rowAccounts;
         private int[] _rowMonths = new int[1024];
         private readonly MrrAmounts _rowAmounts = new(1024);
         private int[]? _rowGroups; // made when a row names a second group: until then every row is in the first
@@ -68,7 +71,11 @@ public sealed partial class MrrHistory
                 Grow();
             }
 
-            _rowAccounts[_count] = account;
+            if (_rowAccounts is not null)
+            {
+                _rowAccounts[_count] = account;
+            }
+
             _rowMonths[_count] = MonthIndex.Of(row.Month);
             _rowAmounts[_count] = row.Mrr.Amount;
             if (groupId != 0 || _rowGroups is not null)
@@ -186,10 +193,16 @@ public sealed partial class MrrHistory
                 _accountIndex.Add(account, index);
                 _accountIds.Add(account);
                 _currencies.Add(currency);
+                _firstRows.Add(_count);
             }
-            else if (index != _lastAccount)
+            else if (index != _lastAccount && _grouped)
             {
                 _grouped = false; // the account's rows are not contiguous
+                _rowAccounts = new int[_rowMonths.Length];
+                for (int a = 0; a < _firstRows.Count; a++)
+                {
+                    _rowAccounts.AsSpan(_firstRows[a], (a + 1 < _firstRows.Count ? _firstRows[a + 1] : _count) - _firstRows[a]).Fill(a);
+                }
             }
 
             return index;
@@ -211,7 +224,11 @@ public sealed partial class MrrHistory
 
         private void Resize(int size)
         {
-            Array.Resize(ref _rowAccounts, size);
+            if (_rowAccounts is not null)
+            {
+                Array.Resize(ref _rowAccounts, size);
+            }
+
             Array.Resize(ref _rowMonths, size);
             _rowAmounts.Resize(size);
             if (_rowGroups is not null)
@@ -226,14 +243,22 @@ public sealed partial class MrrHistory
         {
             int accounts = _accountIds.Count;
             var starts = new int[accounts + 1];
-            for (int i = 0; i < _count; i++)
+            if (_rowAccounts is null)
             {
-                starts[_rowAccounts[i] + 1]++;
+                _firstRows.CopyTo(starts);
+                starts[accounts] = _count;
             }
-
-            for (int a = 0; a < accounts; a++)
+            else
             {
-                starts[a + 1] += starts[a];
+                for (int i = 0; i < _count; i++)
+                {
+                    starts[_rowAccounts[i] + 1]++;
+                }
+
+                for (int a = 0; a < accounts; a++)
+                {
+                    starts[a + 1] += starts[a];
+                }
             }
 
             if (_grouped)
@@ -255,7 +280,7 @@ public sealed partial class MrrHistory
             var next = (int[])starts.Clone();
             for (int i = 0; i < _count; i++)
             {
-                int to = next[_rowAccounts[i]]++;
+                int to = next[_rowAccounts![i]]++;
                 months[to] = _rowMonths[i];
                 amounts[to] = _rowAmounts[i];
                 if (groups is not null)
