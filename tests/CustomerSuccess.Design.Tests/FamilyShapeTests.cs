@@ -18,7 +18,8 @@ namespace CustomerSuccess.Design.Tests;
 public partial class FamilyShapeTests
 {
     public static TheoryData<string> Packages { get; } = new(
-        "CustomerSuccess.Core", "CustomerSuccess.Revenue", "CustomerSuccess.HealthScoring", "CustomerSuccess.Behaviors", "CustomerSuccess.SuccessPlans");
+        "CustomerSuccess.Core", "CustomerSuccess.Revenue", "CustomerSuccess.HealthScoring", "CustomerSuccess.Behaviors", "CustomerSuccess.SuccessPlans",
+        "CustomerSuccess.Storage.Sqlite");
 
     public sealed class DesignAccount;
 
@@ -218,9 +219,11 @@ public partial class FamilyShapeTests
     private static string Shape(Type[] parameters, MethodInfo add) => parameters switch
     {
         [] => "()",
+        // A store's one required setting, as issue 18 names it: AddSqliteStore(path), AddPostgreSqlStore(connectionString).
+        [var locator] when locator == typeof(string) && add.Name.EndsWith("Store", StringComparison.Ordinal) => "(locator)",
         [{ IsGenericType: true } action] when action.GetGenericTypeDefinition() == typeof(Action<>) && IsOptions(action) => "(configure)",
         [var name, { IsGenericType: true } action] when name == typeof(string) && action.GetGenericTypeDefinition() == typeof(Action<>) && IsOptions(action) => "(name, configure)",
-        _ => throw new Xunit.Sdk.XunitException($"{add}: the overloads are (), (Action<XOptions> configure) and (string name, Action<XOptions> configure)"),
+        _ => throw new Xunit.Sdk.XunitException($"{add}: the overloads are (), (Action<XOptions> configure) and (string name, Action<XOptions> configure), and for a store (string locator)"),
     };
 
     private static bool IsOptions(Type action) => action.GetGenericArguments()[0].Name.Split('`')[0].EndsWith("Options", StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
@@ -12,7 +13,10 @@ namespace CustomerSuccess.Design.Tests;
 public class PackageRulesTests
 {
     public static TheoryData<string> Packages { get; } = new(
-        "CustomerSuccess.Core", "CustomerSuccess.Revenue", "CustomerSuccess.HealthScoring", "CustomerSuccess.Behaviors", "CustomerSuccess.SuccessPlans");
+        "CustomerSuccess.Core", "CustomerSuccess.Revenue", "CustomerSuccess.HealthScoring", "CustomerSuccess.Behaviors", "CustomerSuccess.SuccessPlans",
+        "CustomerSuccess.Storage.Sqlite");
+
+    public static TheoryData<string> IntegrationPackages { get; } = new("CustomerSuccess.Storage.Sqlite");
 
     public static TheoryData<string> CapabilityPackages { get; } = new(
         "CustomerSuccess.Revenue", "CustomerSuccess.HealthScoring", "CustomerSuccess.Behaviors", "CustomerSuccess.SuccessPlans");
@@ -37,6 +41,33 @@ public class PackageRulesTests
             .ToArray();
 
         Assert.Equal(["CustomerSuccess.Core"], references);
+    }
+
+    [Theory]
+    [MemberData(nameof(IntegrationPackages))]
+    public void IntegrationPackage_References_CoreAndCapabilityPackagesOnly(string package)
+    {
+        // The design reference's third layer: on the capability packages and one engine, never on another integration package.
+        string[] allowed = ["CustomerSuccess.Core", .. ((IEnumerable<object[]>)CapabilityPackages).Select(row => (string)row[0])];
+        var project = XDocument.Load(Path.Combine(Repository.Root, "src", package, package + ".csproj"));
+        string[] references = [.. project.Descendants("ProjectReference").Select(r => Path.GetFileNameWithoutExtension(r.Attribute("Include")!.Value))];
+
+        Assert.All(references, reference => Assert.Contains(reference, allowed));
+        Assert.All(OurReferences(package), reference => Assert.Contains(reference, allowed));
+    }
+
+    [Fact]
+    public void NoPackage_ReferencesAnIntegrationPackage()
+    {
+        // Only samples and tests take a store, a report or a cluster: a package that did would drag its engine into every user.
+        var offenders = Directory.GetFiles(Path.Combine(Repository.Root, "src"), "*.csproj", SearchOption.AllDirectories)
+            .SelectMany(p => XDocument.Load(p).Descendants("ProjectReference")
+                .Select(r => (Project: Path.GetFileNameWithoutExtension(p), Reference: Path.GetFileNameWithoutExtension(r.Attribute("Include")!.Value))))
+            .Where(r => ((IEnumerable<object[]>)IntegrationPackages).Any(row => (string)row[0] == r.Reference))
+            .Select(r => $"{r.Project} -> {r.Reference}")
+            .ToArray();
+
+        Assert.Empty(offenders);
     }
 
     [Fact]
