@@ -14,13 +14,13 @@ internal sealed class AlertsCommand : ICommand
 
     public string Summary => "Alerts a rule set raises over an event file as of an instant.";
 
-    public IReadOnlyCollection<string> ValueOptions { get; } = ["rules", "events", "facts", "as-of", "format", Threads.Option];
+    public IReadOnlyCollection<string> ValueOptions { get; } = ["rules", "events", "facts", "as-of", "format", Threads.Option, StoreInput.Option];
 
     public IReadOnlyCollection<string> FlagOptions { get; } = [];
 
     public void WriteHelp(TextWriter output)
     {
-        output.WriteLine($"Usage: {CliApp.ToolName} alerts --rules <rules.txt|rules.json> --events <events.csv> --as-of <instant> [--facts <facts.csv>] [--format csv|json] [--threads <n>]");
+        output.WriteLine($"Usage: {CliApp.ToolName} alerts --rules <rules.txt|rules.json> --events <events.csv> --as-of <instant> [--facts <facts.csv>] [--store <store.db>] [--format csv|json] [--threads <n>]");
         output.WriteLine();
         output.WriteLine(Summary);
         output.WriteLine();
@@ -29,11 +29,13 @@ internal sealed class AlertsCommand : ICommand
         output.WriteLine("  --events <file>     CSV: account_id,user_id,event,occurred_at,value (occurred_at ISO 8601 UTC; user_id and value may be empty; value defaults to 1)");
         output.WriteLine("  --as-of <instant>   evaluate as of this instant, such as 2026-11-17T09:00:00Z; later events do not exist");
         output.WriteLine("  --facts <file>      optional CSV: account_id,fact,value, read by fact(name); its accounts are judged too");
+        output.WriteLine("  --store <file>      a SQLite store: cooldowns run from its alerts, and the alerts raised are recorded in it");
         output.WriteLine("  --format csv|json   output format (default csv)");
         output.WriteLine(Threads.Help(22));
         output.WriteLine();
         output.WriteLine("Output: account_id,rule_id,kind,severity,evidence, by account id, then rule order, then user.");
-        output.WriteLine("Evidence lists every leaf as 'leaf = observed (condition)', joined with '; '. No cooldowns apply (no earlier alerts are read).");
+        output.WriteLine("Evidence lists every leaf as 'leaf = observed (condition)', joined with '; '. Without --store no cooldowns apply");
+        output.WriteLine("(no earlier alerts are read); with it, an alert within its rule's cooldown of the stored one is not raised.");
     }
 
     public int Run(CommandLine line, TextWriter output)
@@ -44,7 +46,14 @@ internal sealed class AlertsCommand : ICommand
         BehaviorInput.WarnAboutFacts(line, rules);
         BehaviorEvaluator evaluator = BehaviorInput.Evaluator(line);
         IEnumerable<AccountId>? withFacts = evaluator.Facts is AccountFacts facts ? facts.Accounts : null;
-        IReadOnlyList<Alert> alerts = evaluator.Alerts(rules, new SignalContext(asOf, DateTimeZone.Utc), moreAccounts: withFacts);
+        Storage.Sqlite.SqliteStore? store = line.Value(StoreInput.Option) is null ? null : StoreInput.Open(line);
+        IEnumerable<Alert>? earlier = store is null ? null : StoreInput.Use(store, s => s.GetLatestAsync(asOf)).Select(a => a.ToAlert());
+        IReadOnlyList<Alert> alerts = evaluator.Alerts(rules, new SignalContext(asOf, DateTimeZone.Utc), earlier, withFacts);
+        if (store is not null)
+        {
+            StoreInput.Use(store, s => s.RecordAlertsAsync(alerts));
+        }
+
         TableOutput.Write(output, format, ["account_id", "rule_id", "kind", "severity", "evidence"], alerts.Select(a => (IReadOnlyList<Cell>)
         [
             Cell.Of(a.Account.Value), Cell.Of(a.RuleId), Cell.Of(a.Kind.ToString().ToLowerInvariant()), Cell.Of(a.Severity.ToString().ToLowerInvariant()), Cell.Of(EvidenceOf(a)),

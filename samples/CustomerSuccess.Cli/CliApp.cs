@@ -19,7 +19,7 @@ internal static class CliApp
 
     private const string QuietFlag = "--quiet";
 
-    private static readonly ICommand[] Commands = [new PortfolioCommand(), new RetentionCommand(), new CohortRetentionCommand(), new MrrCommand(), new MovementsCommand(), new CmrrCommand(), new ScoreCommand(), new BacktestCommand(), new FitCommand(), new OutcomesCommand(), new AlertsCommand(), new SegmentCommand(), new PlanCommand(), new DemoCommand()];
+    private static readonly ICommand[] Commands = [new PortfolioCommand(), new RetentionCommand(), new CohortRetentionCommand(), new MrrCommand(), new MovementsCommand(), new CmrrCommand(), new ScoreCommand(), new BacktestCommand(), new FitCommand(), new OutcomesCommand(), new AlertsCommand(), new SegmentCommand(), new PlanCommand(), new DemoCommand(), new RunCommand(), new HistoryCommand(), new OverrideSetCommand(), new OverrideClearCommand(), new OverrideListCommand(), new AlertsListCommand()];
 
     /// <summary>Runs the tool with no progress line: the report goes to <paramref name="output"/> only once it is complete, messages to <paramref name="error"/>.</summary>
     /// <param name="args">The arguments; <c>--debug</c> anywhere adds the stack trace to an internal error.</param>
@@ -105,7 +105,7 @@ internal static class CliApp
         {
             if (first == "help" && args.Count > 1)
             {
-                Find(args[1]).WriteHelp(output);
+                Find(string.Join(' ', args.Skip(1))).WriteHelp(output);
             }
             else
             {
@@ -121,8 +121,10 @@ internal static class CliApp
             return ExitCodes.Success;
         }
 
-        ICommand command = first.StartsWith("--", StringComparison.Ordinal) ? Commands[0] : Find(first);
-        IReadOnlyList<string> rest = first.StartsWith("--", StringComparison.Ordinal) ? args : args.Skip(1).ToArray();
+        // A command of two words ("override set", "alerts list") is found before the one-word command it starts with.
+        ICommand? twoWords = args.Count > 1 ? Commands.FirstOrDefault(c => c.Name == $"{first} {args[1]}") : null;
+        ICommand command = twoWords ?? (first.StartsWith("--", StringComparison.Ordinal) ? Commands[0] : Find(first));
+        IReadOnlyList<string> rest = twoWords is not null ? args.Skip(2).ToArray() : first.StartsWith("--", StringComparison.Ordinal) ? args : args.Skip(1).ToArray();
         CommandLine line = CommandLine.Parse(command.Name, rest, command.ValueOptions, command.FlagOptions);
         if (line.HelpRequested)
         {

@@ -112,7 +112,7 @@ internal sealed class ScoreCommand : ICommand
     private static Cell Number(double value) => Cell.Of(Math.Round((decimal)value, 10));
 
     // The file straight into one column per signal (missing = NaN), as the columnar scorer takes them: no array per row.
-    private static (List<string> Ids, double[][] Columns) ReadAccounts(string path, HealthModel model)
+    internal static (List<string> Ids, double[][] Columns) ReadAccounts(string path, HealthModel model)
     {
         SignalId[] signals = [.. model.Signals.Select(s => s.Id)];
         string[] required = ["account_id", .. signals.Select(s => s.Value)];

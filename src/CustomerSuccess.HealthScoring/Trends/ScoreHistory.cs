@@ -58,7 +58,7 @@ public sealed class ScoreHistory
 
     /// <summary>
     /// Compares the score at <paramref name="asOf"/> with the score <paramref name="lookBack"/> earlier, with a dead band
-    /// (see <see cref="HealthTrends.Trend"/>).
+    /// (see <see cref="HealthTrends.Trend(HealthScore, HealthScore, double)"/>).
     /// </summary>
     /// <param name="asOf">The instant compared.</param>
     /// <param name="lookBack">How far back the earlier score is.</param>
