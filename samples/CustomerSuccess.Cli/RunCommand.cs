@@ -74,12 +74,7 @@ internal sealed class RunCommand : ICommand
 
         Instant at = StoreInput.EndOf(asOf);
         var context = new SignalContext(at, DateTimeZone.Utc);
-        // The stored overrides not cleared and not expired at the as-of instant; of two (an expired one is never cleared),
-        // the one set last.
-        Dictionary<AccountId, ManualOverride> overrides = StoreInput.Use(store, s => s.GetOverridesAsync())
-            .Where(o => o.ClearedAt is null && at < o.Expires)
-            .GroupBy(o => o.Account)
-            .ToDictionary(g => g.Key, g => g.MaxBy(o => o.SetAt)!.ToManualOverride());
+        IReadOnlyDictionary<AccountId, ManualOverride> overrides = OverrideRecord.InForce(StoreInput.Use(store, s => s.GetOverridesAsync()), at);
 
         Portfolio? portfolio = demo ? WingtipDemo.Generate() : null;
         IReadOnlyDictionary<AccountId, DemoAccountFacts>? facts = portfolio is null ? null : DemoFacts.Generate(portfolio);
@@ -124,7 +119,7 @@ internal sealed class RunCommand : ICommand
         _ => throw new UsageException($"--{first} and --{second} go together: give both, or neither."),
     };
 
-    private static List<ScoreSnapshot> DemoScores(Portfolio portfolio, IReadOnlyDictionary<AccountId, DemoAccountFacts> facts, LocalDate asOf, SignalContext context, Dictionary<AccountId, ManualOverride> overrides)
+    private static List<ScoreSnapshot> DemoScores(Portfolio portfolio, IReadOnlyDictionary<AccountId, DemoAccountFacts> facts, LocalDate asOf, SignalContext context, IReadOnlyDictionary<AccountId, ManualOverride> overrides)
     {
         HealthModel model = DemoHealthModel.Model;
         string hash = ScoreSnapshot.HashOf(model);
@@ -133,7 +128,7 @@ internal sealed class RunCommand : ICommand
             .Select(a => ScoreSnapshot.Of(a.Id, asOf, model.Name, hash, scorer.Explain(facts[a.Id], context, overrides.GetValueOrDefault(a.Id))))];
     }
 
-    private static ScoreSnapshot[] FileScores(CommandLine line, LocalDate asOf, SignalContext context, Dictionary<AccountId, ManualOverride> overrides, int threads)
+    private static ScoreSnapshot[] FileScores(CommandLine line, LocalDate asOf, SignalContext context, IReadOnlyDictionary<AccountId, ManualOverride> overrides, int threads)
     {
         HealthModel model = HealthInput.Model(line.Required("model", "<model.json>"));
         string hash = ScoreSnapshot.HashOf(model);

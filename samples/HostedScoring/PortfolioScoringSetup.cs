@@ -64,6 +64,17 @@ public static class PortfolioScoringSetup
             }
         }
 
+        // State that must survive a restart (overrides, the alert log that cooldowns run from): the SQLite store, on the
+        // file Storage:Sqlite:Path names (relative to the content root).
+        services.AddSqliteStore(options =>
+        {
+            configuration.GetSection("Storage:Sqlite").Bind(options);
+            if (options.Path is { Length: > 0 } path && !Path.IsPathRooted(path))
+            {
+                options.Path = Path.Combine(contentRoot, path);
+            }
+        });
+
         services.AddSingleton(_ => DemoPortfolio.Load());
         services.AddSingleton<ScoringWorker>();
         services.AddHostedService(provider => provider.GetRequiredService<ScoringWorker>());

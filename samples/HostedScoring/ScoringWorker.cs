@@ -25,8 +25,8 @@ public sealed record ScoringSummary(Instant AsOf, IReadOnlyDictionary<string, in
 
 /// <summary>
 /// Scores every account with the model its segment selects and evaluates the rule set, once per interval; the as-of instant
-/// comes from the injected <see cref="IClock"/>, the waiting from the injected <see cref="TimeProvider"/>. Alerts of earlier
-/// runs are passed back, so cooldowns hold across runs.
+/// comes from the injected <see cref="IClock"/>, the waiting from the injected <see cref="TimeProvider"/>. The alert log and the
+/// overrides come from the injected stores (SQLite by default), so cooldowns and overrides hold across runs and restarts.
 /// </summary>
 public sealed partial class ScoringWorker(
     HealthScorers<AccountFacts> scorers,
@@ -36,11 +36,11 @@ public sealed partial class ScoringWorker(
     IOptions<ScoringOptions> options,
     IClock clock,
     TimeProvider time,
+    IAlertLog alertLog,
+    IOverrideStore overrideStore,
     IHostApplicationLifetime lifetime,
     ILogger<ScoringWorker> logger) : BackgroundService
 {
-    private readonly List<Alert> _raised = [];
-
     /// <summary>Runs one scoring pass as of the clock's current instant.</summary>
     /// <returns>What it found.</returns>
     public ScoringSummary ScoreOnce()
@@ -48,16 +48,18 @@ public sealed partial class ScoringWorker(
         Instant asOf = clock.GetCurrentInstant();
         var context = new SignalContext(asOf, DateTimeZone.Utc);
         var bands = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        IReadOnlyDictionary<AccountId, ManualOverride> overrides = OverrideRecord.InForce(overrideStore.GetOverridesAsync().AsTask().GetAwaiter().GetResult(), asOf);
         foreach (PortfolioAccount account in portfolio.Accounts)
         {
             HealthScorer<AccountFacts> scorer = scorers.For(attribute => attribute == "segment" ? account.Segment : null);
-            HealthScore score = scorer.Score(portfolio.Facts[account.Id], context);
+            HealthScore score = scorer.Score(portfolio.Facts[account.Id], context, overrides.GetValueOrDefault(account.Id));
             string band = score.Band?.Name ?? "undefined";
             bands[band] = bands.GetValueOrDefault(band) + 1;
         }
 
-        IReadOnlyList<Alert> alerts = portfolio.Behaviors.Alerts(ruleSets.Get(options.Value.RuleSet), context, _raised);
-        _raised.AddRange(alerts);
+        IReadOnlyList<AlertRecord> earlier = alertLog.GetLatestAsync(asOf).AsTask().GetAwaiter().GetResult();
+        IReadOnlyList<Alert> alerts = portfolio.Behaviors.Alerts(ruleSets.Get(options.Value.RuleSet), context, earlier.Select(a => a.ToAlert()));
+        alertLog.RecordAlertsAsync(alerts).AsTask().GetAwaiter().GetResult();
         string bandCounts = string.Join(", ", bands.Select(b => $"{b.Value} {b.Key}"));
         int danger = alerts.Count(a => a.Severity == AlertSeverity.Danger);
         LogScored(portfolio.Accounts.Count, asOf, bandCounts);

@@ -15,7 +15,7 @@ namespace CustomerSuccess.Samples.Tests;
 /// </summary>
 public partial class DocsExamplesTests
 {
-    private static readonly string[] Pages = ["getting-started.md", "README.md", "revenue.md"];
+    private static readonly string[] Pages = ["getting-started.md", "README.md", "revenue.md", "storage.md"];
 
     public static TheoryData<string, int> Examples()
     {

@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
+using CustomerSuccess.Behaviors;
 using CustomerSuccess.Demo;
+using CustomerSuccess.HealthScoring;
 using HostedScoring;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,12 +19,15 @@ namespace CustomerSuccess.Samples.Tests;
 
 public class HostedScoringTests
 {
-    private static IHost Build(Dictionary<string, string?>? overrides = null, IClock? clock = null)
+    // Each host on a store of its own (a fresh file) unless the test names one: the store outlives the host by design.
+    private static IHost Build(Dictionary<string, string?>? overrides = null, IClock? clock = null, string? store = null)
     {
         string settings = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
         Assert.True(File.Exists(settings), settings);
         HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory, DisableDefaults = true });
-        builder.Configuration.AddJsonFile(settings).AddInMemoryCollection(overrides ?? []);
+        builder.Configuration.AddJsonFile(settings)
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Sqlite:Path"] = store ?? NewStore() })
+            .AddInMemoryCollection(overrides ?? []);
         builder.Services.AddPortfolioScoring(builder.Configuration, AppContext.BaseDirectory);
         if (clock is not null)
         {
@@ -51,6 +56,47 @@ public class HostedScoringTests
         Assert.True(second.Alerts.Count < first.Alerts.Count, $"{second.Alerts.Count}"); // cooldowns hold across runs
         Assert.Single(host.Services.GetRequiredService<CustomerSuccess.SuccessPlans.PlanTemplates>().All);
     }
+
+    [Fact]
+    public async Task Worker_RestartedOnItsStore_KeepsTheCooldownsAndTheOverrides()
+    {
+        string store = NewStore();
+        var clock = new FakeClock(DemoFacts.AsOf);
+        var account = new AccountId("acct-00001");
+        int unstored;
+        using (IHost host = Build(clock: clock, store: NewStore()))
+        {
+            unstored = host.Services.GetRequiredService<ScoringWorker>().ScoreOnce().Alerts.Count; // a day's alerts with no history
+        }
+
+        using (IHost first = Build(clock: clock, store: store))
+        {
+            Assert.Equal(977, first.Services.GetRequiredService<ScoringWorker>().ScoreOnce().Alerts.Count);
+            await first.Services.GetRequiredService<IOverrideStore>()
+                .SetOverrideAsync(new OverrideRecord(account, 10, "exec sponsor left", "dana", DemoFacts.AsOf, DemoFacts.AsOf + Duration.FromDays(30)));
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); // the restarted host reads the file, not a cached connection
+        clock.Advance(Duration.FromDays(1));
+        using IHost second = Build(clock: clock, store: store);
+        ScoringSummary next = second.Services.GetRequiredService<ScoringWorker>().ScoreOnce();
+
+        Assert.Equal(977, unstored);
+        Assert.True(next.Alerts.Count < 100, $"{next.Alerts.Count} alerts the day after: the cooldowns were lost");
+        Assert.DoesNotContain(next.Alerts, a => a.RuleId == "support_case_spike" && a.Account == account);
+        Assert.Equal(2, (await second.Services.GetRequiredService<IAlertLog>().GetAlertsAsync(openOnly: false)).Select(a => a.RaisedAt).Distinct().Count());
+        using (IHost fresh = Build(clock: clock, store: NewStore()))
+        {
+            // The same day on a store without the override: the overridden account (green there) is the one more red here.
+            ScoringSummary without = fresh.Services.GetRequiredService<ScoringWorker>().ScoreOnce();
+            Assert.Equal(without.Bands["red"] + 1, next.Bands["red"]);
+            Assert.Equal(without.Bands["green"] - 1, next.Bands["green"]);
+        }
+
+        Assert.Single(await second.Services.GetRequiredService<IOverrideStore>().GetOverridesAsync());
+    }
+
+    private static string NewStore() => Path.Combine(Directory.CreateTempSubdirectory("cs-hosted-").FullName, "store.db");
 
     [Fact]
     public void Appsettings_WingtipModel_IsTheDemosModel()

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using NodaTime;
 
 namespace CustomerSuccess.HealthScoring;
@@ -77,6 +79,22 @@ public sealed class OverrideRecord : IEquatable<OverrideRecord>
     /// <param name="at">The instant.</param>
     /// <returns><see langword="true"/> when it applies at <paramref name="at"/>.</returns>
     public bool AppliesAt(Instant at) => SetAt <= at && at < Expires && (ClearedAt is not { } cleared || at < cleared);
+
+    /// <summary>
+    /// The overrides a run as of an instant applies, one per account: those not cleared and not expired at it; of an
+    /// account's two (an override that expired before the next was set is never cleared), the one set last. An override set
+    /// after the instant applies too: a run of a past date made now takes what the CSMs know now.
+    /// </summary>
+    /// <param name="records">The stored overrides (<see cref="IOverrideStore.GetOverridesAsync"/>).</param>
+    /// <param name="asOf">The run's as-of instant.</param>
+    /// <returns>The overrides to apply, by account.</returns>
+    public static IReadOnlyDictionary<AccountId, ManualOverride> InForce(IEnumerable<OverrideRecord> records, Instant asOf)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        return records.Where(o => o.ClearedAt is null && asOf < o.Expires)
+            .GroupBy(o => o.Account)
+            .ToDictionary(g => g.Key, g => g.MaxBy(o => o.SetAt)!.ToManualOverride());
+    }
 
     /// <summary>The override as the engine applies it.</summary>
     /// <returns>The manual override.</returns>
