@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using CustomerSuccess.Behaviors;
@@ -15,14 +14,14 @@ namespace CustomerSuccess.Storage.Sqlite;
 /// transaction and is recorded once per as-of date; every statement takes its values as parameters. Thread-safe: each call
 /// opens a pooled connection of its own; two processes on one file take turns (the busy timeout), never corrupt it.
 /// </summary>
-public sealed partial class SqliteStore : IScoreSnapshotStore, IOverrideStore, IAlertLog
+public sealed class SqliteStore : IScoreSnapshotStore, IOverrideStore, IAlertLog
 {
-    private readonly string _connectionString;
+    private readonly StoreEngine _engine;
 
     /// <summary>Opens (or creates) a store on a file, with a busy timeout of 30 seconds.</summary>
     /// <param name="path">The file's path.</param>
     /// <exception cref="InvalidOperationException">The file was written by a newer version of this package, or is not a store.</exception>
-    /// <exception cref="SqliteException">The file cannot be opened or created.</exception>
+    /// <exception cref="SqliteException">The file cannot be opened or created, or is not a database.</exception>
     public SqliteStore(string path)
         : this(new SqliteStoreOptions { Path = path })
     {
@@ -32,7 +31,7 @@ public sealed partial class SqliteStore : IScoreSnapshotStore, IOverrideStore, I
     /// <param name="options">The file and the busy timeout.</param>
     /// <exception cref="CustomerSuccessValidationException">An option is invalid.</exception>
     /// <exception cref="InvalidOperationException">The file was written by a newer version of this package, or is not a store.</exception>
-    /// <exception cref="SqliteException">The file cannot be opened or created.</exception>
+    /// <exception cref="SqliteException">The file cannot be opened or created, or is not a database.</exception>
     public SqliteStore(SqliteStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -42,22 +41,14 @@ public sealed partial class SqliteStore : IScoreSnapshotStore, IOverrideStore, I
         }
 
         Path = options.Path!;
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = Path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = (int)options.BusyTimeout.TotalSeconds, // Microsoft.Data.Sqlite retries a busy file until then
-        }.ToString();
-        using SqliteConnection connection = Open();
-        SqliteSchema.Ensure(connection, Path);
+        _engine = new StoreEngine(new SqliteDialect(Path, options.BusyTimeout));
     }
 
     /// <summary>Gets the file's path.</summary>
     public string Path { get; }
 
     /// <summary>Gets the schema version this package writes.</summary>
-    public static int SchemaVersion => SqliteSchema.Current;
+    public static int SchemaVersion => StoreEngine.SchemaVersion;
 
     /// <summary>
     /// Records a run with its snapshots and alerts in one transaction, unless a run with the same as-of date is recorded
@@ -68,37 +59,19 @@ public sealed partial class SqliteStore : IScoreSnapshotStore, IOverrideStore, I
     /// <param name="alerts">The alerts it raised.</param>
     /// <param name="cancellationToken">Cancels the run's write; nothing is recorded then.</param>
     /// <returns><see langword="true"/> when recorded; <see langword="false"/> when the as-of date was recorded already.</returns>
-    public ValueTask<bool> RecordRunAsync(RunRecord run, IReadOnlyList<ScoreSnapshot> snapshots, IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(run);
-        ArgumentNullException.ThrowIfNull(snapshots);
-        ArgumentNullException.ThrowIfNull(alerts);
-        return Write((connection, transaction) =>
-        {
-            if (FindRun(connection, transaction, run.AsOf) is not null)
-            {
-                return false;
-            }
-
-            InsertRun(connection, transaction, run);
-            InsertSnapshots(connection, transaction, snapshots, cancellationToken);
-            InsertAlerts(connection, transaction, alerts);
-            return true;
-        }, cancellationToken);
-    }
+    public ValueTask<bool> RecordRunAsync(RunRecord run, IReadOnlyList<ScoreSnapshot> snapshots, IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default) =>
+        _engine.RecordRunAsync(run, snapshots, alerts, cancellationToken);
 
     /// <summary>The run recorded for an as-of date.</summary>
     /// <param name="asOf">The date.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The run; <see langword="null"/> when none is recorded for that date.</returns>
-    public ValueTask<RunRecord?> GetRunAsync(LocalDate asOf, CancellationToken cancellationToken = default) =>
-        Read(connection => FindRun(connection, null, asOf), cancellationToken);
+    public ValueTask<RunRecord?> GetRunAsync(LocalDate asOf, CancellationToken cancellationToken = default) => _engine.GetRunAsync(asOf, cancellationToken);
 
     /// <summary>Every run recorded, by as-of date.</summary>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The runs.</returns>
-    public ValueTask<IReadOnlyList<RunRecord>> GetRunsAsync(CancellationToken cancellationToken = default) =>
-        Read<IReadOnlyList<RunRecord>>(connection => Runs(connection, null, null), cancellationToken);
+    public ValueTask<IReadOnlyList<RunRecord>> GetRunsAsync(CancellationToken cancellationToken = default) => _engine.GetRunsAsync(cancellationToken);
 
     /// <summary>Copies the store to another file while it is in use (SQLite's online backup).</summary>
     /// <param name="path">The backup's path; replaced if it exists.</param>
@@ -108,113 +81,41 @@ public sealed partial class SqliteStore : IScoreSnapshotStore, IOverrideStore, I
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         cancellationToken.ThrowIfCancellationRequested();
-        using SqliteConnection source = Open();
+        using var source = (SqliteConnection)new SqliteDialect(Path, TimeSpan.FromSeconds(30)).Open();
         using var destination = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         destination.Open();
         source.BackupDatabase(destination);
         return ValueTask.CompletedTask;
     }
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
-    }
+    /// <inheritdoc/>
+    public ValueTask<int> RecordSnapshotsAsync(IReadOnlyList<ScoreSnapshot> snapshots, CancellationToken cancellationToken = default) => _engine.RecordSnapshotsAsync(snapshots, cancellationToken);
 
-    // One transaction, begun IMMEDIATE (the write lock taken first, so two writers wait for each other instead of
-    // deadlocking on an upgrade); committed only when the whole body ran.
-    private ValueTask<T> Write<T>(Func<SqliteConnection, SqliteTransaction, T> body, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        using SqliteConnection connection = Open();
-        using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
-        T result = body(connection, transaction);
-        cancellationToken.ThrowIfCancellationRequested();
-        transaction.Commit();
-        return ValueTask.FromResult(result);
-    }
+    /// <inheritdoc/>
+    public ValueTask<IReadOnlyList<ScoreSnapshot>> GetHistoryAsync(AccountId account, LocalDate first, LocalDate last, CancellationToken cancellationToken = default) => _engine.GetHistoryAsync(account, first, last, cancellationToken);
 
-    private ValueTask<T> Read<T>(Func<SqliteConnection, T> body, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        using SqliteConnection connection = Open();
-        return ValueTask.FromResult(body(connection));
-    }
+    /// <inheritdoc/>
+    public ValueTask<IReadOnlyList<ScoreSnapshot>> GetSnapshotsAsync(LocalDate first, LocalDate last, CancellationToken cancellationToken = default) => _engine.GetSnapshotsAsync(first, last, cancellationToken);
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
-    {
-        SqliteCommand command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
-    }
+    /// <inheritdoc/>
+    public ValueTask SetOverrideAsync(OverrideRecord record, CancellationToken cancellationToken = default) => _engine.SetOverrideAsync(record, cancellationToken);
 
-    private static object Db(string? value) => (object?)value ?? DBNull.Value;
+    /// <inheritdoc/>
+    public ValueTask<bool> ClearOverrideAsync(AccountId account, Instant at, CancellationToken cancellationToken = default) => _engine.ClearOverrideAsync(account, at, cancellationToken);
 
-    private static object Db(double? value) => value is { } v ? v : DBNull.Value;
+    /// <inheritdoc/>
+    public ValueTask<IReadOnlyList<OverrideRecord>> GetOverridesAsync(CancellationToken cancellationToken = default) => _engine.GetOverridesAsync(cancellationToken);
 
-    private static RunRecord? FindRun(SqliteConnection connection, SqliteTransaction? transaction, LocalDate asOf)
-    {
-        List<RunRecord> runs = Runs(connection, transaction, asOf);
-        return runs.Count == 0 ? null : runs[0];
-    }
+    /// <inheritdoc/>
+    public ValueTask<int> RecordAlertsAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default) => _engine.RecordAlertsAsync(alerts, cancellationToken);
 
-    private static List<RunRecord> Runs(SqliteConnection connection, SqliteTransaction? transaction, LocalDate? asOf)
-    {
-        var counts = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
-        using (SqliteCommand command = Command(connection, transaction, "SELECT as_of, name, count FROM cs_run_counts WHERE $as_of IS NULL OR as_of = $as_of;"))
-        {
-            command.Parameters.AddWithValue("$as_of", asOf is { } d ? StoreText.Date(d) : DBNull.Value);
-            using SqliteDataReader reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                string date = reader.GetString(0);
-                if (!counts.TryGetValue(date, out Dictionary<string, long>? named))
-                {
-                    counts[date] = named = new Dictionary<string, long>(StringComparer.Ordinal);
-                }
+    /// <inheritdoc/>
+    public ValueTask<IReadOnlyList<AlertRecord>> GetAlertsAsync(bool openOnly, CancellationToken cancellationToken = default) => _engine.GetAlertsAsync(openOnly, cancellationToken);
 
-                named[reader.GetString(1)] = reader.GetInt64(2);
-            }
-        }
+    /// <inheritdoc/>
+    public ValueTask<IReadOnlyList<AlertRecord>> GetLatestAsync(Instant asOf, CancellationToken cancellationToken = default) => _engine.GetLatestAsync(asOf, cancellationToken);
 
-        var runs = new List<RunRecord>();
-        using (SqliteCommand command = Command(connection, transaction, "SELECT as_of, id, started_at, finished_at FROM cs_runs WHERE $as_of IS NULL OR as_of = $as_of ORDER BY as_of;"))
-        {
-            command.Parameters.AddWithValue("$as_of", asOf is { } d ? StoreText.Date(d) : DBNull.Value);
-            using SqliteDataReader reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                string date = reader.GetString(0);
-                runs.Add(new RunRecord(Guid.Parse(reader.GetString(1), CultureInfo.InvariantCulture), StoreText.Date(date),
-                    StoreText.Instant(reader.GetString(2)), StoreText.Instant(reader.GetString(3)),
-                    counts.TryGetValue(date, out Dictionary<string, long>? named) ? named : []));
-            }
-        }
-
-        return runs;
-    }
-
-    private static void InsertRun(SqliteConnection connection, SqliteTransaction transaction, RunRecord run)
-    {
-        using (SqliteCommand command = Command(connection, transaction, "INSERT INTO cs_runs (as_of, id, started_at, finished_at) VALUES ($as_of, $id, $started_at, $finished_at);"))
-        {
-            command.Parameters.AddWithValue("$as_of", StoreText.Date(run.AsOf));
-            command.Parameters.AddWithValue("$id", run.Id.ToString("D", CultureInfo.InvariantCulture));
-            command.Parameters.AddWithValue("$started_at", StoreText.Instant(run.StartedAt));
-            command.Parameters.AddWithValue("$finished_at", StoreText.Instant(run.FinishedAt));
-            command.ExecuteNonQuery();
-        }
-
-        using SqliteCommand count = Command(connection, transaction, "INSERT INTO cs_run_counts (as_of, name, count) VALUES ($as_of, $name, $count);");
-        SqliteParameter asOf = count.Parameters.AddWithValue("$as_of", StoreText.Date(run.AsOf));
-        SqliteParameter name = count.Parameters.Add("$name", SqliteType.Text);
-        SqliteParameter value = count.Parameters.Add("$count", SqliteType.Integer);
-        foreach ((string key, long n) in run.Counts)
-        {
-            (name.Value, value.Value) = (key, n);
-            count.ExecuteNonQuery();
-        }
-    }
+    /// <inheritdoc/>
+    public ValueTask<bool> AcknowledgeAsync(AlertIdentity identity, Instant raisedAt, string by, Instant at, CancellationToken cancellationToken = default) =>
+        _engine.AcknowledgeAsync(identity, raisedAt, by, at, cancellationToken);
 }

@@ -3,13 +3,14 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using CustomerSuccess.Behaviors;
-using Microsoft.Data.Sqlite;
+using System.Data;
+using System.Data.Common;
 using NodaTime;
 
-namespace CustomerSuccess.Storage.Sqlite;
+namespace CustomerSuccess;
 
 // The alert log: a row per alert, keyed by identity and instant; an alert without a key is stored with the key ''.
-public sealed partial class SqliteStore
+internal sealed partial class StoreEngine
 {
     private const string AlertColumns = "rule_id, account_id, alert_key, raised_at, kind, severity, message, evidence, acknowledged_at, acknowledged_by";
     private const string AlertOrder = "raised_at, rule_id, account_id, alert_key";
@@ -25,9 +26,9 @@ public sealed partial class SqliteStore
     public ValueTask<IReadOnlyList<AlertRecord>> GetAlertsAsync(bool openOnly, CancellationToken cancellationToken = default) =>
         Read<IReadOnlyList<AlertRecord>>(connection =>
         {
-            using SqliteCommand command = Command(connection, null,
-                $"SELECT {AlertColumns} FROM cs_alerts WHERE $open = 0 OR acknowledged_at IS NULL ORDER BY {AlertOrder};");
-            command.Parameters.AddWithValue("$open", openOnly ? 1 : 0);
+            using DbCommand command = Command(connection, null,
+                $"SELECT {AlertColumns} FROM cs_alerts WHERE @open = 0 OR acknowledged_at IS NULL ORDER BY {AlertOrder};");
+            Parameter(command, "@open", DbType.Int32, openOnly ? 1 : 0);
             return ReadAlerts(command);
         }, cancellationToken);
 
@@ -35,15 +36,15 @@ public sealed partial class SqliteStore
     public ValueTask<IReadOnlyList<AlertRecord>> GetLatestAsync(Instant asOf, CancellationToken cancellationToken = default) =>
         Read<IReadOnlyList<AlertRecord>>(connection =>
         {
-            using SqliteCommand command = Command(connection, null,
+            using DbCommand command = Command(connection, null,
                 $"""
                 SELECT {AlertColumns} FROM cs_alerts a
-                WHERE raised_at <= $as_of AND raised_at = (
+                WHERE raised_at <= @as_of AND raised_at = (
                     SELECT max(b.raised_at) FROM cs_alerts b
-                    WHERE b.rule_id = a.rule_id AND b.account_id = a.account_id AND b.alert_key = a.alert_key AND b.raised_at <= $as_of)
+                    WHERE b.rule_id = a.rule_id AND b.account_id = a.account_id AND b.alert_key = a.alert_key AND b.raised_at <= @as_of)
                 ORDER BY {AlertOrder};
                 """);
-            command.Parameters.AddWithValue("$as_of", StoreText.Instant(asOf));
+            Parameter(command, "@as_of", DbType.String, StoreText.Instant(asOf));
             return ReadAlerts(command);
         }, cancellationToken);
 
@@ -53,30 +54,30 @@ public sealed partial class SqliteStore
         ArgumentException.ThrowIfNullOrWhiteSpace(by);
         return Write((connection, transaction) =>
         {
-            using SqliteCommand command = Command(connection, transaction,
-                "UPDATE cs_alerts SET acknowledged_at = $at, acknowledged_by = $by WHERE rule_id = $rule AND account_id = $account AND alert_key = $key AND raised_at = $raised AND acknowledged_at IS NULL;");
-            command.Parameters.AddWithValue("$at", StoreText.Instant(at));
-            command.Parameters.AddWithValue("$by", by);
-            command.Parameters.AddWithValue("$rule", identity.RuleId);
-            command.Parameters.AddWithValue("$account", identity.Account.Value);
-            command.Parameters.AddWithValue("$key", identity.Key ?? string.Empty);
-            command.Parameters.AddWithValue("$raised", StoreText.Instant(raisedAt));
+            using DbCommand command = Command(connection, transaction,
+                "UPDATE cs_alerts SET acknowledged_at = @at, acknowledged_by = @by WHERE rule_id = @rule AND account_id = @account AND alert_key = @key AND raised_at = @raised AND acknowledged_at IS NULL;");
+            Parameter(command, "@at", DbType.String, StoreText.Instant(at));
+            Parameter(command, "@by", DbType.String, by);
+            Parameter(command, "@rule", DbType.String, identity.RuleId);
+            Parameter(command, "@account", DbType.String, identity.Account.Value);
+            Parameter(command, "@key", DbType.String, identity.Key ?? string.Empty);
+            Parameter(command, "@raised", DbType.String, StoreText.Instant(raisedAt));
             return command.ExecuteNonQuery() > 0;
         }, cancellationToken);
     }
 
-    private static int InsertAlerts(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Alert> alerts)
+    private static int InsertAlerts(DbConnection connection, DbTransaction transaction, IReadOnlyList<Alert> alerts)
     {
-        using SqliteCommand command = Command(connection, transaction,
-            "INSERT INTO cs_alerts (rule_id, account_id, alert_key, raised_at, kind, severity, message, evidence) VALUES ($rule, $account, $key, $raised, $kind, $severity, $message, $evidence) ON CONFLICT DO NOTHING;");
-        SqliteParameter rule = command.Parameters.Add("$rule", SqliteType.Text);
-        SqliteParameter account = command.Parameters.Add("$account", SqliteType.Text);
-        SqliteParameter key = command.Parameters.Add("$key", SqliteType.Text);
-        SqliteParameter raised = command.Parameters.Add("$raised", SqliteType.Text);
-        SqliteParameter kind = command.Parameters.Add("$kind", SqliteType.Text);
-        SqliteParameter severity = command.Parameters.Add("$severity", SqliteType.Text);
-        SqliteParameter message = command.Parameters.Add("$message", SqliteType.Text);
-        SqliteParameter evidence = command.Parameters.Add("$evidence", SqliteType.Text);
+        using DbCommand command = Command(connection, transaction,
+            "INSERT INTO cs_alerts (rule_id, account_id, alert_key, raised_at, kind, severity, message, evidence) VALUES (@rule, @account, @key, @raised, @kind, @severity, @message, @evidence) ON CONFLICT DO NOTHING;");
+        DbParameter rule = Parameter(command, "@rule", DbType.String);
+        DbParameter account = Parameter(command, "@account", DbType.String);
+        DbParameter key = Parameter(command, "@key", DbType.String);
+        DbParameter raised = Parameter(command, "@raised", DbType.String);
+        DbParameter kind = Parameter(command, "@kind", DbType.String);
+        DbParameter severity = Parameter(command, "@severity", DbType.String);
+        DbParameter message = Parameter(command, "@message", DbType.String);
+        DbParameter evidence = Parameter(command, "@evidence", DbType.String);
         command.Prepare();
         int added = 0;
         foreach (Alert alert in alerts)
@@ -90,9 +91,9 @@ public sealed partial class SqliteStore
         return added;
     }
 
-    private static List<AlertRecord> ReadAlerts(SqliteCommand command)
+    private static List<AlertRecord> ReadAlerts(DbCommand command)
     {
-        using SqliteDataReader reader = command.ExecuteReader();
+        using DbDataReader reader = command.ExecuteReader();
         var alerts = new List<AlertRecord>();
         while (reader.Read())
         {

@@ -4,13 +4,14 @@ using System.Threading;
 using System.Threading.Tasks;
 using CustomerSuccess.HealthScoring;
 using CustomerSuccess.Signals;
-using Microsoft.Data.Sqlite;
+using System.Data;
+using System.Data.Common;
 using NodaTime;
 
-namespace CustomerSuccess.Storage.Sqlite;
+namespace CustomerSuccess;
 
 // Score snapshots: one row each, with a row per signal and per adjustment, keyed by account, date and model.
-public sealed partial class SqliteStore
+internal sealed partial class StoreEngine
 {
     private const string SnapshotColumns = "s.account_id, s.as_of, s.model_name, s.model_hash, s.score, s.band";
 
@@ -23,49 +24,49 @@ public sealed partial class SqliteStore
 
     /// <inheritdoc/>
     public ValueTask<IReadOnlyList<ScoreSnapshot>> GetHistoryAsync(AccountId account, LocalDate first, LocalDate last, CancellationToken cancellationToken = default) =>
-        Read<IReadOnlyList<ScoreSnapshot>>(connection => Snapshots(connection, "s.account_id = $account AND s.as_of BETWEEN $from AND $to", "s.as_of, s.model_name", account, first, last), cancellationToken);
+        Read<IReadOnlyList<ScoreSnapshot>>(connection => Snapshots(connection, "s.account_id = @account AND s.as_of BETWEEN @from AND @to", "s.as_of, s.model_name", account, first, last), cancellationToken);
 
     /// <inheritdoc/>
     public ValueTask<IReadOnlyList<ScoreSnapshot>> GetSnapshotsAsync(LocalDate first, LocalDate last, CancellationToken cancellationToken = default) =>
-        Read<IReadOnlyList<ScoreSnapshot>>(connection => Snapshots(connection, "s.as_of BETWEEN $from AND $to", "s.as_of, s.account_id, s.model_name", null, first, last), cancellationToken);
+        Read<IReadOnlyList<ScoreSnapshot>>(connection => Snapshots(connection, "s.as_of BETWEEN @from AND @to", "s.as_of, s.account_id, s.model_name", null, first, last), cancellationToken);
 
     // Prepared once per batch, parameters rebound per row: the statement is compiled once, not once a row. A snapshot
     // already recorded (same account, date and model) is skipped, its signals and adjustments with it.
-    private static int InsertSnapshots(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<ScoreSnapshot> snapshots, CancellationToken cancellationToken)
+    private static int InsertSnapshots(DbConnection connection, DbTransaction transaction, IReadOnlyList<ScoreSnapshot> snapshots, CancellationToken cancellationToken)
     {
-        using SqliteCommand snapshot = Command(connection, transaction,
-            "INSERT INTO cs_score_snapshots (account_id, as_of, model_name, model_hash, score, band) VALUES ($account, $as_of, $model, $hash, $score, $band) ON CONFLICT DO NOTHING;");
-        SqliteParameter account = snapshot.Parameters.Add("$account", SqliteType.Text);
-        SqliteParameter asOf = snapshot.Parameters.Add("$as_of", SqliteType.Text);
-        SqliteParameter model = snapshot.Parameters.Add("$model", SqliteType.Text);
-        SqliteParameter hash = snapshot.Parameters.Add("$hash", SqliteType.Text);
-        SqliteParameter score = snapshot.Parameters.Add("$score", SqliteType.Real);
-        SqliteParameter band = snapshot.Parameters.Add("$band", SqliteType.Text);
+        using DbCommand snapshot = Command(connection, transaction,
+            "INSERT INTO cs_score_snapshots (account_id, as_of, model_name, model_hash, score, band) VALUES (@account, @as_of, @model, @hash, @score, @band) ON CONFLICT DO NOTHING;");
+        DbParameter account = Parameter(snapshot, "@account", DbType.String);
+        DbParameter asOf = Parameter(snapshot, "@as_of", DbType.String);
+        DbParameter model = Parameter(snapshot, "@model", DbType.String);
+        DbParameter hash = Parameter(snapshot, "@hash", DbType.String);
+        DbParameter score = Parameter(snapshot, "@score", DbType.Double);
+        DbParameter band = Parameter(snapshot, "@band", DbType.String);
         snapshot.Prepare();
 
-        using SqliteCommand signal = Command(connection, transaction,
-            "INSERT INTO cs_snapshot_signals (account_id, as_of, model_name, position, signal_id, raw, missing_reason, curve_score, weight, contribution) VALUES ($account, $as_of, $model, $position, $signal, $raw, $missing, $curve, $weight, $contribution);");
-        SqliteParameter sAccount = signal.Parameters.Add("$account", SqliteType.Text);
-        SqliteParameter sAsOf = signal.Parameters.Add("$as_of", SqliteType.Text);
-        SqliteParameter sModel = signal.Parameters.Add("$model", SqliteType.Text);
-        SqliteParameter sPosition = signal.Parameters.Add("$position", SqliteType.Integer);
-        SqliteParameter sId = signal.Parameters.Add("$signal", SqliteType.Text);
-        SqliteParameter sRaw = signal.Parameters.Add("$raw", SqliteType.Real);
-        SqliteParameter sMissing = signal.Parameters.Add("$missing", SqliteType.Text);
-        SqliteParameter sCurve = signal.Parameters.Add("$curve", SqliteType.Real);
-        SqliteParameter sWeight = signal.Parameters.Add("$weight", SqliteType.Real);
-        SqliteParameter sContribution = signal.Parameters.Add("$contribution", SqliteType.Real);
+        using DbCommand signal = Command(connection, transaction,
+            "INSERT INTO cs_snapshot_signals (account_id, as_of, model_name, position, signal_id, raw, missing_reason, curve_score, weight, contribution) VALUES (@account, @as_of, @model, @position, @signal, @raw, @missing, @curve, @weight, @contribution);");
+        DbParameter sAccount = Parameter(signal, "@account", DbType.String);
+        DbParameter sAsOf = Parameter(signal, "@as_of", DbType.String);
+        DbParameter sModel = Parameter(signal, "@model", DbType.String);
+        DbParameter sPosition = Parameter(signal, "@position", DbType.Int64);
+        DbParameter sId = Parameter(signal, "@signal", DbType.String);
+        DbParameter sRaw = Parameter(signal, "@raw", DbType.Double);
+        DbParameter sMissing = Parameter(signal, "@missing", DbType.String);
+        DbParameter sCurve = Parameter(signal, "@curve", DbType.Double);
+        DbParameter sWeight = Parameter(signal, "@weight", DbType.Double);
+        DbParameter sContribution = Parameter(signal, "@contribution", DbType.Double);
         signal.Prepare();
 
-        using SqliteCommand adjustment = Command(connection, transaction,
-            "INSERT INTO cs_snapshot_adjustments (account_id, as_of, model_name, position, kind, reason, delta) VALUES ($account, $as_of, $model, $position, $kind, $reason, $delta);");
-        SqliteParameter aAccount = adjustment.Parameters.Add("$account", SqliteType.Text);
-        SqliteParameter aAsOf = adjustment.Parameters.Add("$as_of", SqliteType.Text);
-        SqliteParameter aModel = adjustment.Parameters.Add("$model", SqliteType.Text);
-        SqliteParameter aPosition = adjustment.Parameters.Add("$position", SqliteType.Integer);
-        SqliteParameter aKind = adjustment.Parameters.Add("$kind", SqliteType.Text);
-        SqliteParameter aReason = adjustment.Parameters.Add("$reason", SqliteType.Text);
-        SqliteParameter aDelta = adjustment.Parameters.Add("$delta", SqliteType.Real);
+        using DbCommand adjustment = Command(connection, transaction,
+            "INSERT INTO cs_snapshot_adjustments (account_id, as_of, model_name, position, kind, reason, delta) VALUES (@account, @as_of, @model, @position, @kind, @reason, @delta);");
+        DbParameter aAccount = Parameter(adjustment, "@account", DbType.String);
+        DbParameter aAsOf = Parameter(adjustment, "@as_of", DbType.String);
+        DbParameter aModel = Parameter(adjustment, "@model", DbType.String);
+        DbParameter aPosition = Parameter(adjustment, "@position", DbType.Int64);
+        DbParameter aKind = Parameter(adjustment, "@kind", DbType.String);
+        DbParameter aReason = Parameter(adjustment, "@reason", DbType.String);
+        DbParameter aDelta = Parameter(adjustment, "@delta", DbType.Double);
         adjustment.Prepare();
 
         int added = 0;
@@ -113,14 +114,14 @@ public sealed partial class SqliteStore
     }
 
     // The snapshots a filter selects, with their signals and adjustments, read in the same order by one join each.
-    private static List<ScoreSnapshot> Snapshots(SqliteConnection connection, string where, string order, AccountId? account, LocalDate first, LocalDate last)
+    private static List<ScoreSnapshot> Snapshots(DbConnection connection, string where, string order, AccountId? account, LocalDate first, LocalDate last)
     {
         var signals = new Dictionary<(string, string, string), List<SignalSnapshot>>();
-        using (SqliteCommand command = Command(connection, null,
+        using (DbCommand command = Command(connection, null,
             $"SELECT g.account_id, g.as_of, g.model_name, g.signal_id, g.raw, g.missing_reason, g.curve_score, g.weight, g.contribution FROM cs_snapshot_signals g JOIN cs_score_snapshots s USING (account_id, as_of, model_name) WHERE {where} ORDER BY g.account_id, g.as_of, g.model_name, g.position;"))
         {
             Bind(command, account, first, last);
-            using SqliteDataReader reader = command.ExecuteReader();
+            using DbDataReader reader = command.ExecuteReader();
             while (reader.Read())
             {
                 var key = (reader.GetString(0), reader.GetString(1), reader.GetString(2));
@@ -135,11 +136,11 @@ public sealed partial class SqliteStore
         }
 
         var adjustments = new Dictionary<(string, string, string), List<ScoreAdjustment>>();
-        using (SqliteCommand command = Command(connection, null,
+        using (DbCommand command = Command(connection, null,
             $"SELECT a.account_id, a.as_of, a.model_name, a.kind, a.reason, a.delta FROM cs_snapshot_adjustments a JOIN cs_score_snapshots s USING (account_id, as_of, model_name) WHERE {where} ORDER BY a.account_id, a.as_of, a.model_name, a.position;"))
         {
             Bind(command, account, first, last);
-            using SqliteDataReader reader = command.ExecuteReader();
+            using DbDataReader reader = command.ExecuteReader();
             while (reader.Read())
             {
                 var key = (reader.GetString(0), reader.GetString(1), reader.GetString(2));
@@ -153,10 +154,10 @@ public sealed partial class SqliteStore
         }
 
         var snapshots = new List<ScoreSnapshot>();
-        using (SqliteCommand command = Command(connection, null, $"SELECT {SnapshotColumns} FROM cs_score_snapshots s WHERE {where} ORDER BY {order};"))
+        using (DbCommand command = Command(connection, null, $"SELECT {SnapshotColumns} FROM cs_score_snapshots s WHERE {where} ORDER BY {order};"))
         {
             Bind(command, account, first, last);
-            using SqliteDataReader reader = command.ExecuteReader();
+            using DbDataReader reader = command.ExecuteReader();
             while (reader.Read())
             {
                 var key = (reader.GetString(0), reader.GetString(1), reader.GetString(2));
@@ -170,14 +171,14 @@ public sealed partial class SqliteStore
         return snapshots;
     }
 
-    private static void Bind(SqliteCommand command, AccountId? account, LocalDate first, LocalDate last)
+    private static void Bind(DbCommand command, AccountId? account, LocalDate first, LocalDate last)
     {
         if (account is { } a)
         {
-            command.Parameters.AddWithValue("$account", a.Value);
+            Parameter(command, "@account", DbType.String, a.Value);
         }
 
-        command.Parameters.AddWithValue("$from", StoreText.Date(first));
-        command.Parameters.AddWithValue("$to", StoreText.Date(last));
+        Parameter(command, "@from", DbType.String, StoreText.Date(first));
+        Parameter(command, "@to", DbType.String, StoreText.Date(last));
     }
 }

@@ -3,13 +3,14 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using CustomerSuccess.HealthScoring;
-using Microsoft.Data.Sqlite;
+using System.Data;
+using System.Data.Common;
 using NodaTime;
 
-namespace CustomerSuccess.Storage.Sqlite;
+namespace CustomerSuccess;
 
 // Overrides: every one ever set, a row each; clearing sets cleared_at, nothing is deleted.
-public sealed partial class SqliteStore
+internal sealed partial class StoreEngine
 {
     /// <inheritdoc/>
     public ValueTask SetOverrideAsync(OverrideRecord record, CancellationToken cancellationToken = default)
@@ -23,14 +24,14 @@ public sealed partial class SqliteStore
         return new ValueTask(Write((connection, transaction) =>
         {
             ClearOpen(connection, transaction, record.Account, record.SetAt);
-            using SqliteCommand insert = Command(connection, transaction,
-                "INSERT INTO cs_overrides (account_id, score, reason, set_by, set_at, expires_at) VALUES ($account, $score, $reason, $by, $set_at, $expires);");
-            insert.Parameters.AddWithValue("$account", record.Account.Value);
-            insert.Parameters.AddWithValue("$score", record.Score);
-            insert.Parameters.AddWithValue("$reason", record.Reason);
-            insert.Parameters.AddWithValue("$by", record.SetBy);
-            insert.Parameters.AddWithValue("$set_at", StoreText.Instant(record.SetAt));
-            insert.Parameters.AddWithValue("$expires", StoreText.Instant(record.Expires));
+            using DbCommand insert = Command(connection, transaction,
+                "INSERT INTO cs_overrides (account_id, score, reason, set_by, set_at, expires_at) VALUES (@account, @score, @reason, @by, @set_at, @expires);");
+            Parameter(insert, "@account", DbType.String, record.Account.Value);
+            Parameter(insert, "@score", DbType.Double, record.Score);
+            Parameter(insert, "@reason", DbType.String, record.Reason);
+            Parameter(insert, "@by", DbType.String, record.SetBy);
+            Parameter(insert, "@set_at", DbType.String, StoreText.Instant(record.SetAt));
+            Parameter(insert, "@expires", DbType.String, StoreText.Instant(record.Expires));
             return insert.ExecuteNonQuery();
         }, cancellationToken).AsTask());
     }
@@ -43,9 +44,9 @@ public sealed partial class SqliteStore
     public ValueTask<IReadOnlyList<OverrideRecord>> GetOverridesAsync(CancellationToken cancellationToken = default) =>
         Read<IReadOnlyList<OverrideRecord>>(connection =>
         {
-            using SqliteCommand command = Command(connection, null,
+            using DbCommand command = Command(connection, null,
                 "SELECT account_id, score, reason, set_by, set_at, expires_at, cleared_at FROM cs_overrides ORDER BY account_id, set_at, id;");
-            using SqliteDataReader reader = command.ExecuteReader();
+            using DbDataReader reader = command.ExecuteReader();
             var all = new List<OverrideRecord>();
             while (reader.Read())
             {
@@ -57,12 +58,12 @@ public sealed partial class SqliteStore
         }, cancellationToken);
 
     // The account's override neither cleared nor expired at `at` is cleared then (at most one is open).
-    private static bool ClearOpen(SqliteConnection connection, SqliteTransaction transaction, AccountId account, Instant at)
+    private static bool ClearOpen(DbConnection connection, DbTransaction transaction, AccountId account, Instant at)
     {
-        using SqliteCommand command = Command(connection, transaction,
-            "UPDATE cs_overrides SET cleared_at = $at WHERE account_id = $account AND cleared_at IS NULL AND set_at <= $at AND expires_at > $at;");
-        command.Parameters.AddWithValue("$account", account.Value);
-        command.Parameters.AddWithValue("$at", StoreText.Instant(at));
+        using DbCommand command = Command(connection, transaction,
+            "UPDATE cs_overrides SET cleared_at = @at WHERE account_id = @account AND cleared_at IS NULL AND set_at <= @at AND expires_at > @at;");
+        Parameter(command, "@account", DbType.String, account.Value);
+        Parameter(command, "@at", DbType.String, StoreText.Instant(at));
         return command.ExecuteNonQuery() > 0;
     }
 }

@@ -1,0 +1,119 @@
+using System;
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace CustomerSuccess.Storage.Sqlite;
+
+/// <summary>The SQLite side of the stores: its connections (pooled, with the busy timeout), its DDL, WAL, its errors.</summary>
+internal sealed class SqliteDialect(string path, TimeSpan busyTimeout) : StoreDialect
+{
+    // SQLite's code for a constraint violation (a run of the date recorded by another writer first).
+    private const int ConstraintViolation = 19;
+
+    private readonly string _connectionString = new SqliteConnectionStringBuilder
+    {
+        DataSource = path,
+        Mode = SqliteOpenMode.ReadWriteCreate,
+        Pooling = true,
+        DefaultTimeout = (int)busyTimeout.TotalSeconds, // Microsoft.Data.Sqlite retries a busy file until then
+    }.ToString();
+
+    private static readonly string[] Versions =
+    [
+        """
+        CREATE TABLE cs_runs (
+            as_of       TEXT NOT NULL PRIMARY KEY,
+            id          TEXT NOT NULL UNIQUE,
+            started_at  TEXT NOT NULL,
+            finished_at TEXT NOT NULL);
+        CREATE TABLE cs_run_counts (
+            as_of TEXT NOT NULL REFERENCES cs_runs (as_of),
+            name  TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            PRIMARY KEY (as_of, name));
+        CREATE TABLE cs_score_snapshots (
+            account_id TEXT NOT NULL,
+            as_of      TEXT NOT NULL,
+            model_name TEXT NOT NULL,
+            model_hash TEXT NOT NULL,
+            score      REAL,
+            band       TEXT,
+            PRIMARY KEY (account_id, as_of, model_name));
+        CREATE INDEX cs_score_snapshots_by_date ON cs_score_snapshots (as_of, account_id);
+        CREATE TABLE cs_snapshot_signals (
+            account_id     TEXT NOT NULL,
+            as_of          TEXT NOT NULL,
+            model_name     TEXT NOT NULL,
+            position       INTEGER NOT NULL,
+            signal_id      TEXT NOT NULL,
+            raw            REAL,
+            missing_reason TEXT,
+            curve_score    REAL,
+            weight         REAL NOT NULL,
+            contribution   REAL NOT NULL,
+            PRIMARY KEY (account_id, as_of, model_name, position));
+        CREATE TABLE cs_snapshot_adjustments (
+            account_id TEXT NOT NULL,
+            as_of      TEXT NOT NULL,
+            model_name TEXT NOT NULL,
+            position   INTEGER NOT NULL,
+            kind       TEXT NOT NULL,
+            reason     TEXT NOT NULL,
+            delta      REAL NOT NULL,
+            PRIMARY KEY (account_id, as_of, model_name, position));
+        CREATE TABLE cs_overrides (
+            id         INTEGER PRIMARY KEY,
+            account_id TEXT NOT NULL,
+            score      REAL NOT NULL,
+            reason     TEXT NOT NULL,
+            set_by     TEXT NOT NULL,
+            set_at     TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            cleared_at TEXT);
+        CREATE INDEX cs_overrides_by_account ON cs_overrides (account_id, set_at);
+        CREATE TABLE cs_alerts (
+            rule_id         TEXT NOT NULL,
+            account_id      TEXT NOT NULL,
+            alert_key       TEXT NOT NULL,
+            raised_at       TEXT NOT NULL,
+            kind            TEXT NOT NULL,
+            severity        TEXT NOT NULL,
+            message         TEXT NOT NULL,
+            evidence        TEXT NOT NULL,
+            acknowledged_at TEXT,
+            acknowledged_by TEXT,
+            PRIMARY KEY (rule_id, account_id, alert_key, raised_at));
+        """,
+    ];
+
+    public override string Engine => "SQLite";
+
+    public override string Package => "CustomerSuccess.Storage.Sqlite";
+
+    public override string Location => path;
+
+    public override string[] Migrations => Versions;
+
+    public override string TablesQuery =>
+        "SELECT count(*), coalesce(sum(CASE WHEN name = 'cs_schema' THEN 1 ELSE 0 END), 0) FROM sqlite_master WHERE type = 'table';";
+
+    // A SQLite transaction begun IMMEDIATE holds the write lock: two processes creating the schema take turns.
+    public override string? SchemaLock => null;
+
+    public override DbConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    // WAL lets readers read while a run writes; it is a property of the file, so it is set once, outside a transaction.
+    public override void Configure(DbConnection connection)
+    {
+        using DbCommand command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = WAL;";
+        command.ExecuteNonQuery();
+    }
+
+    public override bool IsDuplicateKey(DbException error) => error is SqliteException { SqliteErrorCode: ConstraintViolation };
+}
