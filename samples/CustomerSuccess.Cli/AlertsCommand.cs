@@ -20,7 +20,7 @@ internal sealed class AlertsCommand : ICommand
 
     public void WriteHelp(TextWriter output)
     {
-        output.WriteLine($"Usage: {CliApp.ToolName} alerts --rules <rules.txt|rules.json> --events <events.csv> --as-of <instant> [--facts <facts.csv>] [--store <store.db>] [--format csv|json] [--threads <n>]");
+        output.WriteLine($"Usage: {CliApp.ToolName} alerts --rules <rules.txt|rules.json> --events <events.csv> --as-of <instant> [--facts <facts.csv>] [--store <store>] [--format csv|json] [--threads <n>]");
         output.WriteLine();
         output.WriteLine(Summary);
         output.WriteLine();
@@ -29,7 +29,7 @@ internal sealed class AlertsCommand : ICommand
         output.WriteLine("  --events <file>     CSV: account_id,user_id,event,occurred_at,value (occurred_at ISO 8601 UTC; user_id and value may be empty; value defaults to 1)");
         output.WriteLine("  --as-of <instant>   evaluate as of this instant, such as 2026-11-17T09:00:00Z; later events do not exist");
         output.WriteLine("  --facts <file>      optional CSV: account_id,fact,value, read by fact(name); its accounts are judged too");
-        output.WriteLine("  --store <file>      a SQLite store: cooldowns run from its alerts, and the alerts raised are recorded in it");
+        output.WriteLine("  --store <store>     a SQLite file or PostgreSQL connection string: cooldowns run from its alerts, which record these");
         output.WriteLine("  --format csv|json   output format (default csv)");
         output.WriteLine(Threads.Help(22));
         output.WriteLine();
@@ -46,7 +46,7 @@ internal sealed class AlertsCommand : ICommand
         BehaviorInput.WarnAboutFacts(line, rules);
         BehaviorEvaluator evaluator = BehaviorInput.Evaluator(line);
         IEnumerable<AccountId>? withFacts = evaluator.Facts is AccountFacts facts ? facts.Accounts : null;
-        Storage.Sqlite.SqliteStore? store = line.Value(StoreInput.Option) is null ? null : StoreInput.Open(line);
+        CliStore? store = line.Value(StoreInput.Option) is null ? null : StoreInput.Open(line);
         IEnumerable<Alert>? earlier = store is null ? null : StoreInput.Use(store, s => s.GetLatestAsync(asOf)).Select(a => a.ToAlert());
         IReadOnlyList<Alert> alerts = evaluator.Alerts(rules, new SignalContext(asOf, DateTimeZone.Utc), earlier, withFacts);
         if (store is not null)

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using CustomerSuccess.Behaviors;
-using CustomerSuccess.Storage.Sqlite;
 
 namespace CustomerSuccess.Cli;
 
@@ -21,7 +20,7 @@ internal sealed class AlertsListCommand : ICommand
 
     public void WriteHelp(TextWriter output)
     {
-        output.WriteLine($"Usage: {CliApp.ToolName} alerts list --store <store.db> [--open] [--format csv|json]");
+        output.WriteLine($"Usage: {CliApp.ToolName} alerts list --store <store> [--open] [--format csv|json]");
         output.WriteLine();
         output.WriteLine(Summary);
         output.WriteLine();
@@ -33,7 +32,7 @@ internal sealed class AlertsListCommand : ICommand
     public int Run(CommandLine line, TextWriter output)
     {
         string format = TableOutput.ParseFormat(line, "csv", TableOutput.Formats);
-        SqliteStore store = StoreInput.Open(line);
+        CliStore store = StoreInput.Open(line);
         bool open = line.Flag("open");
         IReadOnlyList<AlertRecord> alerts = StoreInput.Use(store, s => s.GetAlertsAsync(open));
         TableOutput.Write(output, format, Columns, alerts.Select(a => (IReadOnlyList<Cell>)

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using CustomerSuccess.HealthScoring;
-using CustomerSuccess.Storage.Sqlite;
 using NodaTime;
 
 namespace CustomerSuccess.Cli;
@@ -24,7 +23,7 @@ internal sealed class HistoryCommand : ICommand
 
     public void WriteHelp(TextWriter output)
     {
-        output.WriteLine($"Usage: {CliApp.ToolName} history --store <store.db> --account <id> [--from <yyyy-MM-dd>] [--to <yyyy-MM-dd>] [--format csv|json]");
+        output.WriteLine($"Usage: {CliApp.ToolName} history --store <store> --account <id> [--from <yyyy-MM-dd>] [--to <yyyy-MM-dd>] [--format csv|json]");
         output.WriteLine();
         output.WriteLine(Summary);
         output.WriteLine();
@@ -45,7 +44,7 @@ internal sealed class HistoryCommand : ICommand
             throw new UsageException($"--to {StoreInput.Text(to)} is before --from {StoreInput.Text(from)}.");
         }
 
-        SqliteStore store = StoreInput.Open(line);
+        CliStore store = StoreInput.Open(line);
         IReadOnlyList<ScoreSnapshot> history = StoreInput.Use(store, s => s.GetHistoryAsync(account, from, to));
         var previous = new Dictionary<string, ScoreSnapshot>(StringComparer.Ordinal);
         var rows = new List<IReadOnlyList<Cell>>(history.Count);

@@ -4,7 +4,6 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using CustomerSuccess.HealthScoring;
-using CustomerSuccess.Storage.Sqlite;
 using NodaTime;
 
 namespace CustomerSuccess.Cli;
@@ -34,7 +33,7 @@ internal sealed class OverrideSetCommand : ICommand
 
     public void WriteHelp(TextWriter output)
     {
-        output.WriteLine($"Usage: {CliApp.ToolName} override set --store <store.db> --account <id> --score <0-100> --reason <text> --expires <yyyy-MM-dd> [--by <name>] [--format csv|json]");
+        output.WriteLine($"Usage: {CliApp.ToolName} override set --store <store> --account <id> --score <0-100> --reason <text> --expires <yyyy-MM-dd> [--by <name>] [--format csv|json]");
         output.WriteLine();
         output.WriteLine(Summary);
         output.WriteLine();
@@ -62,7 +61,7 @@ internal sealed class OverrideSetCommand : ICommand
 
         string by = line.Value("by") ?? Environment.UserName;
         var record = new OverrideRecord(account, score, reason, string.IsNullOrWhiteSpace(by) ? "unknown" : by, now, expires);
-        SqliteStore store = StoreInput.Open(line);
+        CliStore store = StoreInput.Open(line);
         StoreInput.Use(store, async x => { await x.SetOverrideAsync(record); return 0; });
         TableOutput.Write(output, format, OverrideRows.Columns, [OverrideRows.Row(record)]);
         return ExitCodes.Success;
@@ -82,7 +81,7 @@ internal sealed class OverrideClearCommand : ICommand
 
     public void WriteHelp(TextWriter output)
     {
-        output.WriteLine($"Usage: {CliApp.ToolName} override clear --store <store.db> --account <id>");
+        output.WriteLine($"Usage: {CliApp.ToolName} override clear --store <store> --account <id>");
         output.WriteLine();
         output.WriteLine(Summary);
         output.WriteLine("Exit 1 when the account has no open override. Nothing is printed on success.");
@@ -91,11 +90,11 @@ internal sealed class OverrideClearCommand : ICommand
     public int Run(CommandLine line, TextWriter output)
     {
         var account = new AccountId(line.Required("account", "<id>"));
-        SqliteStore store = StoreInput.Open(line);
+        CliStore store = StoreInput.Open(line);
         Instant now = SystemClock.Instance.GetCurrentInstant();
         return StoreInput.Use(store, s => s.ClearOverrideAsync(account, now))
             ? ExitCodes.Success
-            : throw new InputException($"account '{CliText.Quote(account.Value)}' has no open override in {CliText.Quote(store.Path)}.");
+            : throw new InputException($"account '{CliText.Quote(account.Value)}' has no open override in {CliText.Quote(store.Name)}.");
     }
 }
 
@@ -112,7 +111,7 @@ internal sealed class OverrideListCommand : ICommand
 
     public void WriteHelp(TextWriter output)
     {
-        output.WriteLine($"Usage: {CliApp.ToolName} override list --store <store.db> [--format csv|json]");
+        output.WriteLine($"Usage: {CliApp.ToolName} override list --store <store> [--format csv|json]");
         output.WriteLine();
         output.WriteLine(Summary);
         output.WriteLine();
@@ -123,7 +122,7 @@ internal sealed class OverrideListCommand : ICommand
     public int Run(CommandLine line, TextWriter output)
     {
         string format = TableOutput.ParseFormat(line, "csv", TableOutput.Formats);
-        SqliteStore store = StoreInput.Open(line);
+        CliStore store = StoreInput.Open(line);
         IReadOnlyList<OverrideRecord> all = StoreInput.Use(store, s => s.GetOverridesAsync());
         TableOutput.Write(output, format, OverrideRows.Columns, all.Select(OverrideRows.Row));
         return ExitCodes.Success;

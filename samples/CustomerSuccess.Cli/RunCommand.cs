@@ -6,7 +6,6 @@ using CustomerSuccess.Behaviors;
 using CustomerSuccess.Demo;
 using CustomerSuccess.HealthScoring;
 using CustomerSuccess.Signals;
-using CustomerSuccess.Storage.Sqlite;
 using NodaTime;
 using DemoAccountFacts = CustomerSuccess.Demo.AccountFacts;
 
@@ -31,12 +30,12 @@ internal sealed class RunCommand : ICommand
 
     public void WriteHelp(TextWriter output)
     {
-        output.WriteLine($"Usage: {CliApp.ToolName} run --store <store.db> [--as-of <yyyy-MM-dd>] [--model <model.json> --accounts <accounts.csv>] [--rules <rules> --events <events.csv> [--facts <facts.csv>]] [--format csv|json]");
+        output.WriteLine($"Usage: {CliApp.ToolName} run --store <store> [--as-of <yyyy-MM-dd>] [--model <model.json> --accounts <accounts.csv>] [--rules <rules> --events <events.csv> [--facts <facts.csv>]] [--format csv|json]");
         output.WriteLine();
         output.WriteLine(Summary);
         output.WriteLine();
         output.WriteLine("Options:");
-        output.WriteLine("  --store <file>       the SQLite store; created with its schema on first use");
+        output.WriteLine("  --store <store>      a SQLite file (created with its schema on first use) or a PostgreSQL connection string");
         output.WriteLine("  --as-of <date>       the date to run as of, judged at its last second in UTC (default: the demo's last day,");
         output.WriteLine("                       2026-10-31, on the demo data; today otherwise)");
         output.WriteLine("  --model, --accounts  the health model and the accounts' signal values, as 'score' reads them");
@@ -64,7 +63,7 @@ internal sealed class RunCommand : ICommand
         int threads = Threads.Read(line);
         LocalDate asOf = StoreInput.Date(line, "as-of")
             ?? (demo ? DemoFacts.AsOf.InUtc().Date : started.InUtc().Date);
-        SqliteStore store = StoreInput.Open(line);
+        CliStore store = StoreInput.Open(line);
         if (StoreInput.Use(store, s => s.GetRunAsync(asOf)) is { } recorded)
         {
             line.Warnings.Add($"{StoreInput.Text(asOf)} is recorded already (run {recorded.Id}); nothing was written.");
@@ -154,7 +153,7 @@ internal sealed class RunCommand : ICommand
     }
 
     // The alerts the rules raise with the stored cooldowns, and how many more they would raise without them.
-    private static (IReadOnlyList<Alert> Alerts, int Suppressed) Alerts(CommandLine line, SqliteStore store, Portfolio? portfolio, IReadOnlyDictionary<AccountId, DemoAccountFacts>? facts, SignalContext context, int threads)
+    private static (IReadOnlyList<Alert> Alerts, int Suppressed) Alerts(CommandLine line, CliStore store, Portfolio? portfolio, IReadOnlyDictionary<AccountId, DemoAccountFacts>? facts, SignalContext context, int threads)
     {
         BehaviorEvaluator evaluator;
         RuleSet rules;

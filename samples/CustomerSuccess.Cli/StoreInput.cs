@@ -2,31 +2,43 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Threading.Tasks;
+using System.Data.Common;
+using CustomerSuccess.Storage.PostgreSql;
 using CustomerSuccess.Storage.Sqlite;
-using Microsoft.Data.Sqlite;
+using Npgsql;
 using NodaTime;
 using NodaTime.Text;
 
 namespace CustomerSuccess.Cli;
 
 /// <summary>
-/// What the store commands share: <c>--store</c> opened as a SQLite file (a path) or refused as a PostgreSQL connection
-/// string while that engine is not in the tool, store failures turned into the tool's input errors (the path named,
-/// never a connection string's password), and the as-of date.
+/// What the store commands share: <c>--store</c> opened as a SQLite file (a path) or a PostgreSQL database (a connection
+/// string), store failures turned into the tool's input errors (the path or the server named, never a connection
+/// string's password), and the as-of date.
 /// </summary>
 internal static class StoreInput
 {
     public const string Option = "store";
 
-    public static SqliteStore Open(CommandLine line)
+    public static CliStore Open(CommandLine line)
     {
-        string store = line.Required(Option, "<store.db>");
-        if (LooksLikeConnectionString(store))
+        string store = line.Required(Option, "<store.db|connection string>");
+        if (!LooksLikeConnectionString(store))
         {
-            throw new UsageException("--store takes a SQLite file's path; PostgreSQL connection strings are not supported by this build yet (issue 18).");
+            return Use(store, () =>
+            {
+                var sqlite = new SqliteStore(store);
+                return new CliStore(store, sqlite, sqlite, sqlite, sqlite.RecordRunAsync, sqlite.GetRunAsync);
+            });
         }
 
-        return Use(store, () => new SqliteStore(store));
+        // A connection string is named by where it points, never by itself: it may hold a password.
+        string where = Redacted(store);
+        return Use(where, () =>
+        {
+            var postgres = new PostgreSqlStore(store);
+            return new CliStore(postgres.Location, postgres, postgres, postgres, postgres.RecordRunAsync, postgres.GetRunAsync);
+        });
     }
 
     /// <summary>Runs a store operation; a store's failure becomes an input error naming the store.</summary>
@@ -36,26 +48,19 @@ internal static class StoreInput
         {
             return operation();
         }
-        catch (SqliteException e)
+        catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or TimeoutException or System.Net.Sockets.SocketException
+            || (e is InvalidOperationException && e.Source?.StartsWith("CustomerSuccess.Storage", StringComparison.Ordinal) == true))
         {
             throw new InputException($"{CliText.Quote(store)}: {CliText.Message(e)}");
         }
-        catch (InvalidOperationException e) when (e.Source?.StartsWith("CustomerSuccess.Storage", StringComparison.Ordinal) == true)
+        catch (CustomerSuccessValidationException e)
         {
-            throw new InputException($"{CliText.Quote(store)}: {CliText.Message(e)}");
-        }
-        catch (IOException e)
-        {
-            throw new InputException($"{CliText.Quote(store)}: {CliText.Message(e)}");
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            throw new InputException($"{CliText.Quote(store)}: {CliText.Message(e)}");
+            throw new UsageException($"--store {CliText.Quote(store)}: {CliText.Message(e)}");
         }
     }
 
-    public static T Use<T>(SqliteStore store, Func<SqliteStore, ValueTask<T>> operation) =>
-        Use(store.Path, () => operation(store).AsTask().GetAwaiter().GetResult());
+    public static T Use<T>(CliStore store, Func<CliStore, ValueTask<T>> operation) =>
+        Use(store.Name, () => operation(store).AsTask().GetAwaiter().GetResult());
 
     public static LocalDate? Date(CommandLine line, string option) => line.Value(option) is { } text
         ? LocalDatePattern.Iso.Parse(text) is { Success: true } parsed
@@ -72,8 +77,20 @@ internal static class StoreInput
 
     public static string Number(double value) => Math.Round((decimal)value, 10).ToString(CultureInfo.InvariantCulture);
 
-    // Npgsql's forms: key=value pairs naming a host, or a postgres:// URI.
+    // An Npgsql connection string: key=value pairs naming a host. A file's path never holds '=' and "host" both.
     private static bool LooksLikeConnectionString(string store) =>
-        store.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || store.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
-        || (store.Contains('=', StringComparison.Ordinal) && (store.Contains("host", StringComparison.OrdinalIgnoreCase) || store.Contains("server", StringComparison.OrdinalIgnoreCase)));
+        store.Contains('=', StringComparison.Ordinal) && (store.Contains("host", StringComparison.OrdinalIgnoreCase) || store.Contains("server", StringComparison.OrdinalIgnoreCase));
+
+    private static string Redacted(string connectionString)
+    {
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            return $"postgresql://{builder.Username}@{builder.Host}:{builder.Port}/{builder.Database}";
+        }
+        catch (ArgumentException)
+        {
+            return "the PostgreSQL connection string";
+        }
+    }
 }

@@ -120,9 +120,20 @@ public sealed class StoreCommandsTests : CliRunner
     }
 
     [Fact]
-    public void Run_WithAPostgreSqlConnectionString_IsAUsageError_ThatNeverShowsThePassword()
+    public void Run_OnAPostgreSqlServerThatIsNotThere_ExitsOne_NamingItWithoutThePassword()
     {
-        var result = Run("run", "--store", "Host=db.example;Username=cs;Password=hunter2;Database=cs");
+        var result = Run("run", "--store", "Host=127.0.0.1;Port=1;Username=cs;Password=hunter2;Database=cs;Timeout=3");
+
+        Assert.Equal(1, result.Code);
+        Assert.Equal(string.Empty, result.Output);
+        Assert.Contains("postgresql://cs@127.0.0.1:1/cs", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_WithAMalformedConnectionString_IsAUsageError_ThatNeverShowsItsValues()
+    {
+        var result = Run("run", "--store", "Host=db;Pasword=hunter2");
 
         Assert.Equal(2, result.Code);
         Assert.Equal(string.Empty, result.Output);

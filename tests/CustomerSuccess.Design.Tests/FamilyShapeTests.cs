@@ -19,7 +19,7 @@ public partial class FamilyShapeTests
 {
     public static TheoryData<string> Packages { get; } = new(
         "CustomerSuccess.Core", "CustomerSuccess.Revenue", "CustomerSuccess.HealthScoring", "CustomerSuccess.Behaviors", "CustomerSuccess.SuccessPlans",
-        "CustomerSuccess.Storage.Sqlite");
+        "CustomerSuccess.Storage.Sqlite", "CustomerSuccess.Storage.PostgreSql");
 
     public sealed class DesignAccount;
 

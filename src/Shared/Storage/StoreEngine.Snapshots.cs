@@ -93,7 +93,7 @@ internal sealed partial class StoreEngine
             for (int i = 0; i < s.Signals.Count; i++)
             {
                 SignalSnapshot part = s.Signals[i];
-                (sPosition.Value, sId.Value, sWeight.Value, sContribution.Value) = (i, part.Signal.Value, part.Weight, part.Contribution);
+                (sPosition.Value, sId.Value, sWeight.Value, sContribution.Value) = ((long)i, part.Signal.Value, part.Weight, part.Contribution);
                 bool present = part.Raw.TryGetValue(out double raw);
                 sRaw.Value = present ? raw : DBNull.Value;
                 sMissing.Value = present ? DBNull.Value : part.Raw.MissingReason!;
@@ -105,7 +105,7 @@ internal sealed partial class StoreEngine
             for (int i = 0; i < s.Adjustments.Count; i++)
             {
                 ScoreAdjustment part = s.Adjustments[i];
-                (aPosition.Value, aKind.Value, aReason.Value, aDelta.Value) = (i, StoreText.Name(part.Kind), part.Reason, part.Delta);
+                (aPosition.Value, aKind.Value, aReason.Value, aDelta.Value) = ((long)i, StoreText.Name(part.Kind), part.Reason, part.Delta);
                 adjustment.ExecuteNonQuery();
             }
         }

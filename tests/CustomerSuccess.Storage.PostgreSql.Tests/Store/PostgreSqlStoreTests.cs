@@ -1,0 +1,171 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using CustomerSuccess.Testing;
+using Npgsql;
+using Xunit;
+
+namespace CustomerSuccess.Storage.PostgreSql.Tests;
+
+/// <summary>
+/// The store contract on a real PostgreSQL server, and what only a server shows: concurrent runs of different dates,
+/// versions, a database that is not a store, passwords kept out of messages. Each store gets a database of its own.
+/// </summary>
+public sealed class PostgreSqlStoreTests : StoreContract, IDisposable
+{
+    private readonly List<string> _databases = [];
+
+    /// <summary>Gets the server the tests use (CS_POSTGRES); a clear failure when none is named.</summary>
+    internal static string Server => Environment.GetEnvironmentVariable("CS_POSTGRES") is { Length: > 0 } server
+        ? server
+        : throw new InvalidOperationException("CS_POSTGRES names no PostgreSQL server. Start one with: source .ci/postgres start");
+
+    public void Dispose()
+    {
+        NpgsqlConnection.ClearAllPools();
+        foreach (string database in _databases)
+        {
+            Admin($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE);");
+        }
+    }
+
+    protected override StoreUnderTest OpenNew() => Under(new PostgreSqlStore(NewDatabase()));
+
+    protected override StoreUnderTest Reopen(StoreUnderTest store)
+    {
+        NpgsqlConnection.ClearAllPools(); // nothing cached in a connection survives: the server alone answers
+        return Under(new PostgreSqlStore(((Tagged)store.Snapshots).ConnectionString));
+    }
+
+    [Fact]
+    public async Task RecordRun_OfDifferentDatesAtOnce_BothLand_AndOfOneDate_OneRecords()
+    {
+        string database = NewDatabase();
+        var stores = Enumerable.Range(0, 4).Select(_ => new PostgreSqlStore(database)).ToArray();
+
+        bool[] recorded = await Task.WhenAll(stores.Select((store, i) => Task.Run(async () =>
+            await store.RecordRunAsync(Run(i % 2 == 0 ? Day1 : Day2), [.. Enumerable.Range(0, 300).Select(a => Snapshot($"acct-{a:D3}", i % 2 == 0 ? Day1 : Day2, a))], []))));
+
+        Assert.Equal(2, recorded.Count(r => r));
+        Assert.Equal([Day1, Day2], (await stores[0].GetRunsAsync()).Select(r => r.AsOf));
+        Assert.Equal(600, (await stores[0].GetSnapshotsAsync(Day1, Day2)).Count);
+    }
+
+    [Fact]
+    public void CommandLine_TheDailyLoopOnTheDemo_HoldsOnPostgreSql_AsOnSqlite()
+    {
+        // issue 18's "done when" on a server: two days, an override between them, history, the list, reruns.
+        string database = NewDatabase() + ";Password=hunter2";
+        var day1 = Tool("run", "--store", database, "--as-of", "2026-10-30");
+        var set = Tool("override", "set", "--store", database, "--account", "acct-00001", "--score", "20", "--reason", "exec sponsor left", "--expires", "2099-01-01", "--by", "dana");
+        var day2 = Tool("run", "--store", database, "--as-of", "2026-10-31");
+        var history = Tool("history", "--store", database, "--account", "acct-00001");
+        var again = Tool("run", "--store", database, "--as-of", "2026-10-31");
+        var list = Tool("override", "list", "--store", database);
+
+        Assert.True(day1.Code == 0 && set.Code == 0 && day2.Code == 0 && history.Code == 0 && again.Code == 0 && list.Code == 0,
+            day1.Error + set.Error + day2.Error + history.Error + again.Error + list.Error);
+        Assert.Equal("as_of,accounts_scored,green,yellow,red,undefined,new_alerts,suppressed_by_cooldown\n2026-10-30,1600,1354,232,14,0,971,0\n", day1.Output);
+        Assert.Equal("as_of,accounts_scored,green,yellow,red,undefined,new_alerts,suppressed_by_cooldown\n2026-10-31,1600,1351,234,15,0,24,953\n", day2.Output);
+        Assert.Equal(day2.Output, again.Output);
+        Assert.Contains("recorded already", again.Error, StringComparison.Ordinal);
+        Assert.StartsWith("as_of,score,band,trend,change,top_cause\n2026-10-30,84.7468858633,green,,,\n2026-10-31,20,red,declining,-64.7468858633,adjustments\n", history.Output, StringComparison.Ordinal);
+        Assert.Contains("acct-00001,20,exec sponsor left,dana,", list.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", day1.Error + set.Error + day2.Error + again.Error, StringComparison.Ordinal);
+    }
+
+    private static (int Code, string Output, string Error) Tool(params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(System.IO.Path.Combine(AppContext.BaseDirectory, "customersuccess.dll"));
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        Task<string> error = process.StandardError.ReadToEndAsync();
+        string output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output.ReplaceLineEndings("\n"), error.Result);
+    }
+
+    [Fact]
+    public void Open_AStoreOfANewerSchema_IsRefused_WithoutThePassword()
+    {
+        string database = NewDatabase();
+        _ = new PostgreSqlStore(database);
+        Execute(database, "UPDATE cs_schema SET version = 99;");
+
+        var error = Assert.Throws<InvalidOperationException>(() => new PostgreSqlStore(database + ";Password=hunter2"));
+
+        Assert.Contains("schema version 99", error.Message, StringComparison.Ordinal);
+        Assert.Contains("postgresql://", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_ADatabaseWithOtherTables_IsRefused()
+    {
+        string database = NewDatabase();
+        Execute(database, "CREATE TABLE invoices (id integer);");
+
+        var error = Assert.Throws<InvalidOperationException>(() => new PostgreSqlStore(database));
+
+        Assert.Contains("not a CustomerSuccess store", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("Database=cs")]
+    [InlineData("Host=db;Pasword=x")]
+    public void Create_WithABadConnectionString_SaysWhy_WithoutItsValues(string connectionString)
+    {
+        var error = Assert.Throws<CustomerSuccessValidationException>(() => new PostgreSqlStore(connectionString));
+
+        Assert.Contains("PostgreSqlStoreOptions.ConnectionString", error.Message, StringComparison.Ordinal);
+    }
+
+    private StoreUnderTest Under(PostgreSqlStore store) =>
+        new(new Tagged(store, _last!), store, store, (run, snapshots, alerts) => store.RecordRunAsync(run, snapshots, alerts), asOf => store.GetRunAsync(asOf));
+
+    private string? _last;
+
+    private string NewDatabase()
+    {
+        (string name, string connectionString) = CreateDatabase();
+        _databases.Add(name);
+        return _last = connectionString;
+    }
+
+    /// <summary>A new, empty database on the server: its name and its connection string.</summary>
+    internal static (string Name, string ConnectionString) CreateDatabase()
+    {
+        string name = $"cs_test_{Guid.NewGuid():N}";
+        Admin($"CREATE DATABASE \"{name}\";");
+        return (name, new NpgsqlConnectionStringBuilder(Server) { Database = name }.ConnectionString);
+    }
+
+    internal static void Admin(string sql) => Execute(Server, sql);
+
+    private static void Execute(string connectionString, string sql)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+
+    // The snapshot store remembers its connection string, so that Reopen can open the same database again.
+    private sealed class Tagged(PostgreSqlStore store, string connectionString) : HealthScoring.IScoreSnapshotStore
+    {
+        public string ConnectionString { get; } = connectionString;
+
+        public ValueTask<int> RecordSnapshotsAsync(IReadOnlyList<HealthScoring.ScoreSnapshot> snapshots, System.Threading.CancellationToken cancellationToken = default) => store.RecordSnapshotsAsync(snapshots, cancellationToken);
+
+        public ValueTask<IReadOnlyList<HealthScoring.ScoreSnapshot>> GetHistoryAsync(AccountId account, NodaTime.LocalDate first, NodaTime.LocalDate last, System.Threading.CancellationToken cancellationToken = default) => store.GetHistoryAsync(account, first, last, cancellationToken);
+
+        public ValueTask<IReadOnlyList<HealthScoring.ScoreSnapshot>> GetSnapshotsAsync(NodaTime.LocalDate first, NodaTime.LocalDate last, System.Threading.CancellationToken cancellationToken = default) => store.GetSnapshotsAsync(first, last, cancellationToken);
+    }
+}
