@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using CustomerSuccess.Behaviors;
 using CustomerSuccess.HealthScoring;
 using CustomerSuccess.Signals;
+using CustomerSuccess.SuccessPlans;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -180,6 +181,49 @@ public abstract class StoreContract
         Assert.True(await again.RecordRunAsync(Run(Day2), [Snapshot("acct-a", Day2, 2)], []));
     }
 
+    [Fact]
+    public async Task SavePlan_KeepsEveryChangeAsAVersion_AndSavingTheSamePlanAddsNone()
+    {
+        StoreUnderTest store = OpenNew();
+        SuccessPlan first = Plan("Cut the close from 10 days to 5"), changed = Plan("Cut the close from 10 days to 4");
+
+        PlanVersion v1 = await store.Plans.SavePlanAsync(first, T0);
+        PlanVersion again = await store.Plans.SavePlanAsync(first, T0 + Duration.FromDays(1));
+        PlanVersion v2 = await store.Plans.SavePlanAsync(changed, T0 + Duration.FromDays(2));
+
+        Assert.Equal((1, 1, 2), (v1.Version, again.Version, v2.Version));
+        Assert.Equal(v1, again);
+        IReadOnlyList<PlanVersion> versions = await Reopen(store).Plans.GetPlanVersionsAsync("plan-1");
+        Assert.Equal([v1, v2], versions);
+        Assert.Equal(SuccessPlanJson.Serialize(changed), SuccessPlanJson.Serialize(versions[1].ToPlan()));
+        Assert.Empty(await store.Plans.GetPlanVersionsAsync("plan-2"));
+    }
+
+    [Fact]
+    public async Task RecordMeasurements_ByDate_TheFirstOfADateStands()
+    {
+        StoreUnderTest store = OpenNew();
+        Measurement[] first = [new(new LocalDate(2026, 9, 30), 14.5), new(new LocalDate(2026, 7, 31), 18)];
+
+        Assert.Equal(2, await store.Plans.RecordMeasurementsAsync("plan-1", "Days to close", first));
+        Assert.Equal(1, await store.Plans.RecordMeasurementsAsync("plan-1", "Days to close", [new(new LocalDate(2026, 9, 30), 99), new(new LocalDate(2026, 10, 31), 12.25)]));
+
+        Assert.Equal(
+            [new Measurement(new LocalDate(2026, 7, 31), 18), new Measurement(new LocalDate(2026, 9, 30), 14.5), new Measurement(new LocalDate(2026, 10, 31), 12.25)],
+            await Reopen(store).Plans.GetMeasurementsAsync("plan-1", "Days to close"));
+        Assert.Empty(await store.Plans.GetMeasurementsAsync("plan-1", "Other metric"));
+        await Assert.ThrowsAsync<ArgumentException>(() => store.Plans.RecordMeasurementsAsync("plan-1", "Days to close", [new(new LocalDate(2026, 11, 30), double.NaN)]).AsTask());
+    }
+
+    protected static SuccessPlan Plan(string purpose)
+    {
+        SuccessPlan.Builder plan = SuccessPlan.CreateBuilder("plan-1", new AccountId("financiality"));
+        plan.Purpose = purpose;
+        plan.Bullseye = new CustomerBullseye("Close faster", ["Reconcile", "Report"]);
+        plan.AddMetric(new PlanMetric("Days to close", "days", MetricDirection.LowerIsBetter, "Business days from month end to the signed close", "ERP", 10, new LocalDate(2026, 6, 30), 5, new LocalDate(2026, 12, 31)));
+        return plan.Build();
+    }
+
     /// <summary>A snapshot whose every part varies with a seed: missing signals, undefined scores, gates, overrides.</summary>
     protected static ScoreSnapshot Snapshot(string account, LocalDate asOf, int seed)
     {
@@ -220,10 +264,12 @@ public abstract class StoreContract
         new(Guid.NewGuid(), asOf, T0, T0 + Duration.FromSeconds(3), new Dictionary<string, long> { ["accounts_scored"] = 2, ["new_alerts"] = 1, ["green"] = 1 });
 }
 
-/// <summary>A store as the contract sees it: its three interfaces and its run recording.</summary>
-public sealed class StoreUnderTest(IScoreSnapshotStore snapshots, IOverrideStore overrides, IAlertLog alerts,
+/// <summary>A store as the contract sees it: its four interfaces and its run recording.</summary>
+public sealed class StoreUnderTest(IScoreSnapshotStore snapshots, IOverrideStore overrides, IAlertLog alerts, IPlanStore plans,
     Func<RunRecord, IReadOnlyList<ScoreSnapshot>, IReadOnlyList<Alert>, ValueTask<bool>> recordRun, Func<LocalDate, ValueTask<RunRecord?>> getRun)
 {
+    public IPlanStore Plans { get; } = plans;
+
     public IScoreSnapshotStore Snapshots { get; } = snapshots;
 
     public IOverrideStore Overrides { get; } = overrides;

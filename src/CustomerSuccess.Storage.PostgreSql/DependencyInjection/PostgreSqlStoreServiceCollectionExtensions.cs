@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using CustomerSuccess.Behaviors;
 using CustomerSuccess.HealthScoring;
+using CustomerSuccess.SuccessPlans;
 using CustomerSuccess.Storage.PostgreSql;
 using Microsoft.Extensions.Options;
 
@@ -49,6 +50,7 @@ public static class PostgreSqlStoreServiceCollectionExtensions
         services.AddSingleton<IScoreSnapshotStore>(provider => provider.GetRequiredService<PostgreSqlStore>());
         services.AddSingleton<IOverrideStore>(provider => provider.GetRequiredService<PostgreSqlStore>());
         services.AddSingleton<IAlertLog>(provider => provider.GetRequiredService<PostgreSqlStore>());
+        services.AddSingleton<IPlanStore>(provider => provider.GetRequiredService<PostgreSqlStore>());
         return services;
     }
 }

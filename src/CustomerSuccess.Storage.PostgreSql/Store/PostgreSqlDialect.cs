@@ -79,6 +79,22 @@ internal sealed class PostgreSqlDialect : StoreDialect
             acknowledged_by TEXT COLLATE "C",
             PRIMARY KEY (rule_id, account_id, alert_key, raised_at));
         """,
+        // Version 2: success plans as versioned documents, and their metrics' measurements.
+        """
+        CREATE TABLE cs_plans (
+            plan_id    TEXT COLLATE "C" NOT NULL,
+            version    BIGINT NOT NULL,
+            account_id TEXT COLLATE "C" NOT NULL,
+            saved_at   TEXT COLLATE "C" NOT NULL,
+            document   TEXT COLLATE "C" NOT NULL,
+            PRIMARY KEY (plan_id, version));
+        CREATE TABLE cs_plan_measurements (
+            plan_id     TEXT COLLATE "C" NOT NULL,
+            metric      TEXT COLLATE "C" NOT NULL,
+            measured_on TEXT COLLATE "C" NOT NULL,
+            value       DOUBLE PRECISION NOT NULL,
+            PRIMARY KEY (plan_id, metric, measured_on));
+        """,
     ];
 
     private readonly NpgsqlDataSource _source;

@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using CustomerSuccess.Behaviors;
 using CustomerSuccess.HealthScoring;
+using CustomerSuccess.SuccessPlans;
 using Npgsql;
 using NodaTime;
 
@@ -15,7 +16,7 @@ namespace CustomerSuccess.Storage.PostgreSql;
 /// different dates at once both land; of two of one date, one records and the other reports it recorded); every statement
 /// takes its values as parameters. Thread-safe: each call takes a connection from one pool.
 /// </summary>
-public sealed class PostgreSqlStore : IScoreSnapshotStore, IOverrideStore, IAlertLog
+public sealed class PostgreSqlStore : IScoreSnapshotStore, IOverrideStore, IAlertLog, IPlanStore
 {
     private readonly StoreEngine _engine;
 
@@ -106,4 +107,17 @@ public sealed class PostgreSqlStore : IScoreSnapshotStore, IOverrideStore, IAler
     /// <inheritdoc/>
     public ValueTask<bool> AcknowledgeAsync(AlertIdentity identity, Instant raisedAt, string by, Instant at, CancellationToken cancellationToken = default) =>
         _engine.AcknowledgeAsync(identity, raisedAt, by, at, cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask<PlanVersion> SavePlanAsync(SuccessPlan plan, Instant savedAt, CancellationToken cancellationToken = default) => _engine.SavePlanAsync(plan, savedAt, cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask<IReadOnlyList<PlanVersion>> GetPlanVersionsAsync(string planId, CancellationToken cancellationToken = default) => _engine.GetPlanVersionsAsync(planId, cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask<int> RecordMeasurementsAsync(string planId, string metric, IReadOnlyList<Measurement> measurements, CancellationToken cancellationToken = default) =>
+        _engine.RecordMeasurementsAsync(planId, metric, measurements, cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask<IReadOnlyList<Measurement>> GetMeasurementsAsync(string planId, string metric, CancellationToken cancellationToken = default) => _engine.GetMeasurementsAsync(planId, metric, cancellationToken);
 }

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using CustomerSuccess.Behaviors;
 using CustomerSuccess.HealthScoring;
+using CustomerSuccess.SuccessPlans;
 using CustomerSuccess.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -49,6 +50,7 @@ public static class SqliteStoreServiceCollectionExtensions
         services.AddSingleton<IScoreSnapshotStore>(provider => provider.GetRequiredService<SqliteStore>());
         services.AddSingleton<IOverrideStore>(provider => provider.GetRequiredService<SqliteStore>());
         services.AddSingleton<IAlertLog>(provider => provider.GetRequiredService<SqliteStore>());
+        services.AddSingleton<IPlanStore>(provider => provider.GetRequiredService<SqliteStore>());
         return services;
     }
 }

@@ -84,6 +84,22 @@ internal sealed class SqliteDialect(string path, TimeSpan busyTimeout) : StoreDi
             acknowledged_by TEXT,
             PRIMARY KEY (rule_id, account_id, alert_key, raised_at));
         """,
+        // Version 2: success plans as versioned documents, and their metrics' measurements.
+        """
+        CREATE TABLE cs_plans (
+            plan_id    TEXT NOT NULL,
+            version    INTEGER NOT NULL,
+            account_id TEXT NOT NULL,
+            saved_at   TEXT NOT NULL,
+            document   TEXT NOT NULL,
+            PRIMARY KEY (plan_id, version));
+        CREATE TABLE cs_plan_measurements (
+            plan_id     TEXT NOT NULL,
+            metric      TEXT NOT NULL,
+            measured_on TEXT NOT NULL,
+            value       REAL NOT NULL,
+            PRIMARY KEY (plan_id, metric, measured_on));
+        """,
     ];
 
     public override string Engine => "SQLite";

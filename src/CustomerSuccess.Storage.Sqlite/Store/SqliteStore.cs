@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using CustomerSuccess.Behaviors;
 using CustomerSuccess.HealthScoring;
+using CustomerSuccess.SuccessPlans;
 using Microsoft.Data.Sqlite;
 using NodaTime;
 
@@ -14,7 +15,7 @@ namespace CustomerSuccess.Storage.Sqlite;
 /// transaction and is recorded once per as-of date; every statement takes its values as parameters. Thread-safe: each call
 /// opens a pooled connection of its own; two processes on one file take turns (the busy timeout), never corrupt it.
 /// </summary>
-public sealed class SqliteStore : IScoreSnapshotStore, IOverrideStore, IAlertLog
+public sealed class SqliteStore : IScoreSnapshotStore, IOverrideStore, IAlertLog, IPlanStore
 {
     private readonly StoreEngine _engine;
 
@@ -118,4 +119,17 @@ public sealed class SqliteStore : IScoreSnapshotStore, IOverrideStore, IAlertLog
     /// <inheritdoc/>
     public ValueTask<bool> AcknowledgeAsync(AlertIdentity identity, Instant raisedAt, string by, Instant at, CancellationToken cancellationToken = default) =>
         _engine.AcknowledgeAsync(identity, raisedAt, by, at, cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask<PlanVersion> SavePlanAsync(SuccessPlan plan, Instant savedAt, CancellationToken cancellationToken = default) => _engine.SavePlanAsync(plan, savedAt, cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask<IReadOnlyList<PlanVersion>> GetPlanVersionsAsync(string planId, CancellationToken cancellationToken = default) => _engine.GetPlanVersionsAsync(planId, cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask<int> RecordMeasurementsAsync(string planId, string metric, IReadOnlyList<Measurement> measurements, CancellationToken cancellationToken = default) =>
+        _engine.RecordMeasurementsAsync(planId, metric, measurements, cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask<IReadOnlyList<Measurement>> GetMeasurementsAsync(string planId, string metric, CancellationToken cancellationToken = default) => _engine.GetMeasurementsAsync(planId, metric, cancellationToken);
 }

@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using CustomerSuccess.Behaviors;
 using CustomerSuccess.HealthScoring;
+using CustomerSuccess.SuccessPlans;
 using NodaTime;
 
 namespace CustomerSuccess;
@@ -16,7 +17,7 @@ namespace CustomerSuccess;
 /// parameter, every write one transaction, the same SQL text on every engine; a <see cref="StoreDialect"/> says what
 /// differs. Compiled into each storage package, whose public store forwards to it.
 /// </summary>
-internal sealed partial class StoreEngine : IScoreSnapshotStore, IOverrideStore, IAlertLog
+internal sealed partial class StoreEngine : IScoreSnapshotStore, IOverrideStore, IAlertLog, IPlanStore
 {
     private readonly StoreDialect _dialect;
 
@@ -28,7 +29,7 @@ internal sealed partial class StoreEngine : IScoreSnapshotStore, IOverrideStore,
     }
 
     /// <summary>The schema version this code writes.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     public ValueTask<bool> RecordRunAsync(RunRecord run, IReadOnlyList<ScoreSnapshot> snapshots, IReadOnlyList<Alert> alerts, CancellationToken cancellationToken)
     {

@@ -19,7 +19,7 @@ public class InMemoryHealthStoreTests : StoreContract
         var health = new InMemoryHealthStore();
         var alerts = new InMemoryAlertLog();
         var runs = new Dictionary<LocalDate, RunRecord>();
-        return new StoreUnderTest(health, health, alerts,
+        return new StoreUnderTest(health, health, alerts, new CustomerSuccess.SuccessPlans.InMemoryPlanStore(),
             async (run, snapshots, raised) =>
             {
                 if (snapshots.Any(s => s is null) || raised.Any(a => a is null))

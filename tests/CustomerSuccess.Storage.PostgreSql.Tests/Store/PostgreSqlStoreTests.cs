@@ -106,6 +106,21 @@ public sealed class PostgreSqlStoreTests : StoreContract, IDisposable
     }
 
     [Fact]
+    public async Task Open_AStoreOfVersion1_MigratesItForward_KeepingItsRuns()
+    {
+        string database = NewDatabase();
+        var store = new PostgreSqlStore(database);
+        await store.RecordRunAsync(Run(Day1), [Snapshot("acct-a", Day1, 1)], []);
+        Execute(database, "DROP TABLE cs_plans; DROP TABLE cs_plan_measurements; UPDATE cs_schema SET version = 1;"); // as version 1 left it
+        NpgsqlConnection.ClearAllPools();
+
+        var migrated = new PostgreSqlStore(database);
+
+        Assert.Equal([Day1], (await migrated.GetRunsAsync()).Select(r => r.AsOf));
+        Assert.Equal(1, (await migrated.SavePlanAsync(Plan("Close faster"), T0)).Version);
+    }
+
+    [Fact]
     public void Open_ADatabaseWithOtherTables_IsRefused()
     {
         string database = NewDatabase();
@@ -128,7 +143,7 @@ public sealed class PostgreSqlStoreTests : StoreContract, IDisposable
     }
 
     private StoreUnderTest Under(PostgreSqlStore store) =>
-        new(new Tagged(store, _last!), store, store, (run, snapshots, alerts) => store.RecordRunAsync(run, snapshots, alerts), asOf => store.GetRunAsync(asOf));
+        new(new Tagged(store, _last!), store, store, store, (run, snapshots, alerts) => store.RecordRunAsync(run, snapshots, alerts), asOf => store.GetRunAsync(asOf));
 
     private string? _last;
 

@@ -44,6 +44,22 @@ public sealed class SqliteStoreTests : StoreContract, IDisposable
     }
 
     [Fact]
+    public async Task Open_AStoreOfVersion1_MigratesItForward_KeepingItsRuns()
+    {
+        string path = NewPath();
+        var store = new SqliteStore(path);
+        await store.RecordRunAsync(Run(Day1), [Snapshot("acct-a", Day1, 1)], []);
+        Execute(path, "DROP TABLE cs_plans; DROP TABLE cs_plan_measurements; UPDATE cs_schema SET version = 1;"); // as version 1 left it
+        SqliteConnection.ClearAllPools();
+
+        var migrated = new SqliteStore(path);
+
+        Assert.Equal((long)SqliteStore.SchemaVersion, Scalar(path, "SELECT version FROM cs_schema;"));
+        Assert.Equal([Day1], (await migrated.GetRunsAsync()).Select(r => r.AsOf));
+        Assert.Equal(1, (await migrated.SavePlanAsync(Plan("Close faster"), T0)).Version);
+    }
+
+    [Fact]
     public void Open_ADatabaseThatIsNotAStore_IsRefused()
     {
         string path = NewPath();
@@ -103,7 +119,7 @@ public sealed class SqliteStoreTests : StoreContract, IDisposable
     }
 
     private static StoreUnderTest Under(SqliteStore store) =>
-        new(store, store, store, (run, snapshots, alerts) => store.RecordRunAsync(run, snapshots, alerts), asOf => store.GetRunAsync(asOf));
+        new(store, store, store, store, (run, snapshots, alerts) => store.RecordRunAsync(run, snapshots, alerts), asOf => store.GetRunAsync(asOf));
 
     private string NewPath() => Path.Combine(_folder, $"store-{++_files}.db");
 

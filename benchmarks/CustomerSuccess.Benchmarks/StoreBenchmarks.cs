@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using CustomerSuccess.Behaviors;
+using CustomerSuccess.HealthScoring;
+using CustomerSuccess.Signals;
+using CustomerSuccess.Storage.PostgreSql;
+using CustomerSuccess.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+using Npgsql;
+
+namespace CustomerSuccess.Benchmarks;
+
+/// <summary>
+/// Issue 18's store goals: recording one run of 100,000 accounts with 8 signals each (one transaction, prepared
+/// statements; goal under 2 s on SQLite), and reading one account's two-year history (730 daily snapshots among 200
+/// accounts' two years, 146,000 snapshots; goal under 1 ms). SQLite on a file in the temporary folder; PostgreSQL on the
+/// server CS_POSTGRES names (a new database for the run; the PostgreSQL cases fail without one, so filter them out:
+/// --filter '*StoreBenchmarks*Sqlite*').
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+public class StoreBenchmarks
+{
+    private const int Accounts = 100_000, Signals = 8, HistoryAccounts = 200, HistoryDays = 730;
+    private static readonly LocalDate FirstDay = new(2025, 1, 1);
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("cs-store-bench-").FullName;
+    private SqliteStore _sqlite = null!;
+    private SqliteStore _sqliteHistory = null!;
+    private PostgreSqlStore? _postgres;
+    private PostgreSqlStore? _postgresHistory;
+    private string? _database;
+    private int _day;
+    private ScoreSnapshot[] _run = [];
+
+    [GlobalSetup(Targets = [nameof(RecordRun_Sqlite), nameof(History_Sqlite)])]
+    public void SetupSqlite()
+    {
+        _sqlite = new SqliteStore(Path.Combine(_folder, "runs.db"));
+        _sqliteHistory = new SqliteStore(Path.Combine(_folder, "history.db"));
+        FillHistory(_sqliteHistory.RecordRunAsync);
+    }
+
+    [GlobalSetup(Targets = [nameof(RecordRun_PostgreSql), nameof(History_PostgreSql)])]
+    public void SetupPostgreSql()
+    {
+        string server = Environment.GetEnvironmentVariable("CS_POSTGRES") is { Length: > 0 } s
+            ? s
+            : throw new InvalidOperationException("CS_POSTGRES names no PostgreSQL server (source .ci/postgres start).");
+        _database = $"cs_bench_{Guid.NewGuid():N}";
+        Admin(server, $"CREATE DATABASE \"{_database}\";");
+        string connectionString = new NpgsqlConnectionStringBuilder(server) { Database = _database }.ConnectionString;
+        _postgres = new PostgreSqlStore(connectionString);
+        _postgresHistory = _postgres;
+        FillHistory(_postgresHistory.RecordRunAsync);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+        if (_database is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            Admin(Environment.GetEnvironmentVariable("CS_POSTGRES")!, $"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE);");
+        }
+    }
+
+    // Each recorded run is a new as-of date (a date is recorded once); its snapshots are made before the clock starts.
+    [IterationSetup(Targets = [nameof(RecordRun_Sqlite), nameof(RecordRun_PostgreSql)])]
+    public void NextRun() => _run = Snapshots(Accounts, FirstDay.PlusDays(HistoryDays + _day++));
+
+    [Benchmark]
+    public bool RecordRun_Sqlite() => _sqlite.RecordRunAsync(Run(_run[0].AsOf, _run.Length), _run, []).AsTask().Result;
+
+    [Benchmark]
+    public bool RecordRun_PostgreSql() => _postgres!.RecordRunAsync(Run(_run[0].AsOf, _run.Length), _run, []).AsTask().Result;
+
+    [Benchmark]
+    public int History_Sqlite() => _sqliteHistory.GetHistoryAsync(new AccountId("acct-000042"), FirstDay, FirstDay.PlusDays(HistoryDays - 1)).AsTask().Result.Count;
+
+    [Benchmark]
+    public int History_PostgreSql() => _postgresHistory!.GetHistoryAsync(new AccountId("acct-000042"), FirstDay, FirstDay.PlusDays(HistoryDays - 1)).AsTask().Result.Count;
+
+    private static void FillHistory(Func<RunRecord, IReadOnlyList<ScoreSnapshot>, IReadOnlyList<Alert>, System.Threading.CancellationToken, System.Threading.Tasks.ValueTask<bool>> record)
+    {
+        for (int d = 0; d < HistoryDays; d++)
+        {
+            LocalDate day = FirstDay.PlusDays(d);
+            record(Run(day, HistoryAccounts), Snapshots(HistoryAccounts, day), [], default).AsTask().Wait();
+        }
+    }
+
+    private static RunRecord Run(LocalDate asOf, int accounts) =>
+        new(Guid.NewGuid(), asOf, Instant.FromUtc(2026, 1, 1, 0, 0), Instant.FromUtc(2026, 1, 1, 0, 1), new Dictionary<string, long> { ["accounts_scored"] = accounts });
+
+    // A run's snapshots as the engine would explain them: 8 signals, one of them missing now and then, a gate sometimes.
+    private static ScoreSnapshot[] Snapshots(int accounts, LocalDate asOf)
+    {
+        var random = new Random(asOf.DayOfYear);
+        SignalId[] ids = [.. Enumerable.Range(0, Signals).Select(i => new SignalId($"signal.{i}"))];
+        var snapshots = new ScoreSnapshot[accounts];
+        for (int a = 0; a < accounts; a++)
+        {
+            var signals = new SignalSnapshot[Signals];
+            double score = 0;
+            for (int s = 0; s < Signals; s++)
+            {
+                bool missing = random.Next(20) == 0;
+                double curve = random.NextDouble() * 100;
+                signals[s] = missing
+                    ? new SignalSnapshot(ids[s], SignalValue.Missing("no events in 30 days"), null, 0, 0)
+                    : new SignalSnapshot(ids[s], SignalValue.Of(random.NextDouble() * 50), curve, 1.0 / Signals, curve / Signals);
+                score += signals[s].Contribution;
+            }
+
+            ScoreAdjustment[] gates = random.Next(10) == 0 ? [new ScoreAdjustment(AdjustmentKind.Gate, "invoice 90 days overdue", -5)] : [];
+            score = Math.Clamp(score + gates.Sum(g => g.Delta), 0, 100);
+            snapshots[a] = new ScoreSnapshot(new AccountId($"acct-{a:D6}"), asOf, "bench", "hash", score, score >= 70 ? "green" : score >= 40 ? "yellow" : "red", signals, gates);
+        }
+
+        return snapshots;
+    }
+
+    private static void Admin(string server, string sql)
+    {
+        using var connection = new NpgsqlConnection(server);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+}
