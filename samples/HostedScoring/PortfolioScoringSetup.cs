@@ -64,16 +64,24 @@ public static class PortfolioScoringSetup
             }
         }
 
-        // State that must survive a restart (overrides, the alert log that cooldowns run from): the SQLite store, on the
-        // file Storage:Sqlite:Path names (relative to the content root).
-        services.AddSqliteStore(options =>
+        // State that must survive a restart (overrides, the alert log that cooldowns run from): the SQLite store on the
+        // file Storage:Sqlite:Path names (relative to the content root), or PostgreSQL when
+        // Storage:PostgreSql:ConnectionString is set.
+        if (configuration["Storage:PostgreSql:ConnectionString"] is { Length: > 0 } connectionString)
         {
-            configuration.GetSection("Storage:Sqlite").Bind(options);
-            if (options.Path is { Length: > 0 } path && !Path.IsPathRooted(path))
+            services.AddPostgreSqlStore(connectionString);
+        }
+        else
+        {
+            services.AddSqliteStore(options =>
             {
-                options.Path = Path.Combine(contentRoot, path);
-            }
-        });
+                configuration.GetSection("Storage:Sqlite").Bind(options);
+                if (options.Path is { Length: > 0 } path && !Path.IsPathRooted(path))
+                {
+                    options.Path = Path.Combine(contentRoot, path);
+                }
+            });
+        }
 
         services.AddSingleton(_ => DemoPortfolio.Load());
         services.AddSingleton<ScoringWorker>();

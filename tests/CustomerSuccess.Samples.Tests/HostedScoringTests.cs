@@ -96,6 +96,21 @@ public class HostedScoringTests
         Assert.Single(await second.Services.GetRequiredService<IOverrideStore>().GetOverridesAsync());
     }
 
+    [Fact]
+    public void Setup_WithAPostgreSqlConnectionString_KeepsTheStateOnPostgreSql()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:PostgreSql:ConnectionString"] = "Host=db.example;Database=cs;Username=cs" })
+            .Build();
+        var services = new ServiceCollection().AddPortfolioScoring(configuration, AppContext.BaseDirectory);
+
+        // Which store answers is decided at registration; resolving it would connect to the server.
+        Assert.Contains(services, d => d.ServiceType == typeof(CustomerSuccess.Storage.PostgreSql.PostgreSqlStore));
+        Assert.DoesNotContain(services, d => d.ServiceType == typeof(CustomerSuccess.Storage.Sqlite.SqliteStore));
+        Assert.Single(services, d => d.ServiceType == typeof(IAlertLog));
+    }
+
     private static string NewStore() => Path.Combine(Directory.CreateTempSubdirectory("cs-hosted-").FullName, "store.db");
 
     [Fact]

@@ -68,27 +68,24 @@ internal sealed partial class StoreEngine
 
     private static int InsertAlerts(DbConnection connection, DbTransaction transaction, IReadOnlyList<Alert> alerts)
     {
-        using DbCommand command = Command(connection, transaction,
-            "INSERT INTO cs_alerts (rule_id, account_id, alert_key, raised_at, kind, severity, message, evidence) VALUES (@rule, @account, @key, @raised, @kind, @severity, @message, @evidence) ON CONFLICT DO NOTHING;");
-        DbParameter rule = Parameter(command, "@rule", DbType.String);
-        DbParameter account = Parameter(command, "@account", DbType.String);
-        DbParameter key = Parameter(command, "@key", DbType.String);
-        DbParameter raised = Parameter(command, "@raised", DbType.String);
-        DbParameter kind = Parameter(command, "@kind", DbType.String);
-        DbParameter severity = Parameter(command, "@severity", DbType.String);
-        DbParameter message = Parameter(command, "@message", DbType.String);
-        DbParameter evidence = Parameter(command, "@evidence", DbType.String);
-        command.Prepare();
-        int added = 0;
         foreach (Alert alert in alerts)
         {
-            ArgumentNullException.ThrowIfNull(alert, nameof(alerts));
-            (rule.Value, account.Value, key.Value, raised.Value) = (alert.RuleId, alert.Account.Value, alert.Key ?? string.Empty, StoreText.Instant(alert.RaisedAt));
-            (kind.Value, severity.Value, message.Value, evidence.Value) = (StoreText.Name(alert.Kind), StoreText.Name(alert.Severity), alert.Message, alert.EvidenceText());
-            added += command.ExecuteNonQuery();
+            ArgumentNullException.ThrowIfNull(alert, nameof(alerts)); // before anything is written
         }
 
-        return added;
+        using var rows = new RowBatch(connection, transaction, "cs_alerts",
+            ["rule_id", "account_id", "alert_key", "raised_at", "kind", "severity", "message", "evidence"],
+            [DbType.String, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String]);
+        object[] row = new object[8];
+        foreach (Alert alert in alerts)
+        {
+            (row[0], row[1], row[2], row[3]) = (alert.RuleId, alert.Account.Value, alert.Key ?? string.Empty, StoreText.Instant(alert.RaisedAt));
+            (row[4], row[5], row[6], row[7]) = (StoreText.Name(alert.Kind), StoreText.Name(alert.Severity), alert.Message, alert.EvidenceText());
+            rows.Add(row);
+        }
+
+        rows.Flush();
+        return rows.Inserted;
     }
 
     private static List<AlertRecord> ReadAlerts(DbCommand command)

@@ -30,87 +30,94 @@ internal sealed partial class StoreEngine
     public ValueTask<IReadOnlyList<ScoreSnapshot>> GetSnapshotsAsync(LocalDate first, LocalDate last, CancellationToken cancellationToken = default) =>
         Read<IReadOnlyList<ScoreSnapshot>>(connection => Snapshots(connection, "s.as_of BETWEEN @from AND @to", "s.as_of, s.account_id, s.model_name", null, first, last), cancellationToken);
 
-    // Prepared once per batch, parameters rebound per row: the statement is compiled once, not once a row. A snapshot
-    // already recorded (same account, date and model) is skipped, its signals and adjustments with it.
+    // Many rows to a statement (RowBatch). A snapshot already recorded (same account, date and model) is skipped with its
+    // signals and adjustments: the keys recorded for the batch's dates are read first, and every insert also skips a key
+    // that exists (a concurrent writer's), so the three tables stay consistent either way.
     private static int InsertSnapshots(DbConnection connection, DbTransaction transaction, IReadOnlyList<ScoreSnapshot> snapshots, CancellationToken cancellationToken)
     {
-        using DbCommand snapshot = Command(connection, transaction,
-            "INSERT INTO cs_score_snapshots (account_id, as_of, model_name, model_hash, score, band) VALUES (@account, @as_of, @model, @hash, @score, @band) ON CONFLICT DO NOTHING;");
-        DbParameter account = Parameter(snapshot, "@account", DbType.String);
-        DbParameter asOf = Parameter(snapshot, "@as_of", DbType.String);
-        DbParameter model = Parameter(snapshot, "@model", DbType.String);
-        DbParameter hash = Parameter(snapshot, "@hash", DbType.String);
-        DbParameter score = Parameter(snapshot, "@score", DbType.Double);
-        DbParameter band = Parameter(snapshot, "@band", DbType.String);
-        snapshot.Prepare();
-
-        using DbCommand signal = Command(connection, transaction,
-            "INSERT INTO cs_snapshot_signals (account_id, as_of, model_name, position, signal_id, raw, missing_reason, curve_score, weight, contribution) VALUES (@account, @as_of, @model, @position, @signal, @raw, @missing, @curve, @weight, @contribution);");
-        DbParameter sAccount = Parameter(signal, "@account", DbType.String);
-        DbParameter sAsOf = Parameter(signal, "@as_of", DbType.String);
-        DbParameter sModel = Parameter(signal, "@model", DbType.String);
-        DbParameter sPosition = Parameter(signal, "@position", DbType.Int64);
-        DbParameter sId = Parameter(signal, "@signal", DbType.String);
-        DbParameter sRaw = Parameter(signal, "@raw", DbType.Double);
-        DbParameter sMissing = Parameter(signal, "@missing", DbType.String);
-        DbParameter sCurve = Parameter(signal, "@curve", DbType.Double);
-        DbParameter sWeight = Parameter(signal, "@weight", DbType.Double);
-        DbParameter sContribution = Parameter(signal, "@contribution", DbType.Double);
-        signal.Prepare();
-
-        using DbCommand adjustment = Command(connection, transaction,
-            "INSERT INTO cs_snapshot_adjustments (account_id, as_of, model_name, position, kind, reason, delta) VALUES (@account, @as_of, @model, @position, @kind, @reason, @delta);");
-        DbParameter aAccount = Parameter(adjustment, "@account", DbType.String);
-        DbParameter aAsOf = Parameter(adjustment, "@as_of", DbType.String);
-        DbParameter aModel = Parameter(adjustment, "@model", DbType.String);
-        DbParameter aPosition = Parameter(adjustment, "@position", DbType.Int64);
-        DbParameter aKind = Parameter(adjustment, "@kind", DbType.String);
-        DbParameter aReason = Parameter(adjustment, "@reason", DbType.String);
-        DbParameter aDelta = Parameter(adjustment, "@delta", DbType.Double);
-        adjustment.Prepare();
-
-        int added = 0;
-        string? lastDate = null;
-        LocalDate lastAsOf = default;
         foreach (ScoreSnapshot s in snapshots)
         {
-            ArgumentNullException.ThrowIfNull(s, nameof(snapshots));
-            if ((added & 1023) == 0)
+            ArgumentNullException.ThrowIfNull(s, nameof(snapshots)); // before anything is written
+        }
+
+        HashSet<(string Account, string Date, string Model)> recorded = RecordedKeys(connection, transaction, snapshots);
+        using var rows = new RowBatch(connection, transaction, "cs_score_snapshots",
+            ["account_id", "as_of", "model_name", "model_hash", "score", "band"],
+            [DbType.String, DbType.String, DbType.String, DbType.String, DbType.Double, DbType.String]);
+        using var signals = new RowBatch(connection, transaction, "cs_snapshot_signals",
+            ["account_id", "as_of", "model_name", "position", "signal_id", "raw", "missing_reason", "curve_score", "weight", "contribution"],
+            [DbType.String, DbType.String, DbType.String, DbType.Int64, DbType.String, DbType.Double, DbType.String, DbType.Double, DbType.Double, DbType.Double]);
+        using var adjustments = new RowBatch(connection, transaction, "cs_snapshot_adjustments",
+            ["account_id", "as_of", "model_name", "position", "kind", "reason", "delta"],
+            [DbType.String, DbType.String, DbType.String, DbType.Int64, DbType.String, DbType.String, DbType.Double]);
+
+        object[] row = new object[10];
+        string? lastDate = null;
+        LocalDate lastAsOf = default;
+        int seen = 0;
+        foreach (ScoreSnapshot s in snapshots)
+        {
+            if ((++seen & 1023) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
             string date = lastDate is not null && s.AsOf == lastAsOf ? lastDate : StoreText.Date(s.AsOf);
             (lastDate, lastAsOf) = (date, s.AsOf);
-            (account.Value, asOf.Value, model.Value, hash.Value, score.Value, band.Value) = (s.Account.Value, date, s.ModelName, s.ModelHash, Db(s.Score), Db(s.Band));
-            if (snapshot.ExecuteNonQuery() == 0)
+            if (!recorded.Add((s.Account.Value, date, s.ModelName)))
             {
-                continue; // recorded already
+                continue; // recorded already, or twice in this batch
             }
 
-            added++;
-            (sAccount.Value, sAsOf.Value, sModel.Value) = (s.Account.Value, date, s.ModelName);
+            (row[0], row[1], row[2], row[3], row[4], row[5]) = (s.Account.Value, date, s.ModelName, s.ModelHash, Db(s.Score), Db(s.Band));
+            rows.Add(row.AsSpan(0, 6));
             for (int i = 0; i < s.Signals.Count; i++)
             {
                 SignalSnapshot part = s.Signals[i];
-                (sPosition.Value, sId.Value, sWeight.Value, sContribution.Value) = ((long)i, part.Signal.Value, part.Weight, part.Contribution);
                 bool present = part.Raw.TryGetValue(out double raw);
-                sRaw.Value = present ? raw : DBNull.Value;
-                sMissing.Value = present ? DBNull.Value : part.Raw.MissingReason!;
-                sCurve.Value = Db(part.CurveScore);
-                signal.ExecuteNonQuery();
+                (row[3], row[4], row[5], row[6]) = ((long)i, part.Signal.Value, present ? raw : DBNull.Value, present ? DBNull.Value : part.Raw.MissingReason!);
+                (row[7], row[8], row[9]) = (Db(part.CurveScore), part.Weight, part.Contribution);
+                signals.Add(row.AsSpan(0, 10));
             }
 
-            (aAccount.Value, aAsOf.Value, aModel.Value) = (s.Account.Value, date, s.ModelName);
             for (int i = 0; i < s.Adjustments.Count; i++)
             {
                 ScoreAdjustment part = s.Adjustments[i];
-                (aPosition.Value, aKind.Value, aReason.Value, aDelta.Value) = ((long)i, StoreText.Name(part.Kind), part.Reason, part.Delta);
-                adjustment.ExecuteNonQuery();
+                (row[3], row[4], row[5], row[6]) = ((long)i, StoreText.Name(part.Kind), part.Reason, part.Delta);
+                adjustments.Add(row.AsSpan(0, 7));
             }
         }
 
-        return added;
+        rows.Flush();
+        signals.Flush();
+        adjustments.Flush();
+        return rows.Inserted;
+    }
+
+    // The (account, date, model) keys already recorded on the dates the snapshots are of.
+    private static HashSet<(string Account, string Date, string Model)> RecordedKeys(DbConnection connection, DbTransaction transaction, IReadOnlyList<ScoreSnapshot> snapshots)
+    {
+        var keys = new HashSet<(string, string, string)>();
+        var dates = new HashSet<LocalDate>();
+        foreach (ScoreSnapshot s in snapshots)
+        {
+            dates.Add(s.AsOf);
+        }
+
+        using DbCommand command = Command(connection, transaction, "SELECT account_id, model_name FROM cs_score_snapshots WHERE as_of = @as_of;");
+        DbParameter asOf = Parameter(command, "@as_of", DbType.String);
+        foreach (LocalDate day in dates)
+        {
+            string date = StoreText.Date(day);
+            asOf.Value = date;
+            using DbDataReader reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                keys.Add((reader.GetString(0), date, reader.GetString(1)));
+            }
+        }
+
+        return keys;
     }
 
     // The snapshots a filter selects, with their signals and adjustments, read in the same order by one join each.
