@@ -119,6 +119,9 @@ internal sealed class PostgreSqlDialect : StoreDialect
 
     public override string? SchemaLock => $"SELECT pg_advisory_xact_lock({SchemaLockKey});";
 
+    // Each statement is a round trip: many rows to one (well below the protocol's 65,535 parameters).
+    public override int BatchParameters => 2000;
+
     public override DbConnection Open() => _source.OpenConnection();
 
     public override bool IsDuplicateKey(DbException error) => error is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };

@@ -14,9 +14,6 @@ namespace CustomerSuccess;
 /// </summary>
 internal sealed class RowBatch : IDisposable
 {
-    // At most this many parameters a statement: far below every engine's limit (SQLite 32,766; PostgreSQL 65,535).
-    private const int MaxParameters = 900;
-
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
     private readonly string _table;
@@ -27,10 +24,11 @@ internal sealed class RowBatch : IDisposable
     private DbCommand? _full;
     private int _rows;
 
-    public RowBatch(DbConnection connection, DbTransaction transaction, string table, string[] columns, DbType[] types)
+    /// <summary>Starts a batch of rows of one table; maxParameters is the dialect's <see cref="StoreDialect.BatchParameters"/>.</summary>
+    public RowBatch(DbConnection connection, DbTransaction transaction, string table, string[] columns, DbType[] types, int maxParameters)
     {
         (_connection, _transaction, _table, _columns, _types) = (connection, transaction, table, columns, types);
-        _rowsPerStatement = Math.Max(1, MaxParameters / columns.Length);
+        _rowsPerStatement = Math.Max(1, maxParameters / columns.Length);
         _values = new object[_rowsPerStatement * columns.Length];
     }
 

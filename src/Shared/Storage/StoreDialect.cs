@@ -27,6 +27,13 @@ internal abstract class StoreDialect
     /// <summary>Gets a statement run first in the schema transaction so that two processes do not create it at once; null when the transaction's lock suffices.</summary>
     public abstract string? SchemaLock { get; }
 
+    /// <summary>
+    /// Gets the most parameters a batched insert puts in one statement (<see cref="RowBatch"/>): on PostgreSQL each
+    /// statement is a round trip, so many; SQLite finds a parameter by name in a list, so a statement of hundreds costs
+    /// more to bind than it saves, and a few rows a statement is best (measured: docs/benchmarks.md).
+    /// </summary>
+    public abstract int BatchParameters { get; }
+
     /// <summary>Opens a connection.</summary>
     public abstract DbConnection Open();
 

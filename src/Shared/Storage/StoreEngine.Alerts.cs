@@ -19,7 +19,7 @@ internal sealed partial class StoreEngine
     public ValueTask<int> RecordAlertsAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(alerts);
-        return Write((connection, transaction) => InsertAlerts(connection, transaction, alerts), cancellationToken);
+        return Write((connection, transaction) => InsertAlerts(_dialect, connection, transaction, alerts), cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -66,7 +66,7 @@ internal sealed partial class StoreEngine
         }, cancellationToken);
     }
 
-    private static int InsertAlerts(DbConnection connection, DbTransaction transaction, IReadOnlyList<Alert> alerts)
+    private static int InsertAlerts(StoreDialect dialect, DbConnection connection, DbTransaction transaction, IReadOnlyList<Alert> alerts)
     {
         foreach (Alert alert in alerts)
         {
@@ -75,7 +75,7 @@ internal sealed partial class StoreEngine
 
         using var rows = new RowBatch(connection, transaction, "cs_alerts",
             ["rule_id", "account_id", "alert_key", "raised_at", "kind", "severity", "message", "evidence"],
-            [DbType.String, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String]);
+            [DbType.String, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String], dialect.BatchParameters);
         object[] row = new object[8];
         foreach (Alert alert in alerts)
         {

@@ -19,7 +19,7 @@ internal sealed partial class StoreEngine
     public ValueTask<int> RecordSnapshotsAsync(IReadOnlyList<ScoreSnapshot> snapshots, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshots);
-        return Write((connection, transaction) => InsertSnapshots(connection, transaction, snapshots, cancellationToken), cancellationToken);
+        return Write((connection, transaction) => InsertSnapshots(_dialect, connection, transaction, snapshots, cancellationToken), cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -33,7 +33,7 @@ internal sealed partial class StoreEngine
     // Many rows to a statement (RowBatch). A snapshot already recorded (same account, date and model) is skipped with its
     // signals and adjustments: the keys recorded for the batch's dates are read first, and every insert also skips a key
     // that exists (a concurrent writer's), so the three tables stay consistent either way.
-    private static int InsertSnapshots(DbConnection connection, DbTransaction transaction, IReadOnlyList<ScoreSnapshot> snapshots, CancellationToken cancellationToken)
+    private static int InsertSnapshots(StoreDialect dialect, DbConnection connection, DbTransaction transaction, IReadOnlyList<ScoreSnapshot> snapshots, CancellationToken cancellationToken)
     {
         foreach (ScoreSnapshot s in snapshots)
         {
@@ -43,13 +43,13 @@ internal sealed partial class StoreEngine
         HashSet<(string Account, string Date, string Model)> recorded = RecordedKeys(connection, transaction, snapshots);
         using var rows = new RowBatch(connection, transaction, "cs_score_snapshots",
             ["account_id", "as_of", "model_name", "model_hash", "score", "band"],
-            [DbType.String, DbType.String, DbType.String, DbType.String, DbType.Double, DbType.String]);
+            [DbType.String, DbType.String, DbType.String, DbType.String, DbType.Double, DbType.String], dialect.BatchParameters);
         using var signals = new RowBatch(connection, transaction, "cs_snapshot_signals",
             ["account_id", "as_of", "model_name", "position", "signal_id", "raw", "missing_reason", "curve_score", "weight", "contribution"],
-            [DbType.String, DbType.String, DbType.String, DbType.Int64, DbType.String, DbType.Double, DbType.String, DbType.Double, DbType.Double, DbType.Double]);
+            [DbType.String, DbType.String, DbType.String, DbType.Int64, DbType.String, DbType.Double, DbType.String, DbType.Double, DbType.Double, DbType.Double], dialect.BatchParameters);
         using var adjustments = new RowBatch(connection, transaction, "cs_snapshot_adjustments",
             ["account_id", "as_of", "model_name", "position", "kind", "reason", "delta"],
-            [DbType.String, DbType.String, DbType.String, DbType.Int64, DbType.String, DbType.String, DbType.Double]);
+            [DbType.String, DbType.String, DbType.String, DbType.Int64, DbType.String, DbType.String, DbType.Double], dialect.BatchParameters);
 
         object[] row = new object[10];
         string? lastDate = null;

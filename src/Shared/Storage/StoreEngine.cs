@@ -46,8 +46,8 @@ internal sealed partial class StoreEngine : IScoreSnapshotStore, IOverrideStore,
                 }
 
                 InsertRun(connection, transaction, run); // a concurrent run of the date waits here, then meets the duplicate key
-                InsertSnapshots(connection, transaction, snapshots, cancellationToken);
-                InsertAlerts(connection, transaction, alerts);
+                InsertSnapshots(_dialect, connection, transaction, snapshots, cancellationToken);
+                InsertAlerts(_dialect, connection, transaction, alerts);
                 return true;
             }, cancellationToken);
         }
