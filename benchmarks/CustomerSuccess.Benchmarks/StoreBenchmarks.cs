@@ -16,79 +16,105 @@ using Npgsql;
 namespace CustomerSuccess.Benchmarks;
 
 /// <summary>
-/// Issue 18's store goals: recording one run of 100,000 accounts with 8 signals each (one transaction, prepared
-/// statements; goal under 2 s on SQLite), and reading one account's two-year history (730 daily snapshots among 200
-/// accounts' two years, 146,000 snapshots; goal under 1 ms). SQLite on a file in the temporary folder; PostgreSQL on the
-/// server CS_POSTGRES names (a new database for the run; the PostgreSQL cases fail without one, so filter them out:
-/// --filter '*StoreBenchmarks*Sqlite*').
+/// Issue 18's store goals, recording: one run of 100,000 accounts with 8 signals each (one transaction, prepared
+/// statements; goal under 2 s on SQLite). SQLite on a file in the temporary folder; PostgreSQL on the server CS_POSTGRES
+/// names (a new database for the run; the PostgreSQL case fails without one, so filter it out: --filter
+/// '*StoreBenchmarks*Sqlite*'). Each operation records a new as-of date (a date is recorded once), so the store grows.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
 public class StoreBenchmarks
 {
-    private const int Accounts = 100_000, Signals = 8, HistoryAccounts = 200, HistoryDays = 730;
-    private static readonly LocalDate FirstDay = new(2025, 1, 1);
-
-    private readonly string _folder = Directory.CreateTempSubdirectory("cs-store-bench-").FullName;
+    private readonly StoreBenchData _data = new();
     private SqliteStore _sqlite = null!;
-    private SqliteStore _sqliteHistory = null!;
     private PostgreSqlStore? _postgres;
-    private PostgreSqlStore? _postgresHistory;
-    private string? _database;
     private int _day;
     private ScoreSnapshot[] _run = [];
 
-    [GlobalSetup(Targets = [nameof(RecordRun_Sqlite), nameof(History_Sqlite)])]
-    public void SetupSqlite()
-    {
-        _sqlite = new SqliteStore(Path.Combine(_folder, "runs.db"));
-        _sqliteHistory = new SqliteStore(Path.Combine(_folder, "history.db"));
-        FillHistory(_sqliteHistory.RecordRunAsync);
-    }
+    [GlobalSetup(Target = nameof(RecordRun_Sqlite))]
+    public void SetupSqlite() => _sqlite = _data.Sqlite("runs.db");
 
-    [GlobalSetup(Targets = [nameof(RecordRun_PostgreSql), nameof(History_PostgreSql)])]
-    public void SetupPostgreSql()
-    {
-        string server = Environment.GetEnvironmentVariable("CS_POSTGRES") is { Length: > 0 } s
-            ? s
-            : throw new InvalidOperationException("CS_POSTGRES names no PostgreSQL server (source .ci/postgres start).");
-        _database = $"cs_bench_{Guid.NewGuid():N}";
-        Admin(server, $"CREATE DATABASE \"{_database}\";");
-        string connectionString = new NpgsqlConnectionStringBuilder(server) { Database = _database }.ConnectionString;
-        _postgres = new PostgreSqlStore(connectionString);
-        _postgresHistory = _postgres;
-        FillHistory(_postgresHistory.RecordRunAsync);
-    }
+    [GlobalSetup(Target = nameof(RecordRun_PostgreSql))]
+    public void SetupPostgreSql() => _postgres = _data.PostgreSql();
 
     [GlobalCleanup]
-    public void Cleanup()
+    public void Cleanup() => _data.Remove();
+
+    // Its snapshots are made before the clock starts.
+    [IterationSetup]
+    public void NextRun() => _run = StoreBenchData.Snapshots(100_000, StoreBenchData.FirstDay.PlusDays(StoreBenchData.HistoryDays + _day++));
+
+    [Benchmark]
+    public bool RecordRun_Sqlite() => _sqlite.RecordRunAsync(StoreBenchData.Run(_run[0].AsOf, _run.Length), _run, []).AsTask().Result;
+
+    [Benchmark]
+    public bool RecordRun_PostgreSql() => _postgres!.RecordRunAsync(StoreBenchData.Run(_run[0].AsOf, _run.Length), _run, []).AsTask().Result;
+}
+
+/// <summary>
+/// Issue 18's store goals, reading: one account's two-year history (730 daily snapshots of 8 signals, among 200 accounts'
+/// two years: 146,000 snapshots; goal under 1 ms), in steady state (many calls an iteration).
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
+public class StoreHistoryBenchmarks
+{
+    private static readonly AccountId Account = new("acct-000042");
+    private readonly StoreBenchData _data = new();
+    private SqliteStore _sqlite = null!;
+    private PostgreSqlStore? _postgres;
+
+    [GlobalSetup(Target = nameof(History_Sqlite))]
+    public void SetupSqlite() => StoreBenchData.FillHistory((_sqlite = _data.Sqlite("history.db")).RecordRunAsync);
+
+    [GlobalSetup(Target = nameof(History_PostgreSql))]
+    public void SetupPostgreSql() => StoreBenchData.FillHistory((_postgres = _data.PostgreSql()).RecordRunAsync);
+
+    [GlobalCleanup]
+    public void Cleanup() => _data.Remove();
+
+    [Benchmark]
+    public int History_Sqlite() => _sqlite.GetHistoryAsync(Account, StoreBenchData.FirstDay, StoreBenchData.FirstDay.PlusDays(StoreBenchData.HistoryDays - 1)).AsTask().Result.Count;
+
+    [Benchmark]
+    public int History_PostgreSql() => _postgres!.GetHistoryAsync(Account, StoreBenchData.FirstDay, StoreBenchData.FirstDay.PlusDays(StoreBenchData.HistoryDays - 1)).AsTask().Result.Count;
+}
+
+/// <summary>The store benchmarks' data and stores: a temporary folder, a throwaway PostgreSQL database, made-up runs.</summary>
+internal sealed class StoreBenchData
+{
+    public const int Signals = 8, HistoryAccounts = 200, HistoryDays = 730;
+    public static readonly LocalDate FirstDay = new(2025, 1, 1);
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("cs-store-bench-").FullName;
+    private string? _database;
+
+    public SqliteStore Sqlite(string file) => new(Path.Combine(_folder, file));
+
+    public PostgreSqlStore PostgreSql()
+    {
+        string server = Server;
+        _database = $"cs_bench_{Guid.NewGuid():N}";
+        Admin(server, $"CREATE DATABASE \"{_database}\";");
+        return new PostgreSqlStore(new NpgsqlConnectionStringBuilder(server) { Database = _database }.ConnectionString);
+    }
+
+    public void Remove()
     {
         SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
         if (_database is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            Admin(Environment.GetEnvironmentVariable("CS_POSTGRES")!, $"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE);");
+            Admin(Server, $"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE);");
         }
     }
 
-    // Each recorded run is a new as-of date (a date is recorded once); its snapshots are made before the clock starts.
-    [IterationSetup(Targets = [nameof(RecordRun_Sqlite), nameof(RecordRun_PostgreSql)])]
-    public void NextRun() => _run = Snapshots(Accounts, FirstDay.PlusDays(HistoryDays + _day++));
+    private static string Server => Environment.GetEnvironmentVariable("CS_POSTGRES") is { Length: > 0 } s
+        ? s
+        : throw new InvalidOperationException("CS_POSTGRES names no PostgreSQL server (source .ci/postgres start).");
 
-    [Benchmark]
-    public bool RecordRun_Sqlite() => _sqlite.RecordRunAsync(Run(_run[0].AsOf, _run.Length), _run, []).AsTask().Result;
-
-    [Benchmark]
-    public bool RecordRun_PostgreSql() => _postgres!.RecordRunAsync(Run(_run[0].AsOf, _run.Length), _run, []).AsTask().Result;
-
-    [Benchmark]
-    public int History_Sqlite() => _sqliteHistory.GetHistoryAsync(new AccountId("acct-000042"), FirstDay, FirstDay.PlusDays(HistoryDays - 1)).AsTask().Result.Count;
-
-    [Benchmark]
-    public int History_PostgreSql() => _postgresHistory!.GetHistoryAsync(new AccountId("acct-000042"), FirstDay, FirstDay.PlusDays(HistoryDays - 1)).AsTask().Result.Count;
-
-    private static void FillHistory(Func<RunRecord, IReadOnlyList<ScoreSnapshot>, IReadOnlyList<Alert>, System.Threading.CancellationToken, System.Threading.Tasks.ValueTask<bool>> record)
+    public static void FillHistory(Func<RunRecord, IReadOnlyList<ScoreSnapshot>, IReadOnlyList<Alert>, System.Threading.CancellationToken, System.Threading.Tasks.ValueTask<bool>> record)
     {
         for (int d = 0; d < HistoryDays; d++)
         {
@@ -97,11 +123,11 @@ public class StoreBenchmarks
         }
     }
 
-    private static RunRecord Run(LocalDate asOf, int accounts) =>
+    public static RunRecord Run(LocalDate asOf, int accounts) =>
         new(Guid.NewGuid(), asOf, Instant.FromUtc(2026, 1, 1, 0, 0), Instant.FromUtc(2026, 1, 1, 0, 1), new Dictionary<string, long> { ["accounts_scored"] = accounts });
 
     // A run's snapshots as the engine would explain them: 8 signals, one of them missing now and then, a gate sometimes.
-    private static ScoreSnapshot[] Snapshots(int accounts, LocalDate asOf)
+    public static ScoreSnapshot[] Snapshots(int accounts, LocalDate asOf)
     {
         var random = new Random(asOf.DayOfYear);
         SignalId[] ids = [.. Enumerable.Range(0, Signals).Select(i => new SignalId($"signal.{i}"))];

@@ -18,6 +18,9 @@ internal sealed class SqliteDialect(string path, TimeSpan busyTimeout) : StoreDi
         DefaultTimeout = (int)busyTimeout.TotalSeconds, // Microsoft.Data.Sqlite retries a busy file until then
     }.ToString();
 
+    // Versions[v - 1] takes a store from version v - 1 to v. The snapshot tables are WITHOUT ROWID: clustered by their
+    // key, account first, so one account's history is a few neighbouring pages rather than a row on each day's pages
+    // (with rowid tables, reading two years of one account cost a page read per day: 22 ms, docs/benchmarks.md).
     private static readonly string[] Versions =
     [
         """
@@ -38,7 +41,7 @@ internal sealed class SqliteDialect(string path, TimeSpan busyTimeout) : StoreDi
             model_hash TEXT NOT NULL,
             score      REAL,
             band       TEXT,
-            PRIMARY KEY (account_id, as_of, model_name));
+            PRIMARY KEY (account_id, as_of, model_name)) WITHOUT ROWID;
         CREATE INDEX cs_score_snapshots_by_date ON cs_score_snapshots (as_of, account_id);
         CREATE TABLE cs_snapshot_signals (
             account_id     TEXT NOT NULL,
@@ -51,7 +54,7 @@ internal sealed class SqliteDialect(string path, TimeSpan busyTimeout) : StoreDi
             curve_score    REAL,
             weight         REAL NOT NULL,
             contribution   REAL NOT NULL,
-            PRIMARY KEY (account_id, as_of, model_name, position));
+            PRIMARY KEY (account_id, as_of, model_name, position)) WITHOUT ROWID;
         CREATE TABLE cs_snapshot_adjustments (
             account_id TEXT NOT NULL,
             as_of      TEXT NOT NULL,
@@ -60,7 +63,7 @@ internal sealed class SqliteDialect(string path, TimeSpan busyTimeout) : StoreDi
             kind       TEXT NOT NULL,
             reason     TEXT NOT NULL,
             delta      REAL NOT NULL,
-            PRIMARY KEY (account_id, as_of, model_name, position));
+            PRIMARY KEY (account_id, as_of, model_name, position)) WITHOUT ROWID;
         CREATE TABLE cs_overrides (
             id         INTEGER PRIMARY KEY,
             account_id TEXT NOT NULL,

@@ -13,7 +13,7 @@ namespace CustomerSuccess;
 // Score snapshots: one row each, with a row per signal and per adjustment, keyed by account, date and model.
 internal sealed partial class StoreEngine
 {
-    private const string SnapshotColumns = "s.account_id, s.as_of, s.model_name, s.model_hash, s.score, s.band";
+    private const string SnapshotColumns = "account_id, as_of, model_name, model_hash, score, band";
 
     /// <inheritdoc/>
     public ValueTask<int> RecordSnapshotsAsync(IReadOnlyList<ScoreSnapshot> snapshots, CancellationToken cancellationToken = default)
@@ -24,11 +24,11 @@ internal sealed partial class StoreEngine
 
     /// <inheritdoc/>
     public ValueTask<IReadOnlyList<ScoreSnapshot>> GetHistoryAsync(AccountId account, LocalDate first, LocalDate last, CancellationToken cancellationToken = default) =>
-        Read<IReadOnlyList<ScoreSnapshot>>(connection => Snapshots(connection, "s.account_id = @account AND s.as_of BETWEEN @from AND @to", "s.as_of, s.model_name", account, first, last), cancellationToken);
+        Read<IReadOnlyList<ScoreSnapshot>>(connection => Snapshots(connection, "account_id = @account AND as_of BETWEEN @from AND @to", "as_of, model_name", account, first, last), cancellationToken);
 
     /// <inheritdoc/>
     public ValueTask<IReadOnlyList<ScoreSnapshot>> GetSnapshotsAsync(LocalDate first, LocalDate last, CancellationToken cancellationToken = default) =>
-        Read<IReadOnlyList<ScoreSnapshot>>(connection => Snapshots(connection, "s.as_of BETWEEN @from AND @to", "s.as_of, s.account_id, s.model_name", null, first, last), cancellationToken);
+        Read<IReadOnlyList<ScoreSnapshot>>(connection => Snapshots(connection, "as_of BETWEEN @from AND @to", "as_of, account_id, model_name", null, first, last), cancellationToken);
 
     // Many rows to a statement (RowBatch). A snapshot already recorded (same account, date and model) is skipped with its
     // signals and adjustments: the keys recorded for the batch's dates are read first, and every insert also skips a key
@@ -120,12 +120,13 @@ internal sealed partial class StoreEngine
         return keys;
     }
 
-    // The snapshots a filter selects, with their signals and adjustments, read in the same order by one join each.
+    // The snapshots a filter selects, with their signals and adjustments: the filter names only the key columns every
+    // table has, so each table is read along its own key (account_id, as_of, ...), without a join.
     private static List<ScoreSnapshot> Snapshots(DbConnection connection, string where, string order, AccountId? account, LocalDate first, LocalDate last)
     {
         var signals = new Dictionary<(string, string, string), List<SignalSnapshot>>();
         using (DbCommand command = Command(connection, null,
-            $"SELECT g.account_id, g.as_of, g.model_name, g.signal_id, g.raw, g.missing_reason, g.curve_score, g.weight, g.contribution FROM cs_snapshot_signals g JOIN cs_score_snapshots s USING (account_id, as_of, model_name) WHERE {where} ORDER BY g.account_id, g.as_of, g.model_name, g.position;"))
+            $"SELECT g.account_id, g.as_of, g.model_name, g.signal_id, g.raw, g.missing_reason, g.curve_score, g.weight, g.contribution FROM cs_snapshot_signals g WHERE {where} ORDER BY g.account_id, g.as_of, g.model_name, g.position;"))
         {
             Bind(command, account, first, last);
             using DbDataReader reader = command.ExecuteReader();
@@ -144,7 +145,7 @@ internal sealed partial class StoreEngine
 
         var adjustments = new Dictionary<(string, string, string), List<ScoreAdjustment>>();
         using (DbCommand command = Command(connection, null,
-            $"SELECT a.account_id, a.as_of, a.model_name, a.kind, a.reason, a.delta FROM cs_snapshot_adjustments a JOIN cs_score_snapshots s USING (account_id, as_of, model_name) WHERE {where} ORDER BY a.account_id, a.as_of, a.model_name, a.position;"))
+            $"SELECT a.account_id, a.as_of, a.model_name, a.kind, a.reason, a.delta FROM cs_snapshot_adjustments a WHERE {where} ORDER BY a.account_id, a.as_of, a.model_name, a.position;"))
         {
             Bind(command, account, first, last);
             using DbDataReader reader = command.ExecuteReader();
@@ -161,7 +162,7 @@ internal sealed partial class StoreEngine
         }
 
         var snapshots = new List<ScoreSnapshot>();
-        using (DbCommand command = Command(connection, null, $"SELECT {SnapshotColumns} FROM cs_score_snapshots s WHERE {where} ORDER BY {order};"))
+        using (DbCommand command = Command(connection, null, $"SELECT {SnapshotColumns} FROM cs_score_snapshots WHERE {where} ORDER BY {order};"))
         {
             Bind(command, account, first, last);
             using DbDataReader reader = command.ExecuteReader();
