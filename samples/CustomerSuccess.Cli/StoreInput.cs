@@ -75,8 +75,6 @@ internal static class StoreInput
 
     public static string Text(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
 
-    public static string Number(double value) => Math.Round((decimal)value, 10).ToString(CultureInfo.InvariantCulture);
-
     // An Npgsql connection string: key=value pairs naming a host. A file's path never holds '=' and "host" both.
     private static bool LooksLikeConnectionString(string store) =>
         store.Contains('=', StringComparison.Ordinal) && (store.Contains("host", StringComparison.OrdinalIgnoreCase) || store.Contains("server", StringComparison.OrdinalIgnoreCase));

@@ -23,9 +23,6 @@ internal sealed class MrrColumns(int[] months, MrrAmounts amounts, int[]? groups
     /// <summary>Gets the currency whose accounts may use <see cref="Units"/> (the reporting currency: no conversion).</summary>
     public Currency UnitCurrency { get; } = reporting;
 
-    /// <summary>Gets whether the rows name more than one group.</summary>
-    public bool HasGroups => groups is not null;
-
     /// <summary>A row's group, an index into the history's ordinal-sorted group names.</summary>
     public int Group(int row) => groups is null ? 0 : groups[row];
 

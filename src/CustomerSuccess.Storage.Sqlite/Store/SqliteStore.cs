@@ -17,6 +17,7 @@ namespace CustomerSuccess.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteStore : IScoreSnapshotStore, IOverrideStore, IAlertLog, IPlanStore
 {
+    private readonly SqliteDialect _dialect;
     private readonly StoreEngine _engine;
 
     /// <summary>Opens (or creates) a store on a file, with a busy timeout of 30 seconds.</summary>
@@ -42,7 +43,8 @@ public sealed class SqliteStore : IScoreSnapshotStore, IOverrideStore, IAlertLog
         }
 
         Path = options.Path!;
-        _engine = new StoreEngine(new SqliteDialect(Path, options.BusyTimeout));
+        _dialect = new SqliteDialect(Path, options.BusyTimeout);
+        _engine = new StoreEngine(_dialect);
     }
 
     /// <summary>Gets the file's path.</summary>
@@ -82,7 +84,7 @@ public sealed class SqliteStore : IScoreSnapshotStore, IOverrideStore, IAlertLog
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         cancellationToken.ThrowIfCancellationRequested();
-        using var source = (SqliteConnection)new SqliteDialect(Path, TimeSpan.FromSeconds(30)).Open();
+        using var source = (SqliteConnection)_dialect.Open();
         using var destination = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         destination.Open();
         source.BackupDatabase(destination);

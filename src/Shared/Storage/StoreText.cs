@@ -19,8 +19,6 @@ internal static class StoreText
 
     public static Instant Instant(string text) => InstantForm.Parse(text).GetValueOrThrow();
 
-    public static string? Instant(Instant? instant) => instant is { } i ? Instant(i) : null;
-
     public static Instant? NullableInstant(object value) => value is string s ? Instant(s) : null;
 
     public static string Date(LocalDate date) => DateForm.Format(date);
@@ -32,6 +30,4 @@ internal static class StoreText
 
     public static TEnum Parse<TEnum>(string text)
         where TEnum : struct, Enum => Enum.Parse<TEnum>(text, ignoreCase: true);
-
-    public static string Count(long count) => count.ToString(CultureInfo.InvariantCulture);
 }
