@@ -45,10 +45,10 @@ public class StoreBenchmarks
     public void NextRun() => _run = StoreBenchData.Snapshots(100_000, StoreBenchData.FirstDay.PlusDays(StoreBenchData.HistoryDays + _day++));
 
     [Benchmark]
-    public bool RecordRun_Sqlite() => _sqlite.RecordRunAsync(StoreBenchData.Run(_run[0].AsOf, _run.Length), _run, []).AsTask().Result;
+    public bool RecordRun_Sqlite() => _sqlite.RecordRunAsync(StoreBenchData.Run(_run[0].AsOf, _run.Length), _run, [], []).AsTask().Result;
 
     [Benchmark]
-    public bool RecordRun_PostgreSql() => _postgres!.RecordRunAsync(StoreBenchData.Run(_run[0].AsOf, _run.Length), _run, []).AsTask().Result;
+    public bool RecordRun_PostgreSql() => _postgres!.RecordRunAsync(StoreBenchData.Run(_run[0].AsOf, _run.Length), _run, [], []).AsTask().Result;
 }
 
 /// <summary>
@@ -114,12 +114,12 @@ internal sealed class StoreBenchData
         ? s
         : throw new InvalidOperationException("CS_POSTGRES names no PostgreSQL server (source .ci/postgres start).");
 
-    public static void FillHistory(Func<RunRecord, IReadOnlyList<ScoreSnapshot>, IReadOnlyList<Alert>, System.Threading.CancellationToken, System.Threading.Tasks.ValueTask<bool>> record)
+    public static void FillHistory(Func<RunRecord, IReadOnlyList<ScoreSnapshot>, IReadOnlyList<Alert>, IReadOnlyList<HealthModel>, System.Threading.CancellationToken, System.Threading.Tasks.ValueTask<bool>> record)
     {
         for (int d = 0; d < HistoryDays; d++)
         {
             LocalDate day = FirstDay.PlusDays(d);
-            record(Run(day, HistoryAccounts), Snapshots(HistoryAccounts, day), [], default).AsTask().Wait();
+            record(Run(day, HistoryAccounts), Snapshots(HistoryAccounts, day), [], [], default).AsTask().Wait();
         }
     }
 

@@ -17,17 +17,22 @@ internal sealed class CliStore(
     IScoreSnapshotStore snapshots,
     IOverrideStore overrides,
     IAlertLog alerts,
-    Func<RunRecord, IReadOnlyList<ScoreSnapshot>, IReadOnlyList<Alert>, CancellationToken, ValueTask<bool>> recordRun,
+    Func<RunRecord, IReadOnlyList<ScoreSnapshot>, IReadOnlyList<Alert>, IReadOnlyList<HealthModel>, CancellationToken, ValueTask<bool>> recordRun,
     Func<LocalDate, CancellationToken, ValueTask<RunRecord?>> getRun)
 {
     /// <summary>Gets how messages name the store: its path, or where a connection string points (never its password).</summary>
     public string Name { get; } = name;
 
-    public ValueTask<bool> RecordRunAsync(RunRecord run, IReadOnlyList<ScoreSnapshot> snapshotsOfRun, IReadOnlyList<Alert> alertsOfRun) => recordRun(run, snapshotsOfRun, alertsOfRun, default);
+    public ValueTask<bool> RecordRunAsync(RunRecord run, IReadOnlyList<ScoreSnapshot> snapshotsOfRun, IReadOnlyList<Alert> alertsOfRun, IReadOnlyList<HealthModel> models) =>
+        recordRun(run, snapshotsOfRun, alertsOfRun, models, default);
 
     public ValueTask<RunRecord?> GetRunAsync(LocalDate asOf) => getRun(asOf, default);
 
     public ValueTask<IReadOnlyList<ScoreSnapshot>> GetHistoryAsync(AccountId account, LocalDate first, LocalDate last) => snapshots.GetHistoryAsync(account, first, last);
+
+    public ValueTask<IReadOnlyList<ScoreSnapshot>> GetSnapshotsAsync(LocalDate first, LocalDate last) => snapshots.GetSnapshotsAsync(first, last);
+
+    public ValueTask<HealthModel?> GetModelAsync(ScoreSnapshot snapshot) => snapshots.GetModelAsync(snapshot);
 
     public ValueTask SetOverrideAsync(OverrideRecord record) => overrides.SetOverrideAsync(record);
 

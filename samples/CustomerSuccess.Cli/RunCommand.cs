@@ -78,8 +78,10 @@ internal sealed class RunCommand : ICommand
         Portfolio? portfolio = demo ? WingtipDemo.Generate() : null;
         IReadOnlyDictionary<AccountId, DemoAccountFacts>? facts = portfolio is null ? null : DemoFacts.Generate(portfolio);
         Progress.Stage("scoring");
+        // The model is recorded with the run, so that the stored history can be backtested with it later.
+        HealthModel[] models = demo ? [DemoHealthModel.Model] : scoresFromFiles ? [HealthInput.Model(line.Required("model", "<model.json>"))] : [];
         IReadOnlyList<ScoreSnapshot> snapshots = demo ? DemoScores(portfolio!, facts!, asOf, context, overrides)
-            : scoresFromFiles ? FileScores(line, asOf, context, overrides, threads) : [];
+            : scoresFromFiles ? FileScores(line, models[0], asOf, context, overrides, threads) : [];
         Progress.Stage("evaluating the rules");
         (IReadOnlyList<Alert> alerts, int suppressed) = demo || alertsFromFiles ? Alerts(line, store, portfolio, facts, context, threads) : ([], 0);
 
@@ -95,7 +97,7 @@ internal sealed class RunCommand : ICommand
         };
         Progress.Stage("recording the run");
         var run = new RunRecord(Guid.NewGuid(), asOf, started, SystemClock.Instance.GetCurrentInstant(), counts);
-        if (!StoreInput.Use(store, s => s.RecordRunAsync(run, snapshots, alerts)))
+        if (!StoreInput.Use(store, s => s.RecordRunAsync(run, snapshots, alerts, models)))
         {
             // Another run of the same date committed first: its record is the answer.
             RunRecord first = StoreInput.Use(store, s => s.GetRunAsync(asOf))!;
@@ -127,9 +129,8 @@ internal sealed class RunCommand : ICommand
             .Select(a => ScoreSnapshot.Of(a.Id, asOf, model.Name, hash, scorer.Explain(facts[a.Id], context, overrides.GetValueOrDefault(a.Id))))];
     }
 
-    private static ScoreSnapshot[] FileScores(CommandLine line, LocalDate asOf, SignalContext context, IReadOnlyDictionary<AccountId, ManualOverride> overrides, int threads)
+    private static ScoreSnapshot[] FileScores(CommandLine line, HealthModel model, LocalDate asOf, SignalContext context, IReadOnlyDictionary<AccountId, ManualOverride> overrides, int threads)
     {
-        HealthModel model = HealthInput.Model(line.Required("model", "<model.json>"));
         string hash = ScoreSnapshot.HashOf(model);
         (List<string> ids, double[][] columns) = ScoreCommand.ReadAccounts(line.Required("accounts", "<accounts.csv>"), model);
         HealthScorer<double[]> scorer = HealthScorer.Create(model, Csv.HistoryCsv.ColumnSignals([.. model.Signals.Select(s => s.Id)], "accounts"));

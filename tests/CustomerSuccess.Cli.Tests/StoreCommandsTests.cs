@@ -43,13 +43,13 @@ public sealed class StoreCommandsTests : CliRunner
         Assert.Matches(@"^acct-00001,20,exec sponsor left,dana,\d{4}-\d\d-\d\dT[\d:.]+Z,2099-01-01T00:00:00Z,$", Lines(list.Output)[1]);
 
         // Rerunning either date changes nothing and says so.
-        long snapshots = Count(store, "cs_score_snapshots"), alerts = Count(store, "cs_alerts");
+        long snapshots = Count(store, "cs_snapshots"), alerts = Count(store, "cs_alerts");
         var again = Run("run", "--store", store, "--as-of", "2026-10-30");
         Assert.Equal(0, again.Code);
         Assert.Equal(day1.Output, again.Output);
         Assert.Contains("2026-10-30 is recorded already", again.Error, StringComparison.Ordinal);
         Assert.Equal(day2.Output, Run("run", "--store", store, "--as-of", "2026-10-31").Output);
-        Assert.Equal((snapshots, alerts), (Count(store, "cs_score_snapshots"), Count(store, "cs_alerts")));
+        Assert.Equal((snapshots, alerts), (Count(store, "cs_snapshots"), Count(store, "cs_alerts")));
         Assert.Equal(3200, snapshots);
     }
 
@@ -174,6 +174,68 @@ public sealed class StoreCommandsTests : CliRunner
     }
 
     [Fact]
+    public void Backtest_FromTheStore_OfTheDemosMonthEndRuns_PrintsWhatTheSnapshotFileGives()
+    {
+        // The demo's 24 month ends recorded as runs (each month's raw values as the accounts file of a run), then the
+        // backtest of the stored history with the model the runs recorded: byte for byte the backtest of the file.
+        string demo = Path.Combine(Folder, "demo");
+        Assert.Equal(0, Run("demo", "--out", demo).Code);
+        string model = Path.Combine(demo, "model.json"), outcomes = Path.Combine(demo, "outcomes.csv"), snapshots = Path.Combine(demo, "snapshots.csv");
+        string store = Store();
+        string[] lines = Lines(File.ReadAllText(snapshots));
+        string header = "account_id," + lines[0][(lines[0].IndexOf(",as_of,", StringComparison.Ordinal) + ",as_of,".Length)..];
+        foreach (IGrouping<string, string[]> month in lines.Skip(1).Select(l => l.Split(',', 3)).GroupBy(cells => cells[1]).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            string accounts = Write($"accounts-{month.Key}.csv", header + "\n" + string.Join("\n", month.Select(cells => cells[0] + "," + cells[2])) + "\n");
+            var recorded = Run("run", "--store", store, "--as-of", month.Key, "--model", model, "--accounts", accounts);
+            Assert.True(recorded.Code == 0, recorded.Error);
+        }
+
+        var fromFile = Run("backtest", "--model", model, "--history", snapshots, "--outcomes", outcomes, "--horizon", "30d,90d,180d");
+        var fromStore = Run("backtest", "--store", store, "--outcomes", outcomes, "--horizon", "30d,90d,180d");
+
+        Assert.True(fromStore.Code == 0, fromStore.Error);
+        Assert.Equal(string.Empty, fromStore.Error);
+        Assert.Equal(fromFile.Output, fromStore.Output);
+        string[] tables = fromStore.Output.ReplaceLineEndings("\n").TrimEnd('\n').Split("\n\n");
+        Assert.Equal(3, tables.Length);
+        Assert.True(long.Parse(Lines(tables[0])[1].Split(',')[1], System.Globalization.CultureInfo.InvariantCulture) > 10_000, tables[0]); // the 30-day row labels most of the 24 months' snapshots
+        var explicitModel = Run("backtest", "--store", store, "--model", model, "--outcomes", outcomes, "--horizon", "30d,90d,180d");
+        Assert.Equal(fromFile.Output, explicitModel.Output);
+    }
+
+    [Fact]
+    public void Backtest_FromAStore_WithoutWhatItNeeds_ExitsWithTheProblemNamed_AndNothingOnStdout()
+    {
+        string store = Store();
+        string outcomes = Write("outcomes.csv", "account_id,churned_on,observed_until\nacme,,2026-11-30\n");
+        var empty = Run("backtest", "--store", store, "--outcomes", outcomes, "--horizon", "30d");
+        Assert.Equal((1, string.Empty), (empty.Code, empty.Output));
+        Assert.Contains("no snapshots are stored", empty.Error, StringComparison.Ordinal);
+
+        string model = Write("model.json", """{ "signals": [ { "id": "usage", "group": "product", "curve": { "kind": "Linear", "zeroAt": 0, "fullAt": 10 } } ] }""");
+        Assert.Equal(0, Run("run", "--store", store, "--as-of", "2026-11-17", "--model", model, "--accounts", Write("accounts.csv", "account_id,usage\nacme,9\nglobex,5\n")).Code);
+        var unlabelled = Run("backtest", "--store", store, "--outcomes", outcomes, "--horizon", "30d");
+        Assert.Equal((1, string.Empty), (unlabelled.Code, unlabelled.Output));
+        Assert.Contains("account 'globex' has stored snapshots but no row in", unlabelled.Error, StringComparison.Ordinal);
+
+        string early = Write("early.csv", "account_id,churned_on,observed_until\nacme,,2026-11-01\nglobex,,2026-11-01\n");
+        var late = Run("backtest", "--store", store, "--outcomes", early, "--horizon", "30d");
+        Assert.Equal((1, string.Empty), (late.Code, late.Output));
+        Assert.Contains("on 2026-11-17 is after its observed_until 2026-11-01", late.Error, StringComparison.Ordinal);
+        Assert.Contains("--to 2026-11-01", late.Error, StringComparison.Ordinal);
+
+        Execute(store, "DELETE FROM cs_models;"); // as a run before schema version 3 left it
+        var noModel = Run("backtest", "--store", store, "--outcomes", outcomes, "--horizon", "30d");
+        Assert.Equal((1, string.Empty), (noModel.Code, noModel.Output));
+        Assert.Contains("is not recorded", noModel.Error, StringComparison.Ordinal);
+        Assert.Contains("--model", noModel.Error, StringComparison.Ordinal);
+
+        var both = Run("backtest", "--store", store, "--history", outcomes, "--outcomes", outcomes, "--horizon", "30d");
+        Assert.Equal((2, string.Empty), (both.Code, both.Output));
+    }
+
+    [Fact]
     public void Run_KilledAtAnyMoment_LeavesTheStoreWithTheWholeRunOrNone()
     {
         // The tool in a child process, killed (SIGKILL) at moments spread over a run: each time the file is whole and
@@ -206,13 +268,13 @@ public sealed class StoreCommandsTests : CliRunner
                 continue; // killed before the schema was committed: an empty database
             }
 
-            long runs = Count(store, "cs_runs"), snapshots = Count(store, "cs_score_snapshots");
+            long runs = Count(store, "cs_runs"), snapshots = Count(store, "cs_snapshots");
             Assert.True((runs, snapshots) is (0, 0) or (1, 1600), $"killed after {delay} ms: {runs} runs, {snapshots} snapshots");
         }
 
         var finish = Run("run", "--store", store, "--as-of", "2026-10-31");
         Assert.True(finish.Code == 0, finish.Error);
-        Assert.Equal((1L, 1600L), (Count(store, "cs_runs"), Count(store, "cs_score_snapshots")));
+        Assert.Equal((1L, 1600L), (Count(store, "cs_runs"), Count(store, "cs_snapshots")));
     }
 
     private string Store() => Path.Combine(Folder, $"store-{Guid.NewGuid():N}.db");

@@ -182,6 +182,37 @@ public abstract class StoreContract
     }
 
     [Fact]
+    public async Task RecordModel_KeepsItUnderItsHash_Once_AndGivesItBackForItsSnapshots()
+    {
+        StoreUnderTest store = OpenNew();
+        HealthModel model = Model(0.3);
+        ScoreSnapshot scored = ScoredWith(model, "acct-a");
+
+        Assert.True(await store.Snapshots.RecordModelAsync(model));
+        Assert.False(await store.Snapshots.RecordModelAsync(model));
+        HealthModel? read = await Reopen(store).Snapshots.GetModelAsync(scored);
+
+        Assert.NotNull(read);
+        Assert.Equal(model.Name, read.Name);
+        Assert.Equal(HealthModelJson.Serialize(model), HealthModelJson.Serialize(read));
+        Assert.Null(await store.Snapshots.GetModelAsync(ScoredWith(Model(0.4), "acct-a")));
+    }
+
+    [Fact]
+    public async Task RecordRun_RecordsItsModels_AllOrNothingWithTheRun()
+    {
+        StoreUnderTest store = OpenNew();
+        HealthModel kept = Model(0.3), lost = Model(0.4);
+
+        Assert.True(await store.RecordRunAsync(Run(Day1), [ScoredWith(kept, "acct-a")], [], [kept]));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => store.RecordRunAsync(Run(Day2), [ScoredWith(lost, "acct-a"), null!], [], [lost]).AsTask());
+
+        StoreUnderTest again = Reopen(store);
+        Assert.NotNull(await again.Snapshots.GetModelAsync(ScoredWith(kept, "acct-b")));
+        Assert.Null(await again.Snapshots.GetModelAsync(ScoredWith(lost, "acct-a")));
+    }
+
+    [Fact]
     public async Task SavePlan_KeepsEveryChangeAsAVersion_AndSavingTheSamePlanAddsNone()
     {
         StoreUnderTest store = OpenNew();
@@ -223,6 +254,18 @@ public abstract class StoreContract
         plan.AddMetric(new PlanMetric("Days to close", "days", MetricDirection.LowerIsBetter, "Business days from month end to the signed close", "ERP", 10, new LocalDate(2026, 6, 30), 5, new LocalDate(2026, 12, 31)));
         return plan.Build();
     }
+
+    /// <summary>A small model of two signals and a gate; the weight of the first tells models apart.</summary>
+    protected static HealthModel Model(double usageWeight) =>
+        HealthModel.CreateBuilder("renewal-risk")
+            .AddSignal(new HealthSignalDefinition(new SignalId("usage.logins"), Curve.Linear(0, 20), weight: usageWeight))
+            .AddSignal(new HealthSignalDefinition(new SignalId("nps.latest"), Curve.Piecewise(new CurvePoint(0, 0), new CurvePoint(10, 100)), weight: 1 - usageWeight))
+            .AddGate(new HealthGate(new SignalId("nps.latest"), GateComparison.Below, 3, GateEffect.Cap, 40, "detractor"))
+            .Build();
+
+    /// <summary>A snapshot of an account scored with a model on <see cref="Day1"/>: its name and hash, no signals.</summary>
+    protected static ScoreSnapshot ScoredWith(HealthModel model, string account) =>
+        new(new AccountId(account), Day1, model.Name, ScoreSnapshot.HashOf(model), 50, "yellow", [], []);
 
     /// <summary>A snapshot whose every part varies with a seed: missing signals, undefined scores, gates, overrides.</summary>
     protected static ScoreSnapshot Snapshot(string account, LocalDate asOf, int seed)
@@ -266,7 +309,7 @@ public abstract class StoreContract
 
 /// <summary>A store as the contract sees it: its four interfaces and its run recording.</summary>
 public sealed class StoreUnderTest(IScoreSnapshotStore snapshots, IOverrideStore overrides, IAlertLog alerts, IPlanStore plans,
-    Func<RunRecord, IReadOnlyList<ScoreSnapshot>, IReadOnlyList<Alert>, ValueTask<bool>> recordRun, Func<LocalDate, ValueTask<RunRecord?>> getRun)
+    Func<RunRecord, IReadOnlyList<ScoreSnapshot>, IReadOnlyList<Alert>, IReadOnlyList<HealthModel>, ValueTask<bool>> recordRun, Func<LocalDate, ValueTask<RunRecord?>> getRun)
 {
     public IPlanStore Plans { get; } = plans;
 
@@ -276,7 +319,8 @@ public sealed class StoreUnderTest(IScoreSnapshotStore snapshots, IOverrideStore
 
     public IAlertLog Alerts { get; } = alerts;
 
-    public ValueTask<bool> RecordRunAsync(RunRecord run, IReadOnlyList<ScoreSnapshot> snapshots, IReadOnlyList<Alert> alerts) => recordRun(run, snapshots, alerts);
+    public ValueTask<bool> RecordRunAsync(RunRecord run, IReadOnlyList<ScoreSnapshot> snapshots, IReadOnlyList<Alert> alerts, IReadOnlyList<HealthModel>? models = null) =>
+        recordRun(run, snapshots, alerts, models ?? []);
 
     public ValueTask<RunRecord?> GetRunAsync(LocalDate asOf) => getRun(asOf);
 }

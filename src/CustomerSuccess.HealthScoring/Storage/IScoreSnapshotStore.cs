@@ -35,4 +35,20 @@ public interface IScoreSnapshotStore
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The snapshots.</returns>
     ValueTask<IReadOnlyList<ScoreSnapshot>> GetSnapshotsAsync(LocalDate first, LocalDate last, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records the model snapshots are scored with, under its hash (<see cref="ScoreSnapshot.HashOf"/>), so that the
+    /// stored history can be scored again later (a backtest); a model recorded already is left as it is.
+    /// </summary>
+    /// <param name="model">The model; every curve must be a built-in one (<see cref="HealthModelJson"/>).</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns><see langword="true"/> when it was new.</returns>
+    /// <exception cref="System.ArgumentException">A signal of the model uses a custom curve, which has no data form.</exception>
+    ValueTask<bool> RecordModelAsync(HealthModel model, CancellationToken cancellationToken = default);
+
+    /// <summary>The model a snapshot was scored with, as recorded (<see cref="RecordModelAsync"/>), with the snapshot's model name.</summary>
+    /// <param name="snapshot">The snapshot.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The model; <see langword="null"/> when no model with the snapshot's hash is recorded.</returns>
+    ValueTask<HealthModel?> GetModelAsync(ScoreSnapshot snapshot, CancellationToken cancellationToken = default);
 }

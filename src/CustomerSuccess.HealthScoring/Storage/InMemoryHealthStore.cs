@@ -16,6 +16,7 @@ public sealed class InMemoryHealthStore : IScoreSnapshotStore, IOverrideStore
     private readonly object _gate = new();
     private readonly SortedDictionary<(LocalDate AsOf, string Account, string Model), ScoreSnapshot> _snapshots = new(SnapshotKeyComparer.Instance);
     private readonly List<OverrideRecord> _overrides = [];
+    private readonly Dictionary<string, string> _models = new(StringComparer.Ordinal);
 
     /// <inheritdoc/>
     public ValueTask<int> RecordSnapshotsAsync(IReadOnlyList<ScoreSnapshot> snapshots, CancellationToken cancellationToken = default)
@@ -65,6 +66,33 @@ public sealed class InMemoryHealthStore : IScoreSnapshotStore, IOverrideStore
             IReadOnlyList<ScoreSnapshot> all = [.. _snapshots.Values.Where(s => s.AsOf >= first && s.AsOf <= last)];
             return ValueTask.FromResult(all);
         }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<bool> RecordModelAsync(HealthModel model, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        cancellationToken.ThrowIfCancellationRequested();
+        (string hash, string document) = (ScoreSnapshot.HashOf(model), HealthModelJson.Serialize(model));
+        lock (_gate)
+        {
+            return ValueTask.FromResult(_models.TryAdd(hash, document));
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<HealthModel?> GetModelAsync(ScoreSnapshot snapshot, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        cancellationToken.ThrowIfCancellationRequested();
+        string? document;
+        lock (_gate)
+        {
+            _models.TryGetValue(snapshot.ModelHash, out document);
+        }
+
+        // Kept as its JSON, as a store keeps it: what comes back is the recorded model, not the caller's instance.
+        return ValueTask.FromResult(document is null ? null : HealthModelJson.Deserialize(document, snapshot.ModelName));
     }
 
     /// <inheritdoc/>

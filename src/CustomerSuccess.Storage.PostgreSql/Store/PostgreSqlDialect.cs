@@ -95,6 +95,24 @@ internal sealed class PostgreSqlDialect : StoreDialect
             value       DOUBLE PRECISION NOT NULL,
             PRIMARY KEY (plan_id, metric, measured_on));
         """,
+        // Version 3: a snapshot in one row, its signals and adjustments as JSON arrays (docs/storage.md; the version-2
+        // rows are moved by StoreEngine.PackSnapshots), and the models snapshots were scored with.
+        """
+        CREATE TABLE cs_snapshots (
+            account_id  TEXT COLLATE "C" NOT NULL,
+            as_of       TEXT COLLATE "C" NOT NULL,
+            model_name  TEXT COLLATE "C" NOT NULL,
+            model_hash  TEXT COLLATE "C" NOT NULL,
+            score       DOUBLE PRECISION,
+            band        TEXT COLLATE "C",
+            signals     TEXT COLLATE "C" NOT NULL,
+            adjustments TEXT COLLATE "C" NOT NULL,
+            PRIMARY KEY (account_id, as_of, model_name));
+        CREATE INDEX cs_snapshots_by_date ON cs_snapshots (as_of, account_id);
+        CREATE TABLE cs_models (
+            model_hash TEXT COLLATE "C" NOT NULL PRIMARY KEY,
+            document   TEXT COLLATE "C" NOT NULL);
+        """,
     ];
 
     private readonly NpgsqlDataSource _source;

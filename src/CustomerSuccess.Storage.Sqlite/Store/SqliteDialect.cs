@@ -103,6 +103,24 @@ internal sealed class SqliteDialect(string path, TimeSpan busyTimeout) : StoreDi
             value       REAL NOT NULL,
             PRIMARY KEY (plan_id, metric, measured_on));
         """,
+        // Version 3: a snapshot in one row, its signals and adjustments as JSON arrays (docs/storage.md; the version-2
+        // rows are moved by StoreEngine.PackSnapshots), and the models snapshots were scored with.
+        """
+        CREATE TABLE cs_snapshots (
+            account_id  TEXT NOT NULL,
+            as_of       TEXT NOT NULL,
+            model_name  TEXT NOT NULL,
+            model_hash  TEXT NOT NULL,
+            score       REAL,
+            band        TEXT,
+            signals     TEXT NOT NULL,
+            adjustments TEXT NOT NULL,
+            PRIMARY KEY (account_id, as_of, model_name)) WITHOUT ROWID;
+        CREATE INDEX cs_snapshots_by_date ON cs_snapshots (as_of, account_id);
+        CREATE TABLE cs_models (
+            model_hash TEXT NOT NULL PRIMARY KEY,
+            document   TEXT NOT NULL);
+        """,
     ];
 
     public override string Engine => "SQLite";

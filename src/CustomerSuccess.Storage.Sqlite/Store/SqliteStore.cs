@@ -54,16 +54,19 @@ public sealed class SqliteStore : IScoreSnapshotStore, IOverrideStore, IAlertLog
     public static int SchemaVersion => StoreEngine.SchemaVersion;
 
     /// <summary>
-    /// Records a run with its snapshots and alerts in one transaction, unless a run with the same as-of date is recorded
-    /// already: then nothing is written (a stored snapshot is the answer as of its date and is never recomputed).
+    /// Records a run with its snapshots, its alerts and the models it scored with in one transaction, unless a run with
+    /// the same as-of date is recorded already: then nothing is written (a stored snapshot is the answer as of its date
+    /// and is never recomputed).
     /// </summary>
     /// <param name="run">The run.</param>
     /// <param name="snapshots">Its score snapshots.</param>
     /// <param name="alerts">The alerts it raised.</param>
+    /// <param name="models">The models its snapshots were scored with (<see cref="RecordModelAsync"/>); a model recorded already is kept as it is.</param>
     /// <param name="cancellationToken">Cancels the run's write; nothing is recorded then.</param>
     /// <returns><see langword="true"/> when recorded; <see langword="false"/> when the as-of date was recorded already.</returns>
-    public ValueTask<bool> RecordRunAsync(RunRecord run, IReadOnlyList<ScoreSnapshot> snapshots, IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default) =>
-        _engine.RecordRunAsync(run, snapshots, alerts, cancellationToken);
+    /// <exception cref="ArgumentException">A model uses a custom curve, which has no data form; nothing is written.</exception>
+    public ValueTask<bool> RecordRunAsync(RunRecord run, IReadOnlyList<ScoreSnapshot> snapshots, IReadOnlyList<Alert> alerts, IReadOnlyList<HealthModel> models, CancellationToken cancellationToken = default) =>
+        _engine.RecordRunAsync(run, snapshots, alerts, models, cancellationToken);
 
     /// <summary>The run recorded for an as-of date.</summary>
     /// <param name="asOf">The date.</param>
@@ -90,6 +93,12 @@ public sealed class SqliteStore : IScoreSnapshotStore, IOverrideStore, IAlertLog
         source.BackupDatabase(destination);
         return ValueTask.CompletedTask;
     }
+
+    /// <inheritdoc/>
+    public ValueTask<bool> RecordModelAsync(HealthModel model, CancellationToken cancellationToken = default) => _engine.RecordModelAsync(model, cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask<HealthModel?> GetModelAsync(ScoreSnapshot snapshot, CancellationToken cancellationToken = default) => _engine.GetModelAsync(snapshot, cancellationToken);
 
     /// <inheritdoc/>
     public ValueTask<int> RecordSnapshotsAsync(IReadOnlyList<ScoreSnapshot> snapshots, CancellationToken cancellationToken = default) => _engine.RecordSnapshotsAsync(snapshots, cancellationToken);

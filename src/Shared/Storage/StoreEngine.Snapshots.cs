@@ -10,7 +10,7 @@ using NodaTime;
 
 namespace CustomerSuccess;
 
-// Score snapshots: one row each, with a row per signal and per adjustment, keyed by account, date and model.
+// Score snapshots: one row each, keyed by account, date and model, its signals and adjustments as JSON (SnapshotParts).
 internal sealed partial class StoreEngine
 {
     private const string SnapshotColumns = "account_id, as_of, model_name, model_hash, score, band";
@@ -30,9 +30,9 @@ internal sealed partial class StoreEngine
     public ValueTask<IReadOnlyList<ScoreSnapshot>> GetSnapshotsAsync(LocalDate first, LocalDate last, CancellationToken cancellationToken = default) =>
         Read<IReadOnlyList<ScoreSnapshot>>(connection => Snapshots(connection, "as_of BETWEEN @from AND @to", "as_of, account_id, model_name", null, first, last), cancellationToken);
 
-    // Many rows to a statement (RowBatch). A snapshot already recorded (same account, date and model) is skipped with its
-    // signals and adjustments: the keys recorded for the batch's dates are read first, and every insert also skips a key
-    // that exists (a concurrent writer's), so the three tables stay consistent either way.
+    // Many rows to a statement (RowBatch), a row per snapshot with its signals and adjustments as JSON (SnapshotParts).
+    // A snapshot already recorded (same account, date and model) is skipped: the keys recorded for the batch's dates are
+    // read first, and every insert also skips a key that exists (a concurrent writer's).
     private static int InsertSnapshots(StoreDialect dialect, DbConnection connection, DbTransaction transaction, IReadOnlyList<ScoreSnapshot> snapshots, CancellationToken cancellationToken)
     {
         foreach (ScoreSnapshot s in snapshots)
@@ -41,17 +41,11 @@ internal sealed partial class StoreEngine
         }
 
         HashSet<(string Account, string Date, string Model)> recorded = RecordedKeys(connection, transaction, snapshots);
-        using var rows = new RowBatch(connection, transaction, "cs_score_snapshots",
-            ["account_id", "as_of", "model_name", "model_hash", "score", "band"],
-            [DbType.String, DbType.String, DbType.String, DbType.String, DbType.Double, DbType.String], dialect.BatchParameters);
-        using var signals = new RowBatch(connection, transaction, "cs_snapshot_signals",
-            ["account_id", "as_of", "model_name", "position", "signal_id", "raw", "missing_reason", "curve_score", "weight", "contribution"],
-            [DbType.String, DbType.String, DbType.String, DbType.Int64, DbType.String, DbType.Double, DbType.String, DbType.Double, DbType.Double, DbType.Double], dialect.BatchParameters);
-        using var adjustments = new RowBatch(connection, transaction, "cs_snapshot_adjustments",
-            ["account_id", "as_of", "model_name", "position", "kind", "reason", "delta"],
-            [DbType.String, DbType.String, DbType.String, DbType.Int64, DbType.String, DbType.String, DbType.Double], dialect.BatchParameters);
-
-        object[] row = new object[10];
+        using var rows = new RowBatch(connection, transaction, "cs_snapshots",
+            ["account_id", "as_of", "model_name", "model_hash", "score", "band", "signals", "adjustments"],
+            [DbType.String, DbType.String, DbType.String, DbType.String, DbType.Double, DbType.String, DbType.String, DbType.String], dialect.BatchParameters);
+        using var parts = new SnapshotParts();
+        object[] row = new object[8];
         string? lastDate = null;
         LocalDate lastAsOf = default;
         int seen = 0;
@@ -70,27 +64,11 @@ internal sealed partial class StoreEngine
             }
 
             (row[0], row[1], row[2], row[3], row[4], row[5]) = (s.Account.Value, date, s.ModelName, s.ModelHash, Db(s.Score), Db(s.Band));
-            rows.Add(row.AsSpan(0, 6));
-            for (int i = 0; i < s.Signals.Count; i++)
-            {
-                SignalSnapshot part = s.Signals[i];
-                bool present = part.Raw.TryGetValue(out double raw);
-                (row[3], row[4], row[5], row[6]) = ((long)i, part.Signal.Value, present ? raw : DBNull.Value, present ? DBNull.Value : part.Raw.MissingReason!);
-                (row[7], row[8], row[9]) = (Db(part.CurveScore), part.Weight, part.Contribution);
-                signals.Add(row.AsSpan(0, 10));
-            }
-
-            for (int i = 0; i < s.Adjustments.Count; i++)
-            {
-                ScoreAdjustment part = s.Adjustments[i];
-                (row[3], row[4], row[5], row[6]) = ((long)i, StoreText.Name(part.Kind), part.Reason, part.Delta);
-                adjustments.Add(row.AsSpan(0, 7));
-            }
+            (row[6], row[7]) = (parts.Signals(s.Signals), parts.Adjustments(s.Adjustments));
+            rows.Add(row);
         }
 
         rows.Flush();
-        signals.Flush();
-        adjustments.Flush();
         return rows.Inserted;
     }
 
@@ -104,7 +82,7 @@ internal sealed partial class StoreEngine
             dates.Add(s.AsOf);
         }
 
-        using DbCommand command = Command(connection, transaction, "SELECT account_id, model_name FROM cs_score_snapshots WHERE as_of = @as_of;");
+        using DbCommand command = Command(connection, transaction, "SELECT account_id, model_name FROM cs_snapshots WHERE as_of = @as_of;");
         DbParameter asOf = Parameter(command, "@as_of", DbType.String);
         foreach (LocalDate day in dates)
         {
@@ -120,64 +98,40 @@ internal sealed partial class StoreEngine
         return keys;
     }
 
-    // The snapshots a filter selects, with their signals and adjustments: the filter names only the key columns every
-    // table has, so each table is read along its own key (account_id, as_of, ...), without a join.
-    private static List<ScoreSnapshot> Snapshots(DbConnection connection, string where, string order, AccountId? account, LocalDate first, LocalDate last)
+    // The snapshots a filter selects. A history repeats its model's name, hash and signal ids from row to row: they are
+    // taken from the row before when equal rather than allocated again.
+    private List<ScoreSnapshot> Snapshots(DbConnection connection, string where, string order, AccountId? account, LocalDate first, LocalDate last)
     {
-        var signals = new Dictionary<(string, string, string), List<SignalSnapshot>>();
-        using (DbCommand command = Command(connection, null,
-            $"SELECT g.account_id, g.as_of, g.model_name, g.signal_id, g.raw, g.missing_reason, g.curve_score, g.weight, g.contribution FROM cs_snapshot_signals g WHERE {where} ORDER BY g.account_id, g.as_of, g.model_name, g.position;"))
-        {
-            Bind(command, account, first, last);
-            using DbDataReader reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                var key = (reader.GetString(0), reader.GetString(1), reader.GetString(2));
-                if (!signals.TryGetValue(key, out List<SignalSnapshot>? list))
-                {
-                    signals[key] = list = [];
-                }
-
-                SignalValue raw = reader.IsDBNull(4) ? SignalValue.Missing(reader.GetString(5)) : SignalValue.Of(reader.GetDouble(4));
-                list.Add(new SignalSnapshot(new SignalId(reader.GetString(3)), raw, reader.IsDBNull(6) ? null : reader.GetDouble(6), reader.GetDouble(7), reader.GetDouble(8)));
-            }
-        }
-
-        var adjustments = new Dictionary<(string, string, string), List<ScoreAdjustment>>();
-        using (DbCommand command = Command(connection, null,
-            $"SELECT a.account_id, a.as_of, a.model_name, a.kind, a.reason, a.delta FROM cs_snapshot_adjustments a WHERE {where} ORDER BY a.account_id, a.as_of, a.model_name, a.position;"))
-        {
-            Bind(command, account, first, last);
-            using DbDataReader reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                var key = (reader.GetString(0), reader.GetString(1), reader.GetString(2));
-                if (!adjustments.TryGetValue(key, out List<ScoreAdjustment>? list))
-                {
-                    adjustments[key] = list = [];
-                }
-
-                list.Add(new ScoreAdjustment(StoreText.Parse<AdjustmentKind>(reader.GetString(3)), reader.GetString(4), reader.GetDouble(5)));
-            }
-        }
-
         var snapshots = new List<ScoreSnapshot>();
-        using (DbCommand command = Command(connection, null, $"SELECT {SnapshotColumns} FROM cs_score_snapshots WHERE {where} ORDER BY {order};"))
+        using var parts = new SnapshotParts();
+        using DbCommand command = Command(connection, null, $"SELECT {SnapshotColumns}, signals, adjustments FROM cs_snapshots WHERE {where} ORDER BY {order};");
+        Bind(command, account, first, last);
+        using DbDataReader reader = command.ExecuteReader();
+        ScoreSnapshot? previous = null;
+        while (reader.Read())
         {
-            Bind(command, account, first, last);
-            using DbDataReader reader = command.ExecuteReader();
-            while (reader.Read())
+            string id = reader.GetString(0), date = reader.GetString(1);
+            AccountId owner = previous is not null && previous.Account.Value == id ? previous.Account : new AccountId(id);
+            string model = Same(reader.GetString(2), previous?.ModelName), hash = Same(reader.GetString(3), previous?.ModelHash);
+            try
             {
-                var key = (reader.GetString(0), reader.GetString(1), reader.GetString(2));
-                snapshots.Add(new ScoreSnapshot(new AccountId(key.Item1), StoreText.Date(key.Item2), key.Item3, reader.GetString(3),
-                    reader.IsDBNull(4) ? null : reader.GetDouble(4), reader.IsDBNull(5) ? null : reader.GetString(5),
-                    signals.TryGetValue(key, out List<SignalSnapshot>? s) ? s : [],
-                    adjustments.TryGetValue(key, out List<ScoreAdjustment>? a) ? a : []));
+                previous = new ScoreSnapshot(owner, StoreText.Date(date), model, hash,
+                    reader.IsDBNull(4) ? null : reader.GetDouble(4), reader.IsDBNull(5) ? null : Same(reader.GetString(5), previous?.Band),
+                    parts.ReadSignals(reader.GetString(6), previous?.Signals), parts.ReadAdjustments(reader.GetString(7)));
             }
+            catch (Exception e) when (e is FormatException or ArgumentException)
+            {
+                throw new InvalidOperationException(
+                    $"The store '{_dialect.Location}' holds a snapshot of account '{id}' on {date} (model '{model}') that does not read back: {e.Message}", e);
+            }
+
+            snapshots.Add(previous);
         }
 
         return snapshots;
     }
+
+    private static string Same(string text, string? before) => before is not null && string.Equals(text, before, StringComparison.Ordinal) ? before : text;
 
     private static void Bind(DbCommand command, AccountId? account, LocalDate first, LocalDate last)
     {

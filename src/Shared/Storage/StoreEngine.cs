@@ -29,13 +29,20 @@ internal sealed partial class StoreEngine : IScoreSnapshotStore, IOverrideStore,
     }
 
     /// <summary>The schema version this code writes.</summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
-    public ValueTask<bool> RecordRunAsync(RunRecord run, IReadOnlyList<ScoreSnapshot> snapshots, IReadOnlyList<Alert> alerts, CancellationToken cancellationToken)
+    public ValueTask<bool> RecordRunAsync(RunRecord run, IReadOnlyList<ScoreSnapshot> snapshots, IReadOnlyList<Alert> alerts, IReadOnlyList<HealthModel> models, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(snapshots);
         ArgumentNullException.ThrowIfNull(alerts);
+        ArgumentNullException.ThrowIfNull(models);
+        var documents = new List<(string Hash, string Document)>(models.Count);
+        foreach (HealthModel model in models)
+        {
+            documents.Add(Entry(model ?? throw new ArgumentNullException(nameof(models)))); // before anything is written
+        }
+
         try
         {
             return Write((connection, transaction) =>
@@ -46,6 +53,7 @@ internal sealed partial class StoreEngine : IScoreSnapshotStore, IOverrideStore,
                 }
 
                 InsertRun(connection, transaction, run); // a concurrent run of the date waits here, then meets the duplicate key
+                InsertModels(connection, transaction, documents);
                 InsertSnapshots(_dialect, connection, transaction, snapshots, cancellationToken);
                 InsertAlerts(_dialect, connection, transaction, alerts);
                 return true;
@@ -145,6 +153,10 @@ internal sealed partial class StoreEngine : IScoreSnapshotStore, IOverrideStore,
         for (int v = version; v < SchemaVersion; v++)
         {
             Execute(connection, transaction, _dialect.Migrations[v]);
+            if (v + 1 == 3)
+            {
+                PackSnapshots(connection, transaction);
+            }
         }
 
         using (DbCommand update = Command(connection, transaction, "UPDATE cs_schema SET version = @version;"))

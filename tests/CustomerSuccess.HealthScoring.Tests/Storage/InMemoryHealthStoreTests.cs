@@ -20,7 +20,7 @@ public class InMemoryHealthStoreTests : StoreContract
         var alerts = new InMemoryAlertLog();
         var runs = new Dictionary<LocalDate, RunRecord>();
         return new StoreUnderTest(health, health, alerts, new CustomerSuccess.SuccessPlans.InMemoryPlanStore(),
-            async (run, snapshots, raised) =>
+            async (run, snapshots, raised, models) =>
             {
                 if (snapshots.Any(s => s is null) || raised.Any(a => a is null))
                 {
@@ -30,6 +30,11 @@ public class InMemoryHealthStoreTests : StoreContract
                 if (!runs.TryAdd(run.AsOf, run))
                 {
                     return false;
+                }
+
+                foreach (HealthModel model in models)
+                {
+                    await health.RecordModelAsync(model);
                 }
 
                 await health.RecordSnapshotsAsync(snapshots);

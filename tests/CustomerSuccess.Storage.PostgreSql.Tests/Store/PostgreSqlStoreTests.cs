@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using CustomerSuccess.HealthScoring;
 using CustomerSuccess.Testing;
 using Npgsql;
 using Xunit;
@@ -45,7 +46,7 @@ public sealed class PostgreSqlStoreTests : StoreContract, IDisposable
         var stores = Enumerable.Range(0, 4).Select(_ => new PostgreSqlStore(database)).ToArray();
 
         bool[] recorded = await Task.WhenAll(stores.Select((store, i) => Task.Run(async () =>
-            await store.RecordRunAsync(Run(i % 2 == 0 ? Day1 : Day2), [.. Enumerable.Range(0, 300).Select(a => Snapshot($"acct-{a:D3}", i % 2 == 0 ? Day1 : Day2, a))], []))));
+            await store.RecordRunAsync(Run(i % 2 == 0 ? Day1 : Day2), [.. Enumerable.Range(0, 300).Select(a => Snapshot($"acct-{a:D3}", i % 2 == 0 ? Day1 : Day2, a))], [], []))));
 
         Assert.Equal(2, recorded.Count(r => r));
         Assert.Equal([Day1, Day2], (await stores[0].GetRunsAsync()).Select(r => r.AsOf));
@@ -106,18 +107,34 @@ public sealed class PostgreSqlStoreTests : StoreContract, IDisposable
     }
 
     [Fact]
-    public async Task Open_AStoreOfVersion1_MigratesItForward_KeepingItsRuns()
+    public async Task Open_AStoreOfVersion1_MigratesItForward_KeepingItsRunsAndSnapshots()
     {
         string database = NewDatabase();
-        var store = new PostgreSqlStore(database);
-        await store.RecordRunAsync(Run(Day1), [Snapshot("acct-a", Day1, 1)], []);
-        Execute(database, "DROP TABLE cs_plans; DROP TABLE cs_plan_measurements; UPDATE cs_schema SET version = 1;"); // as version 1 left it
-        NpgsqlConnection.ClearAllPools();
+        ScoreSnapshot[] snapshots = [Snapshot("acct-a", Day1, 1)];
+        FillVersion2(database, snapshots);
+        Execute(database, "INSERT INTO cs_runs VALUES ('2026-11-16', 'f0b0c0d0-0000-0000-0000-000000000001', '2026-11-16T09:00:00.000000000Z', '2026-11-16T09:00:03.000000000Z');"
+            + "DROP TABLE cs_plans; DROP TABLE cs_plan_measurements; UPDATE cs_schema SET version = 1;"); // as version 1 left it
 
         var migrated = new PostgreSqlStore(database);
 
         Assert.Equal([Day1], (await migrated.GetRunsAsync()).Select(r => r.AsOf));
+        Assert.Equal(snapshots, await migrated.GetSnapshotsAsync(Day1, Day1));
         Assert.Equal(1, (await migrated.SavePlanAsync(Plan("Close faster"), T0)).Version);
+    }
+
+    [Fact]
+    public async Task Open_AStoreOfVersion2_MovesEachSnapshotIntoOneRow_EveryValueExactly()
+    {
+        string database = NewDatabase();
+        ScoreSnapshot[] snapshots = [.. new[] { Day2, Day1 }.SelectMany(day => Enumerable.Range(0, 15).Select(i => Snapshot($"acct-{i:D2}", day, (day.Day * 100) + i)))];
+        FillVersion2(database, snapshots);
+
+        var migrated = new PostgreSqlStore(database);
+
+        Assert.Equal(snapshots.OrderBy(s => s.AsOf).ThenBy(s => s.Account.Value, StringComparer.Ordinal), await migrated.GetSnapshotsAsync(Day1, Day2));
+        Assert.Equal(0L, Scalar(database, "SELECT count(*) FROM information_schema.tables WHERE table_name IN ('cs_score_snapshots', 'cs_snapshot_signals', 'cs_snapshot_adjustments');"));
+        Assert.Equal(snapshots[0].Signals.Count, Convert.ToInt32(Scalar(database,
+            $"SELECT count(*) FROM cs_snapshots s, jsonb_array_elements(s.signals::jsonb) j WHERE s.account_id = '{snapshots[0].Account}' AND s.as_of = '2026-11-17';"), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -143,7 +160,7 @@ public sealed class PostgreSqlStoreTests : StoreContract, IDisposable
     }
 
     private StoreUnderTest Under(PostgreSqlStore store) =>
-        new(new Tagged(store, _last!), store, store, store, (run, snapshots, alerts) => store.RecordRunAsync(run, snapshots, alerts), asOf => store.GetRunAsync(asOf));
+        new(new Tagged(store, _last!), store, store, store, (run, snapshots, alerts, models) => store.RecordRunAsync(run, snapshots, alerts, models), asOf => store.GetRunAsync(asOf));
 
     private string? _last;
 
@@ -164,6 +181,21 @@ public sealed class PostgreSqlStoreTests : StoreContract, IDisposable
 
     internal static void Admin(string sql) => Execute(Server, sql);
 
+    private static void FillVersion2(string database, ScoreSnapshot[] snapshots)
+    {
+        using var connection = new NpgsqlConnection(database);
+        connection.Open();
+        Version2Store.Fill(connection, snapshots);
+    }
+
+    private static object? Scalar(string connectionString, string sql)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        return command.ExecuteScalar();
+    }
+
     private static void Execute(string connectionString, string sql)
     {
         using var connection = new NpgsqlConnection(connectionString);
@@ -182,5 +214,9 @@ public sealed class PostgreSqlStoreTests : StoreContract, IDisposable
         public ValueTask<IReadOnlyList<HealthScoring.ScoreSnapshot>> GetHistoryAsync(AccountId account, NodaTime.LocalDate first, NodaTime.LocalDate last, System.Threading.CancellationToken cancellationToken = default) => store.GetHistoryAsync(account, first, last, cancellationToken);
 
         public ValueTask<IReadOnlyList<HealthScoring.ScoreSnapshot>> GetSnapshotsAsync(NodaTime.LocalDate first, NodaTime.LocalDate last, System.Threading.CancellationToken cancellationToken = default) => store.GetSnapshotsAsync(first, last, cancellationToken);
+
+        public ValueTask<bool> RecordModelAsync(HealthScoring.HealthModel model, System.Threading.CancellationToken cancellationToken = default) => store.RecordModelAsync(model, cancellationToken);
+
+        public ValueTask<HealthScoring.HealthModel?> GetModelAsync(HealthScoring.ScoreSnapshot snapshot, System.Threading.CancellationToken cancellationToken = default) => store.GetModelAsync(snapshot, cancellationToken);
     }
 }

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
+using CustomerSuccess.HealthScoring;
+using CustomerSuccess.Signals;
 using CustomerSuccess.Testing;
 using Microsoft.Data.Sqlite;
 using Xunit;
@@ -44,19 +46,52 @@ public sealed class SqliteStoreTests : StoreContract, IDisposable
     }
 
     [Fact]
-    public async Task Open_AStoreOfVersion1_MigratesItForward_KeepingItsRuns()
+    public async Task Open_AStoreOfVersion1_MigratesItForward_KeepingItsRunsAndSnapshots()
     {
         string path = NewPath();
-        var store = new SqliteStore(path);
-        await store.RecordRunAsync(Run(Day1), [Snapshot("acct-a", Day1, 1)], []);
-        Execute(path, "DROP TABLE cs_plans; DROP TABLE cs_plan_measurements; UPDATE cs_schema SET version = 1;"); // as version 1 left it
-        SqliteConnection.ClearAllPools();
+        ScoreSnapshot[] snapshots = [Snapshot("acct-a", Day1, 1)];
+        FillVersion2(path, snapshots);
+        Execute(path, "INSERT INTO cs_runs VALUES ('2026-11-16', 'f0b0c0d0-0000-0000-0000-000000000001', '2026-11-16T09:00:00.000000000Z', '2026-11-16T09:00:03.000000000Z');"
+            + "DROP TABLE cs_plans; DROP TABLE cs_plan_measurements; UPDATE cs_schema SET version = 1;"); // as version 1 left it
 
         var migrated = new SqliteStore(path);
 
         Assert.Equal((long)SqliteStore.SchemaVersion, Scalar(path, "SELECT version FROM cs_schema;"));
         Assert.Equal([Day1], (await migrated.GetRunsAsync()).Select(r => r.AsOf));
+        Assert.Equal(snapshots, await migrated.GetSnapshotsAsync(Day1, Day1));
         Assert.Equal(1, (await migrated.SavePlanAsync(Plan("Close faster"), T0)).Version);
+    }
+
+    [Fact]
+    public async Task Open_AStoreOfVersion2_MovesEachSnapshotIntoOneRow_EveryValueExactly()
+    {
+        string path = NewPath();
+        ScoreSnapshot[] snapshots = [.. new[] { Day2, Day1 }.SelectMany(day => Enumerable.Range(0, 15).Select(i => Snapshot($"acct-{i:D2}", day, (day.Day * 100) + i)))];
+        FillVersion2(path, snapshots);
+
+        var migrated = new SqliteStore(path);
+
+        Assert.Equal((long)SqliteStore.SchemaVersion, Scalar(path, "SELECT version FROM cs_schema;"));
+        Assert.Equal(snapshots.OrderBy(s => s.AsOf).ThenBy(s => s.Account.Value, StringComparer.Ordinal), await migrated.GetSnapshotsAsync(Day1, Day2));
+        Assert.Equal(0L, Scalar(path, "SELECT count(*) FROM sqlite_master WHERE name IN ('cs_score_snapshots', 'cs_snapshot_signals', 'cs_snapshot_adjustments');"));
+        Assert.Equal("ok", Scalar(path, "PRAGMA integrity_check;"));
+    }
+
+    [Fact]
+    public async Task Snapshots_AreQueryableInSql_OneRowEach_TheirSignalsAsJson()
+    {
+        string path = NewPath();
+        var store = new SqliteStore(path);
+        var snapshot = new ScoreSnapshot(new AccountId("acct-a"), Day1, "default", "9f2c", 61.5, "yellow",
+            [new(new SignalId("signal.0"), SignalValue.Of(12), 1.0 / 3 * 100, 0.6, 20), new(new SignalId("signal.1"), SignalValue.Missing("no NPS in 180 days"), null, 0.4, 0)],
+            [new ScoreAdjustment(AdjustmentKind.Gate, "open P1", -1.5)]);
+        await store.RecordSnapshotsAsync([snapshot]);
+
+        // What docs/storage.md shows: a signal's contribution, straight from SQL.
+        object? contribution = Scalar(path, "SELECT json_extract(j.value, '$[5]') FROM cs_snapshots s, json_each(s.signals) j WHERE s.account_id = 'acct-a' AND json_extract(j.value, '$[0]') = 'signal.0';");
+
+        Assert.Equal(snapshot.Signals[0].Contribution, Convert.ToDouble(contribution, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(1L, Scalar(path, "SELECT count(*) FROM cs_snapshots;"));
     }
 
     [Fact]
@@ -89,18 +124,18 @@ public sealed class SqliteStoreTests : StoreContract, IDisposable
 
         // Two writers for each of two dates, at once: each date lands once, the file stays whole.
         bool[] recorded = await Task.WhenAll(stores.Select((store, i) => Task.Run(async () =>
-            await store.RecordRunAsync(Run(i % 2 == 0 ? Day1 : Day2), [.. Enumerable.Range(0, 300).Select(a => Snapshot($"acct-{a:D3}", i % 2 == 0 ? Day1 : Day2, a))], []))));
+            await store.RecordRunAsync(Run(i % 2 == 0 ? Day1 : Day2), [.. Enumerable.Range(0, 300).Select(a => Snapshot($"acct-{a:D3}", i % 2 == 0 ? Day1 : Day2, a))], [], []))));
 
         Assert.Equal(2, recorded.Count(r => r));
         Assert.Equal("ok", Scalar(path, "PRAGMA integrity_check;"));
-        Assert.Equal(600L, Scalar(path, "SELECT count(*) FROM cs_score_snapshots;"));
+        Assert.Equal(600L, Scalar(path, "SELECT count(*) FROM cs_snapshots;"));
     }
 
     [Fact]
     public async Task BackupTo_CopiesTheStoreWhileOpen()
     {
         var store = new SqliteStore(NewPath());
-        await store.RecordRunAsync(Run(Day1), [Snapshot("acct-a", Day1, 1)], [Alert("r1", "acct-a", null, T0)]);
+        await store.RecordRunAsync(Run(Day1), [Snapshot("acct-a", Day1, 1)], [Alert("r1", "acct-a", null, T0)], []);
         string backup = NewPath();
 
         await store.BackupToAsync(backup);
@@ -119,7 +154,14 @@ public sealed class SqliteStoreTests : StoreContract, IDisposable
     }
 
     private static StoreUnderTest Under(SqliteStore store) =>
-        new(store, store, store, store, (run, snapshots, alerts) => store.RecordRunAsync(run, snapshots, alerts), asOf => store.GetRunAsync(asOf));
+        new(store, store, store, store, (run, snapshots, alerts, models) => store.RecordRunAsync(run, snapshots, alerts, models), asOf => store.GetRunAsync(asOf));
+
+    private static void FillVersion2(string path, ScoreSnapshot[] snapshots)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        Version2Store.Fill(connection, snapshots);
+    }
 
     private string NewPath() => Path.Combine(_folder, $"store-{++_files}.db");
 
