@@ -96,7 +96,8 @@ internal sealed class PostgreSqlDialect : StoreDialect
             PRIMARY KEY (plan_id, metric, measured_on));
         """,
         // Version 3: a snapshot in one row, its signals and adjustments as JSON arrays (docs/storage.md; the version-2
-        // rows are moved by StoreEngine.PackSnapshots), and the models snapshots were scored with.
+        // rows are moved by StoreEngine.PackSnapshots), in date order with the dates beside (a history is a seek per
+        // date), and the models snapshots were scored with.
         """
         CREATE TABLE cs_snapshots (
             account_id  TEXT COLLATE "C" NOT NULL,
@@ -107,8 +108,9 @@ internal sealed class PostgreSqlDialect : StoreDialect
             band        TEXT COLLATE "C",
             signals     TEXT COLLATE "C" NOT NULL,
             adjustments TEXT COLLATE "C" NOT NULL,
-            PRIMARY KEY (account_id, as_of, model_name));
-        CREATE INDEX cs_snapshots_by_date ON cs_snapshots (as_of, account_id);
+            PRIMARY KEY (as_of, account_id, model_name));
+        CREATE TABLE cs_snapshot_dates (
+            as_of TEXT COLLATE "C" NOT NULL PRIMARY KEY);
         CREATE TABLE cs_models (
             model_hash TEXT COLLATE "C" NOT NULL PRIMARY KEY,
             document   TEXT COLLATE "C" NOT NULL);

@@ -13,7 +13,13 @@ namespace CustomerSuccess;
 // Score snapshots: one row each, keyed by account, date and model, its signals and adjustments as JSON (SnapshotParts).
 internal sealed partial class StoreEngine
 {
-    private const string SnapshotColumns = "account_id, as_of, model_name, model_hash, score, band";
+    private const string SnapshotColumns = "s.account_id, s.as_of, s.model_name, s.model_hash, s.score, s.band, s.signals, s.adjustments";
+
+    // The table is in date order (a run appends; a table in account order would rewrite a page per account each run), so
+    // one account's history is a seek per recorded date: the dates come from cs_snapshot_dates. (As a join, SQLite moves
+    // the date range onto cs_snapshots and scans every account's rows in it; IN keeps the seeks, on both engines.)
+    private const string HistoryQuery =
+        $"SELECT {SnapshotColumns} FROM cs_snapshots s WHERE s.account_id = @account AND s.as_of IN (SELECT as_of FROM cs_snapshot_dates WHERE as_of BETWEEN @from AND @to) ORDER BY s.as_of, s.model_name;";
 
     /// <inheritdoc/>
     public ValueTask<int> RecordSnapshotsAsync(IReadOnlyList<ScoreSnapshot> snapshots, CancellationToken cancellationToken = default)
@@ -24,11 +30,11 @@ internal sealed partial class StoreEngine
 
     /// <inheritdoc/>
     public ValueTask<IReadOnlyList<ScoreSnapshot>> GetHistoryAsync(AccountId account, LocalDate first, LocalDate last, CancellationToken cancellationToken = default) =>
-        Read<IReadOnlyList<ScoreSnapshot>>(connection => Snapshots(connection, "account_id = @account AND as_of BETWEEN @from AND @to", "as_of, model_name", account, first, last), cancellationToken);
+        Read<IReadOnlyList<ScoreSnapshot>>(connection => Snapshots(connection, HistoryQuery, account, first, last), cancellationToken);
 
     /// <inheritdoc/>
     public ValueTask<IReadOnlyList<ScoreSnapshot>> GetSnapshotsAsync(LocalDate first, LocalDate last, CancellationToken cancellationToken = default) =>
-        Read<IReadOnlyList<ScoreSnapshot>>(connection => Snapshots(connection, "as_of BETWEEN @from AND @to", "as_of, account_id, model_name", null, first, last), cancellationToken);
+        Read<IReadOnlyList<ScoreSnapshot>>(connection => Snapshots(connection, $"SELECT {SnapshotColumns} FROM cs_snapshots s WHERE s.as_of BETWEEN @from AND @to ORDER BY s.as_of, s.account_id, s.model_name;", null, first, last), cancellationToken);
 
     // Many rows to a statement (RowBatch), a row per snapshot with its signals and adjustments as JSON (SnapshotParts).
     // A snapshot already recorded (same account, date and model) is skipped: the keys recorded for the batch's dates are
@@ -46,6 +52,7 @@ internal sealed partial class StoreEngine
             [DbType.String, DbType.String, DbType.String, DbType.String, DbType.Double, DbType.String, DbType.String, DbType.String], dialect.BatchParameters);
         using var parts = new SnapshotParts();
         object[] row = new object[8];
+        var recordedDates = new SortedSet<string>(StringComparer.Ordinal);
         string? lastDate = null;
         LocalDate lastAsOf = default;
         int seen = 0;
@@ -63,12 +70,21 @@ internal sealed partial class StoreEngine
                 continue; // recorded already, or twice in this batch
             }
 
+            recordedDates.Add(date);
             (row[0], row[1], row[2], row[3], row[4], row[5]) = (s.Account.Value, date, s.ModelName, s.ModelHash, Db(s.Score), Db(s.Band));
             (row[6], row[7]) = (parts.Signals(s.Signals), parts.Adjustments(s.Adjustments));
             rows.Add(row);
         }
 
         rows.Flush();
+        using DbCommand dates = Command(connection, transaction, "INSERT INTO cs_snapshot_dates (as_of) VALUES (@as_of) ON CONFLICT DO NOTHING;");
+        DbParameter asOf = Parameter(dates, "@as_of", DbType.String);
+        foreach (string date in recordedDates)
+        {
+            asOf.Value = date;
+            dates.ExecuteNonQuery();
+        }
+
         return rows.Inserted;
     }
 
@@ -100,11 +116,11 @@ internal sealed partial class StoreEngine
 
     // The snapshots a filter selects. A history repeats its model's name, hash and signal ids from row to row: they are
     // taken from the row before when equal rather than allocated again.
-    private List<ScoreSnapshot> Snapshots(DbConnection connection, string where, string order, AccountId? account, LocalDate first, LocalDate last)
+    private List<ScoreSnapshot> Snapshots(DbConnection connection, string query, AccountId? account, LocalDate first, LocalDate last)
     {
         var snapshots = new List<ScoreSnapshot>();
         using var parts = new SnapshotParts();
-        using DbCommand command = Command(connection, null, $"SELECT {SnapshotColumns}, signals, adjustments FROM cs_snapshots WHERE {where} ORDER BY {order};");
+        using DbCommand command = Command(connection, null, query);
         Bind(command, account, first, last);
         using DbDataReader reader = command.ExecuteReader();
         ScoreSnapshot? previous = null;
