@@ -76,6 +76,39 @@ public sealed class PostgreSqlStoreTests : StoreContract, IDisposable
         Assert.DoesNotContain("hunter2", day1.Error + set.Error + day2.Error + again.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void CommandLine_BacktestOfTheStoredMonthEnds_IsTheBacktestOfTheFile()
+    {
+        // The demo's 24 month ends recorded as runs on the server, then backtested from it: byte for byte the file's backtest.
+        string database = NewDatabase();
+        string demo = System.IO.Directory.CreateTempSubdirectory("cs-pg-backtest-").FullName;
+        try
+        {
+            Assert.Equal(0, Tool("demo", "--out", demo).Code);
+            string model = System.IO.Path.Combine(demo, "model.json"), outcomes = System.IO.Path.Combine(demo, "outcomes.csv"), snapshots = System.IO.Path.Combine(demo, "snapshots.csv");
+            string[] lines = System.IO.File.ReadAllText(snapshots).ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+            string header = "account_id," + lines[0][(lines[0].IndexOf(",as_of,", StringComparison.Ordinal) + ",as_of,".Length)..];
+            foreach (IGrouping<string, string[]> month in lines.Skip(1).Select(l => l.Split(',', 3)).GroupBy(cells => cells[1]))
+            {
+                string accounts = System.IO.Path.Combine(demo, $"accounts-{month.Key}.csv");
+                System.IO.File.WriteAllText(accounts, header + "\n" + string.Join("\n", month.Select(cells => cells[0] + "," + cells[2])) + "\n");
+                var recorded = Tool("run", "--store", database, "--as-of", month.Key, "--model", model, "--accounts", accounts);
+                Assert.True(recorded.Code == 0, recorded.Error);
+            }
+
+            var fromFile = Tool("backtest", "--model", model, "--history", snapshots, "--outcomes", outcomes, "--horizon", "30d,90d,180d");
+            var fromStore = Tool("backtest", "--store", database, "--outcomes", outcomes, "--horizon", "30d,90d,180d");
+
+            Assert.True(fromStore.Code == 0, fromStore.Error);
+            Assert.Equal(fromFile.Output, fromStore.Output);
+            Assert.Equal(3, fromStore.Output.TrimEnd('\n').Split("\n\n").Length);
+        }
+        finally
+        {
+            System.IO.Directory.Delete(demo, recursive: true);
+        }
+    }
+
     private static (int Code, string Output, string Error) Tool(params string[] args)
     {
         var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
