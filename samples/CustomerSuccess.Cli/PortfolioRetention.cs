@@ -16,11 +16,17 @@ namespace CustomerSuccess.Cli;
 /// </summary>
 internal static class PortfolioRetention
 {
-    public static void WriteTable(Portfolio portfolio, YearMonth month, TextWriter output)
+    /// <summary>The portfolio's MRR history, each account in its segment, at the portfolio's rates.</summary>
+    public static MrrHistory History(Portfolio portfolio)
     {
         var segments = portfolio.Accounts.ToDictionary(a => a.Id, a => a.Segment);
         var options = new MrrOptions { ReportingCurrency = portfolio.ReportingCurrency, ExchangeRates = portfolio.Rates };
-        MrrHistory history = MrrHistory.FromRows(portfolio.Snapshots.Select(r => new MrrRow(r.Account, r.Month, r.Mrr, segments[r.Account])), options);
+        return MrrHistory.FromRows(portfolio.Snapshots.Select(r => new MrrRow(r.Account, r.Month, r.Mrr, segments[r.Account])), options);
+    }
+
+    public static void WriteTable(Portfolio portfolio, YearMonth month, TextWriter output)
+    {
+        MrrHistory history = History(portfolio);
         CultureInfo c = CultureInfo.InvariantCulture;
 
         YearMonth yearBefore = month.PlusMonths(-12);

@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using CustomerSuccess.Demo;
+using CustomerSuccess.HealthScoring;
+using CustomerSuccess.Reporting;
+using CustomerSuccess.Revenue;
+using CustomerSuccess.Signals;
+using NodaTime;
+using NodaTime.Text;
+
+namespace CustomerSuccess.Cli;
+
+/// <summary>
+/// The portfolio report (issue 19, first part): one HTML file that opens in any browser offline, drawn from the figures
+/// the other commands print. This part covers the demo company: MRR over time, the last month's movements, health bands
+/// by segment and the riskiest accounts.
+/// </summary>
+internal sealed class ReportCommand : ICommand
+{
+    public string Name => "report";
+
+    public string Summary => "The portfolio report as one self-contained HTML file: MRR over time, the month's movements, health by segment, the riskiest accounts.";
+
+    public IReadOnlyCollection<string> ValueOptions { get; } = ["out"];
+
+    public IReadOnlyCollection<string> FlagOptions { get; } = [];
+
+    public void WriteHelp(TextWriter output)
+    {
+        output.WriteLine($"Usage: {CliApp.ToolName} report [--out <report.html>]");
+        output.WriteLine();
+        output.WriteLine(Summary);
+        output.WriteLine();
+        output.WriteLine("Options:");
+        output.WriteLine("  --out <file>   where to write the report (default report.html; '-' writes it to standard output);");
+        output.WriteLine("                 the file is replaced whole, or left as it was when anything fails");
+        output.WriteLine();
+        output.WriteLine("Inline CSS and SVG, no script, a Content-Security-Policy that forbids scripts and remote loads: it opens");
+        output.WriteLine("offline and prints on A4 or Letter. Every chart has a title, a description and its data table. This version");
+        output.WriteLine("reports the built-in demo company. See docs/reporting.md.");
+    }
+
+    public int Run(CommandLine line, TextWriter output)
+    {
+        string target = line.Value("out") ?? "report.html";
+        Portfolio portfolio = WingtipDemo.Generate();
+        Progress.Stage("computing the report's figures");
+        string html = Build(portfolio, DemoHistory.Generate(portfolio).Latest).Render();
+        if (target == "-")
+        {
+            output.Write(html);
+            return ExitCodes.Success;
+        }
+
+        InputFiles.Replace(target, html);
+        output.WriteLine($"Wrote {target}.");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The demo company's report.</summary>
+    public static ReportPage Build(Portfolio portfolio, IReadOnlyDictionary<AccountId, AccountFacts> facts)
+    {
+        YearMonth last = portfolio.LastMonth;
+        MrrMovementReport movements = PortfolioRetention.History(portfolio).Movements(portfolio.FirstMonth, last);
+        MrrMonthFigures[] months = [.. movements.TotalByMonth()];
+        string currency = portfolio.ReportingCurrency.ToString();
+        var page = new ReportPage($"{portfolio.CompanyName}: portfolio report", $"{Iso(portfolio.FirstMonth)} to {Iso(last)}, in {currency}");
+
+        var table = new DataTable($"MRR, ARR and the month's movements ({currency})",
+            ["Month", "MRR", "ARR", "New", "Reactivation", "Expansion", "Contraction", "Churn", "Customers"],
+            [.. months.Select(m => (IReadOnlyList<string>)[Iso(m.Month), Money2(m.ClosingMrr.Amount), Money2(m.ClosingMrr.Amount * 12), Money2(m.New.Amount),
+                Money2(m.Reactivation.Amount), Money2(m.Expansion.Amount), Money2(m.Contraction.Amount), Money2(m.Churn.Amount), Count(m.CustomersClosing)])]);
+        page.AddSection("MRR and ARR over time",
+            $"Month-end MRR of every paying account, converted to {currency} at each month's rate; ARR is twelve times MRR. The figures are those of '{CliApp.ToolName} retention' on the demo's files (closing_mrr and the movements).",
+            new BarChart($"Month-end MRR ({currency})", $"One bar per month from {Iso(months[0].Month)} to {Iso(last)}; the height is the month's closing MRR.",
+                "Month", [.. months.Select(m => Iso(m.Month))], [new ChartSeries("MRR", [.. months.Select(m => m.ClosingMrr.Amount)])], Money2, table));
+
+        MrrMonthFigures f = months[^1];
+        page.AddSection($"MRR movements, {Iso(last)}",
+            $"From {Money2(f.OpeningMrr.Amount)} to {Money2(f.ClosingMrr.Amount)} {currency}: what new and returning accounts added, what existing ones added and took away, what churned accounts took with them, and what exchange rates moved.",
+            new Waterfall($"Net new MRR, {Iso(last)} ({currency})",
+                "Each bar is a movement from where the one before ended, up in green, down in vermillion, from zero; the last bar is the month's net change (closing minus opening MRR).",
+                null,
+                [("FX impact", f.FxImpact.Amount), ("New", f.New.Amount), ("Reactivation", f.Reactivation.Amount), ("Expansion", f.Expansion.Amount),
+                    ("Contraction", -f.Contraction.Amount), ("Churn", -f.Churn.Amount)],
+                ("Net change", f.ClosingMrr.Amount - f.OpeningMrr.Amount), Money2));
+
+        HealthScorer<AccountFacts> scorer = HealthScorer.Create(DemoHealthModel.Model, DemoHealthModel.Signals);
+        var context = new SignalContext(DemoFacts.AsOf, DateTimeZone.Utc);
+        var scored = portfolio.Accounts.Where(a => facts.ContainsKey(a.Id)).Select(a => (Account: a, Score: scorer.Score(facts[a.Id], context))).ToArray();
+        HealthBands bands = DemoHealthModel.Model.Bands;
+        BandDistribution[] distribution = [.. HealthRollups.BandDistribution(scored.Select(s => (s.Account.Segment, s.Score)), bands)];
+        string asOf = DemoFacts.AsOf.InUtc().Date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+        page.AddSection($"Health by segment, as of {asOf}",
+            $"Each paying account scored with the model '{DemoHealthModel.Model.Name}'; the bands as the main job counts them.",
+            new BarChart("Accounts by health band and segment", "One bar per segment, its accounts stacked by band from red at the bottom to green at the top; undefined scores on top in grey.",
+                "Segment", [.. distribution.Select(d => d.Segment)],
+                [.. bands.All.Select(b => new ChartSeries(b.Name, [.. distribution.Select(d => (decimal)d.Count(b.Name))], BandColour(b.Name))),
+                    new ChartSeries("undefined", [.. distribution.Select(d => (decimal)d.Undefined)], "#999999")],
+                v => v.ToString("0", CultureInfo.InvariantCulture)));
+
+        var riskiest = scored.Where(s => s.Score.HasValue).OrderBy(s => s.Score.Value).ThenBy(s => s.Account.Id).Take(10).ToArray();
+        page.AddSection("The ten riskiest accounts",
+            "The lowest scores, each with the signal that cost it most against a perfect score and the adjustments (gates, overrides) applied.",
+            new DataTable("Riskiest accounts", ["Account", "Name", "Segment", "CSM", "Score", "Band", "Weakest signal", "Adjustments"],
+                [.. riskiest.Select(r => Riskiest(r.Account, scorer.Explain(facts[r.Account.Id], context)))]));
+        return page;
+    }
+
+    private static IReadOnlyList<string> Riskiest(PortfolioAccount account, HealthExplanation why)
+    {
+        SignalContribution? weakest = why.Signals.OrderBy(s => s.Contribution - (100 * s.EffectiveWeight)).ThenBy(s => s.Id.Value, StringComparer.Ordinal).FirstOrDefault();
+        string signal = weakest is null ? string.Empty
+            : weakest.Raw.IsPresent ? $"{weakest.Id} ({weakest.Contribution.ToString("0.0", CultureInfo.InvariantCulture)} of {(100 * weakest.EffectiveWeight).ToString("0.0", CultureInfo.InvariantCulture)} pts)"
+            : $"{weakest.Id} (missing: {weakest.Raw.MissingReason})";
+        string adjustments = string.Join("; ", why.Adjustments.Select(a => $"{a.Kind.ToString().ToLowerInvariant()}: {a.Reason} ({a.Delta.ToString("0.0", CultureInfo.InvariantCulture)} pts)"));
+        string score = why.Score.ToNullable() is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) : string.Empty;
+        return [account.Id.Value, account.Name, account.Segment, account.Csm, score, why.Score.Band?.Name ?? "undefined", signal, adjustments];
+    }
+
+    // The bands of the colour-blind-safe palette: green is bluish green, yellow is orange, red is vermillion.
+    private static string? BandColour(string band) => band switch
+    {
+        "green" => "#009E73",
+        "yellow" => "#E69F00",
+        "red" => "#D55E00",
+        _ => null,
+    };
+
+    private static string Money2(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    private static string Iso(YearMonth month) => YearMonthPattern.Iso.Format(month);
+}

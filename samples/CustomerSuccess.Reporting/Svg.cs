@@ -1,0 +1,34 @@
+using System.Collections.Generic;
+using System.Text;
+
+namespace CustomerSuccess.Reporting;
+
+/// <summary>What every chart's SVG shares: the opening with its title and description, and the legend.</summary>
+internal static class Svg
+{
+    public static void Open(StringBuilder html, string id, double width, double height, string title, string description)
+    {
+        html.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").Append(Markup.Number(width)).Append(' ').Append(Markup.Number(height))
+            .Append("\" role=\"img\" aria-labelledby=\"").Append(id).Append("-title ").Append(id).Append("-desc\">")
+            .Append("<title id=\"").Append(id).Append("-title\">").AppendEscaped(title).Append("</title>")
+            .Append("<desc id=\"").Append(id).Append("-desc\">").AppendEscaped(description).Append("</desc>\n");
+    }
+
+    public static void Legend(StringBuilder html, IReadOnlyList<(string Name, string Colour)> entries, double x, double y)
+    {
+        if (entries.Count < 2)
+        {
+            return; // one series: the title names it
+        }
+
+        html.Append("<g class=\"legend\">");
+        foreach ((string name, string colour) in entries)
+        {
+            html.Append("<rect x=\"").Append(Markup.Number(x)).Append("\" y=\"").Append(Markup.Number(y - 9)).Append("\" width=\"10\" height=\"10\" fill=\"").Append(colour).Append("\"/>")
+                .Append("<text x=\"").Append(Markup.Number(x + 14)).Append("\" y=\"").Append(Markup.Number(y)).Append("\">").AppendEscaped(name).Append("</text>");
+            x += 24 + (7 * name.Length);
+        }
+
+        html.Append("</g>\n");
+    }
+}
