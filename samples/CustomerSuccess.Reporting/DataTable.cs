@@ -42,7 +42,7 @@ public sealed class DataTable : ReportBlock
 
     internal override void Render(StringBuilder html, string id)
     {
-        html.Append("<table class=\"data\" id=\"").Append(id).Append("\"><caption>").AppendEscaped(Caption).Append("</caption>\n<thead><tr>");
+        html.Append("<div class=\"scroll\"><table class=\"data\" id=\"").Append(id).Append("\"><caption>").AppendEscaped(Caption).Append("</caption>\n<thead><tr>");
         for (int c = 0; c < Columns.Count; c++)
         {
             html.Append(_numeric[c] ? "<th scope=\"col\" class=\"n\">" : "<th scope=\"col\">").AppendEscaped(Columns[c]).Append("</th>");
@@ -60,6 +60,6 @@ public sealed class DataTable : ReportBlock
             html.Append("</tr>\n");
         }
 
-        html.Append("</tbody></table>\n");
+        html.Append("</tbody></table></div>\n");
     }
 }

@@ -41,7 +41,7 @@ public sealed class ReportCommandTests : CliRunner
         int charts = Regex.Count(html, "<svg ");
         Assert.Equal(3, charts);
         Assert.Equal(charts, Regex.Count(html, "<title id=\"s\\d+b\\d+-title\">[^<]+</title><desc id=\"s\\d+b\\d+-desc\">[^<]+</desc>"));
-        Assert.Equal(charts, Regex.Count(html, "</svg>\n<table class=\"data\""));
+        Assert.Equal(charts, Regex.Count(html, "</svg>\n<div class=\"scroll\"><table class=\"data\""));
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
     }
 

@@ -1,0 +1,103 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace CustomerSuccess.Reporting.BrowserTests;
+
+/// <summary>
+/// The demo report and a page of hostile names, loaded by headless Chromium: every section and chart there, drawn,
+/// nothing logged, printed on a few pages; input that looks like markup stays text and nothing runs.
+/// </summary>
+public sealed class ReportInChromiumTests : IDisposable
+{
+    private static readonly string Artifacts = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts")).FullName;
+    private readonly string _folder = Directory.CreateTempSubdirectory("cs-report-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void DemoReport_Loads_WithEverySectionAndChart_AndLogsNothing()
+    {
+        (string dom, string log) = Chromium.DumpDom(DemoReport());
+
+        Assert.Equal(4, Regex.Count(dom, "<section id="));
+        Assert.Equal(3, Regex.Count(dom, "<svg "));
+        Assert.True(Regex.Count(dom, "<rect ") > 24, "the charts' bars are in the DOM");
+        Assert.DoesNotMatch("CONSOLE|Uncaught|Refused to", log);
+    }
+
+    [Fact]
+    public void DemoReport_Screenshot_ShowsEveryChart()
+    {
+        string png = Path.Combine(Artifacts, "report.png");
+        Chromium.Screenshot(DemoReport(), png, 1000, 3200);
+        Png shot = Png.Read(png);
+
+        Assert.Equal((1000, 3200), (shot.Width, shot.Height));
+        Assert.True(shot.Count("#0072B2") > 20_000, "MRR bars (blue)"); // 24 bars, the net change bar
+        Assert.True(shot.Count("#009E73") > 5_000, "green bands and increases (bluish green)");
+        Assert.True(shot.Count("#D55E00") > 1_000, "decreases and red bands (vermillion)");
+        Assert.True(shot.Count("#E69F00") > 1_000, "yellow bands (orange)");
+    }
+
+    [Fact]
+    public void DemoReport_Phone_FitsTheWidth()
+    {
+        string png = Path.Combine(Artifacts, "report-phone.png");
+        Chromium.Screenshot(DemoReport(), png, 390, 2400);
+
+        Assert.True(Png.Read(png).Count("#0072B2") > 2_000, "the MRR chart scales down to a phone's width");
+    }
+
+    [Fact]
+    public void DemoReport_Printed_TakesAFewPages()
+    {
+        string pdf = Path.Combine(Artifacts, "report.pdf");
+        Chromium.PrintToPdf(DemoReport(), pdf);
+        int pages = Regex.Count(File.ReadAllText(pdf, System.Text.Encoding.Latin1), @"/Type\s*/Page[^s]");
+
+        // Six pages on Chromium's default Letter paper here; fonts differ a little between machines, so a range.
+        Assert.InRange(pages, 4, 8);
+    }
+
+    [Fact]
+    public void HostileNames_StayText_AndNothingRuns()
+    {
+        const string script = "<script>document.title='pwned'</script>", image = "<img src=x onerror=\"document.title='pwned'\">", attribute = "\" onload=\"document.title='pwned'";
+        string path = Path.Combine(_folder, "hostile.html");
+        File.WriteAllText(path, new ReportPage("Hostile", script)
+            .AddSection(image, attribute,
+                new BarChart(script, image, attribute, [script, image], [new ChartSeries(attribute, [1m, 2m])], v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new DataTable(script, [image, attribute], [[script, image]]))
+            .Render());
+
+        (string dom, _) = Chromium.DumpDom(path);
+
+        Assert.Contains("<title>Hostile</title>", dom, StringComparison.Ordinal); // no script changed it
+        Assert.DoesNotContain("<script", dom, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", dom, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("&lt;script&gt;document.title='pwned'&lt;/script&gt;", dom, StringComparison.Ordinal);
+    }
+
+    private string DemoReport()
+    {
+        string path = Path.Combine(_folder, "report.html");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string arg in new[] { Path.Combine(AppContext.BaseDirectory, "customersuccess.dll"), "report", "--out", path })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using Process process = Process.Start(start)!;
+        Task<string> error = process.StandardError.ReadToEndAsync();
+        process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, error.Result);
+        File.Copy(path, Path.Combine(Artifacts, "report.html"), overwrite: true);
+        return path;
+    }
+}
