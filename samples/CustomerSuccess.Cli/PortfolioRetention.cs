@@ -20,8 +20,14 @@ internal static class PortfolioRetention
     public static MrrHistory History(Portfolio portfolio)
     {
         var segments = portfolio.Accounts.ToDictionary(a => a.Id, a => a.Segment);
+        return History(portfolio, account => segments[account]);
+    }
+
+    /// <summary>The portfolio's MRR history, each account in the group given, at the portfolio's rates.</summary>
+    public static MrrHistory History(Portfolio portfolio, Func<AccountId, string> group)
+    {
         var options = new MrrOptions { ReportingCurrency = portfolio.ReportingCurrency, ExchangeRates = portfolio.Rates };
-        return MrrHistory.FromRows(portfolio.Snapshots.Select(r => new MrrRow(r.Account, r.Month, r.Mrr, segments[r.Account])), options);
+        return MrrHistory.FromRows(portfolio.Snapshots.Select(r => new MrrRow(r.Account, r.Month, r.Mrr, group(r.Account))), options);
     }
 
     public static void WriteTable(Portfolio portfolio, YearMonth month, TextWriter output)

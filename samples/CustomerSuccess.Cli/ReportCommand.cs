@@ -16,7 +16,7 @@ namespace CustomerSuccess.Cli;
 /// <summary>
 /// The portfolio report (issue 19, first part): one HTML file that opens in any browser offline, drawn from the figures
 /// the other commands print. This part covers the demo company: MRR over time, the last month's movements, health bands
-/// by segment and the riskiest accounts.
+/// by segment and the riskiest accounts, retention by segment and the cohort heatmap.
 /// </summary>
 internal sealed class ReportCommand : ICommand
 {
@@ -88,6 +88,8 @@ internal sealed class ReportCommand : ICommand
                     ("Contraction", -f.Contraction.Amount), ("Churn", -f.Churn.Amount)],
                 ("Net change", f.ClosingMrr.Amount - f.OpeningMrr.Amount), Money2));
 
+        AddRetention(page, portfolio);
+
         HealthScorer<AccountFacts> scorer = HealthScorer.Create(DemoHealthModel.Model, DemoHealthModel.Signals);
         var context = new SignalContext(DemoFacts.AsOf, DateTimeZone.Utc);
         var scored = portfolio.Accounts.Where(a => facts.ContainsKey(a.Id)).Select(a => (Account: a, Score: scorer.Score(facts[a.Id], context))).ToArray();
@@ -109,6 +111,64 @@ internal sealed class ReportCommand : ICommand
                 [.. riskiest.Select(r => Riskiest(r.Account, scorer.Explain(facts[r.Account.Id], context)))]));
         return page;
     }
+
+    // Trailing-twelve-month NRR and GRR by segment (the cohort method, as the main job), and every first-paid month's
+    // cohort followed month by month.
+    private static void AddRetention(ReportPage page, Portfolio portfolio)
+    {
+        YearMonth last = portfolio.LastMonth, yearBefore = last.PlusMonths(-12);
+        if (yearBefore >= portfolio.FirstMonth)
+        {
+            CohortReport ttm = PortfolioRetention.History(portfolio).TrailingTwelveMonths(last);
+            CohortRetention[] rows = [.. ttm.Groups.Select(ttm.ForGroup), ttm.Total];
+            string Name(CohortRetention r) => r.Group.Length == 0 ? "Total" : r.Group;
+            page.AddSection($"Retention by segment, {Iso(yearBefore)} to {Iso(last)}",
+                $"The accounts paying in {Iso(yearBefore)}, a year later: NRR is their MRR now over their MRR then (expansion counts), GRR caps each at its MRR then (only losses count), both at {Iso(last)} rates. The figures of '{CliApp.ToolName} cohort-retention --from {Iso(yearBefore)} --to {Iso(last)}'.",
+                new BarChart("Trailing-twelve-month NRR and GRR by segment (%)", "Two bars per segment, NRR then GRR; 100% is every dollar of a year ago still paid.",
+                    "Segment", [.. rows.Select(Name)],
+                    [new ChartSeries("NRR", [.. rows.Select(r => Percent(r.Nrr) ?? 0)], ChartSeries.Palette[0]), new ChartSeries("GRR", [.. rows.Select(r => Percent(r.Grr) ?? 0)], ChartSeries.Palette[1])],
+                    v => v.ToString("0.00", CultureInfo.InvariantCulture),
+                    new DataTable($"Retention by segment, {Iso(yearBefore)} to {Iso(last)}", ["Segment", "Cohort", "Opening MRR", "Closing MRR", "NRR %", "GRR %", "Logo churn %"],
+                        [.. rows.Select(r => (IReadOnlyList<string>)[Name(r), Count(r.CohortSize), Money2(r.OpeningMrr.Amount), Money2(r.ClosingMrr.Amount),
+                            Percent2(r.Nrr), Percent2(r.Grr), Percent2(r.LogoChurn)])]),
+                    sideBySide: true));
+        }
+
+        // Each account's cohort is the month it first paid; the first month's cohort holds every account paying then.
+        Dictionary<AccountId, YearMonth> firstPaid = portfolio.Snapshots.Where(r => r.Mrr.Amount > 0).GroupBy(r => r.Account).ToDictionary(g => g.Key, g => g.Min(r => r.Month));
+        MrrHistory byCohort = PortfolioRetention.History(portfolio, a => firstPaid.TryGetValue(a, out YearMonth m) ? Iso(m) : "never paid");
+        int months = MonthsBetween(portfolio.FirstMonth, last) + 1;
+        var cohorts = new List<(string Label, IReadOnlyList<decimal?> Values)>();
+        for (YearMonth cohort = portfolio.FirstMonth; cohort <= last; cohort = cohort.PlusMonths(1))
+        {
+            if (!byCohort.Groups.Contains(Iso(cohort)))
+            {
+                continue; // nobody first paid that month
+            }
+
+            var values = new decimal?[months];
+            values[0] = 100; // a cohort's first month over itself
+            for (int k = 1; cohort.PlusMonths(k) <= last; k++)
+            {
+                CohortReport report = byCohort.Cohort(cohort, cohort.PlusMonths(k));
+                values[k] = report.Groups.Contains(Iso(cohort)) ? Percent(report.ForGroup(Iso(cohort)).Nrr) : null;
+            }
+
+            cohorts.Add((cohort == portfolio.FirstMonth ? $"{Iso(cohort)} and before" : Iso(cohort), values));
+        }
+
+        page.AddSection("Cohort retention by first-paid month",
+            $"Each row is the accounts that first paid in a month; each cell their MRR that many months later as a share of their first month's (NRR, at the later month's rates). Darker is more retained. The first row is everyone paying in {Iso(portfolio.FirstMonth)}, when the data starts.",
+            new Heatmap("Cohort NRR by months since first payment (%)", "A row per cohort, a column per month since its first payment; the shade is the cohort's NRR, from pale (lowest) to dark blue (highest).",
+                "Cohort", [.. cohorts.Select(c => c.Label)], [.. Enumerable.Range(0, months).Select(k => $"M{k}")], [.. cohorts.Select(c => c.Values)],
+                v => v.ToString("0.0", CultureInfo.InvariantCulture)));
+    }
+
+    private static decimal? Percent(Ratio ratio) => ratio.TryGetValue(out decimal v) ? Math.Round(v * 100, 2, MidpointRounding.ToEven) : null;
+
+    private static string Percent2(Ratio ratio) => Percent(ratio) is { } p ? p.ToString("0.00", CultureInfo.InvariantCulture) : string.Empty;
+
+    private static int MonthsBetween(YearMonth from, YearMonth to) => ((to.Year - from.Year) * 12) + to.Month - from.Month;
 
     private static IReadOnlyList<string> Riskiest(PortfolioAccount account, HealthExplanation why)
     {

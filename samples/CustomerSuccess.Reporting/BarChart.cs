@@ -6,8 +6,8 @@ using System.Text;
 namespace CustomerSuccess.Reporting;
 
 /// <summary>
-/// Vertical bars, one per category, its series stacked (positive values upwards from zero, negative ones downwards),
-/// drawn as inline SVG with a title and a description, a legend, and the data table under it.
+/// Vertical bars, one per category, its series stacked (positive values upwards from zero, negative ones downwards) or
+/// side by side, drawn as inline SVG with a title and a description, a legend, and the data table under it.
 /// </summary>
 public sealed class BarChart : ReportBlock
 {
@@ -22,8 +22,9 @@ public sealed class BarChart : ReportBlock
     /// <param name="series">The series, stacked in this order from the axis outwards.</param>
     /// <param name="format">How the table writes a value (the figure the CLI prints).</param>
     /// <param name="table">The table under the chart, when it should hold more than the chart's values; <see langword="null"/> for the chart's own (<see cref="Table"/>).</param>
+    /// <param name="sideBySide">Whether the series stand side by side in each category (values to compare) rather than stacked (parts of a whole).</param>
     /// <exception cref="ArgumentException">A series has another number of values than there are categories, or there is none.</exception>
-    public BarChart(string title, string description, string categoryHeading, IReadOnlyList<string> categories, IReadOnlyList<ChartSeries> series, Func<decimal, string> format, DataTable? table = null)
+    public BarChart(string title, string description, string categoryHeading, IReadOnlyList<string> categories, IReadOnlyList<ChartSeries> series, Func<decimal, string> format, DataTable? table = null, bool sideBySide = false)
     {
         ArgumentNullException.ThrowIfNull(categories);
         ArgumentNullException.ThrowIfNull(series);
@@ -38,7 +39,7 @@ public sealed class BarChart : ReportBlock
             s.Check(categories.Count, title, nameof(series));
         }
 
-        (Title, Description, CategoryHeading, Format, _table) = (title, description, categoryHeading, format, table);
+        (Title, Description, CategoryHeading, Format, _table, SideBySide) = (title, description, categoryHeading, format, table, sideBySide);
         Categories = [.. categories];
         Series = [.. series];
     }
@@ -61,6 +62,9 @@ public sealed class BarChart : ReportBlock
     /// <summary>Gets how the table writes a value.</summary>
     public Func<decimal, string> Format { get; }
 
+    /// <summary>Gets a value indicating whether the series stand side by side rather than stacked.</summary>
+    public bool SideBySide { get; }
+
     /// <summary>The table under the chart: the one given, or the chart's numbers, a row per category and a column per series (and their total when stacked).</summary>
     public DataTable Table()
     {
@@ -69,7 +73,7 @@ public sealed class BarChart : ReportBlock
             return _table;
         }
 
-        bool total = Series.Count > 1;
+        bool total = Series.Count > 1 && !SideBySide; // a total of values side by side means nothing
         string[] columns = [CategoryHeading, .. Series.Select(s => s.Name), .. total ? new[] { "Total" } : []];
         var rows = new List<IReadOnlyList<string>>();
         for (int c = 0; c < Categories.Count; c++)
@@ -86,8 +90,8 @@ public sealed class BarChart : ReportBlock
         double low = 0, high = 0;
         for (int c = 0; c < Categories.Count; c++)
         {
-            high = Math.Max(high, (double)Series.Where(s => s.Values[c] > 0).Sum(s => s.Values[c]));
-            low = Math.Min(low, (double)Series.Where(s => s.Values[c] < 0).Sum(s => s.Values[c]));
+            high = Math.Max(high, SideBySide ? (double)Series.Max(s => s.Values[c]) : (double)Series.Where(s => s.Values[c] > 0).Sum(s => s.Values[c]));
+            low = Math.Min(low, SideBySide ? (double)Series.Min(s => s.Values[c]) : (double)Series.Where(s => s.Values[c] < 0).Sum(s => s.Values[c]));
         }
 
         var axis = new ValueAxis(low, high, Top, Height - Top - Bottom);
@@ -98,7 +102,7 @@ public sealed class BarChart : ReportBlock
         int every = Math.Max(1, (int)Math.Ceiling(Categories.Count / 12.0)); // at most 12 labels under the bars
         for (int c = 0; c < Categories.Count; c++)
         {
-            double x = Left + (c * band) + ((band - bar) / 2), up = 0, down = 0;
+            double x = Left + (c * band) + ((band - bar) / 2), up = 0, down = 0, width = SideBySide ? bar / Series.Count : bar;
             for (int s = 0; s < Series.Count; s++)
             {
                 double v = (double)Series[s].Values[c];
@@ -107,9 +111,9 @@ public sealed class BarChart : ReportBlock
                     continue;
                 }
 
-                (double from, double to) = v > 0 ? (up, up += v) : (down, down += v);
+                (double from, double to) = SideBySide ? (0, v) : v > 0 ? (up, up += v) : (down, down += v);
                 double y = axis.Y(Math.Max(from, to)), h = Math.Abs(axis.Y(from) - axis.Y(to));
-                html.Append("<rect x=\"").Append(Markup.Number(x)).Append("\" y=\"").Append(Markup.Number(y)).Append("\" width=\"").Append(Markup.Number(bar))
+                html.Append("<rect x=\"").Append(Markup.Number(SideBySide ? x + (s * width) : x)).Append("\" y=\"").Append(Markup.Number(y)).Append("\" width=\"").Append(Markup.Number(width))
                     .Append("\" height=\"").Append(Markup.Number(h)).Append("\" fill=\"").Append(Series[s].ColourAt(s)).Append("\"><title>")
                     .AppendEscaped(Categories[c]).Append(", ").AppendEscaped(Series[s].Name).Append(": ").AppendEscaped(Format(Series[s].Values[c])).Append("</title></rect>");
             }

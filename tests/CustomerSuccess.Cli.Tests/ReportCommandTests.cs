@@ -36,10 +36,10 @@ public sealed class ReportCommandTests : CliRunner
     {
         string html = Report();
 
-        Assert.Equal(["MRR and ARR over time", "MRR movements, 2026-10", "Health by segment, as of 2026-10-31", "The ten riskiest accounts"],
-            Regex.Matches(html, "<h2>([^<]*)</h2>").Select(m => m.Groups[1].Value));
+        Assert.Equal(["MRR and ARR over time", "MRR movements, 2026-10", "Retention by segment, 2025-10 to 2026-10", "Cohort retention by first-paid month",
+            "Health by segment, as of 2026-10-31", "The ten riskiest accounts"], Regex.Matches(html, "<h2>([^<]*)</h2>").Select(m => m.Groups[1].Value));
         int charts = Regex.Count(html, "<svg ");
-        Assert.Equal(3, charts);
+        Assert.Equal(5, charts);
         Assert.Equal(charts, Regex.Count(html, "<title id=\"s\\d+b\\d+-title\">[^<]+</title><desc id=\"s\\d+b\\d+-desc\">[^<]+</desc>"));
         Assert.Equal(charts, Regex.Count(html, "</svg>\n<div class=\"scroll\"><table class=\"data\""));
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
@@ -66,6 +66,34 @@ public sealed class ReportCommandTests : CliRunner
         Assert.Equal(expected.Count, rows.Count);
         Assert.Equal(expected.Select(e => string.Join(',', e)), rows.Select(r => string.Join(',', r.Where((_, i) => i != 2))));
         Assert.All(rows, r => Assert.Equal(decimal.Parse(r[1], System.Globalization.CultureInfo.InvariantCulture) * 12, decimal.Parse(r[2], System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public void Report_RetentionFigures_AreTheCohortRetentionCommands()
+    {
+        string demo = Path.Combine(Folder, "demo");
+        Assert.Equal(0, Run("demo", "--out", demo).Code);
+        string[] Cohort(string from, string to) => Run("cohort-retention", "--mrr", Path.Combine(demo, "mrr.csv"), "--rates", Path.Combine(demo, "rates.csv"), "--from", from, "--to", to)
+            .Output.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n')[1].Split(',');
+        static string Percent(string ratio) => Math.Round(decimal.Parse(ratio, System.Globalization.CultureInfo.InvariantCulture) * 100, 2, MidpointRounding.ToEven).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+        string html = Report();
+
+        // The trailing twelve months' total row: from,to,cohort_size,opening_mrr,closing_mrr,nrr,grr,logo_churn.
+        string[] year = Cohort("2025-10", "2026-10");
+        Assert.Equal(string.Join(',', "Total", year[2], year[3], year[4], Percent(year[5]), Percent(year[6]), Percent(year[7])), string.Join(',', Cells(html, "s3b1-data", "Total")));
+
+        // The first cohort is everyone paying in the first month: its M12 is that month's cohort a year later.
+        string[] first = Cells(html, "s4b1-data", "2024-11 and before");
+        Assert.Equal("100.0", first[1]);
+        Assert.Equal(Math.Round(decimal.Parse(Percent(Cohort("2024-11", "2025-11")[5]), System.Globalization.CultureInfo.InvariantCulture), 1, MidpointRounding.ToEven).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture), first[13]);
+        Assert.Equal(25, first.Length); // the label and M0 to M23
+    }
+
+    private static string[] Cells(string html, string table, string row)
+    {
+        string body = Regex.Match(html, $"<table class=\"data\" id=\"{table}\">.*?</table>", RegexOptions.Singleline).Value;
+        string line = Regex.Match(body, $"<tr><th scope=\"row\">{Regex.Escape(row)}</th>.*?</tr>").Value;
+        return [.. Regex.Matches(line, "<t[hd][^>]*>([^<]*)</t[hd]>").Select(c => c.Groups[1].Value)];
     }
 
     [Fact]

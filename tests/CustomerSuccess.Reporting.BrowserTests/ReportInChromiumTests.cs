@@ -24,8 +24,8 @@ public sealed class ReportInChromiumTests : IDisposable
     {
         (string dom, string log) = Chromium.DumpDom(DemoReport());
 
-        Assert.Equal(4, Regex.Count(dom, "<section id="));
-        Assert.Equal(3, Regex.Count(dom, "<svg "));
+        Assert.Equal(6, Regex.Count(dom, "<section id="));
+        Assert.Equal(5, Regex.Count(dom, "<svg "));
         Assert.True(Regex.Count(dom, "<rect ") > 24, "the charts' bars are in the DOM");
         Assert.DoesNotMatch("CONSOLE|Uncaught|Refused to", log);
     }
@@ -34,14 +34,15 @@ public sealed class ReportInChromiumTests : IDisposable
     public void DemoReport_Screenshot_ShowsEveryChart()
     {
         string png = Path.Combine(Artifacts, "report.png");
-        Chromium.Screenshot(DemoReport(), png, 1000, 3200);
+        Chromium.Screenshot(DemoReport(), png, 1000, 5200);
         Png shot = Png.Read(png);
 
-        Assert.Equal((1000, 3200), (shot.Width, shot.Height));
+        Assert.Equal((1000, 5200), (shot.Width, shot.Height));
         Assert.True(shot.Count("#0072B2") > 20_000, "MRR bars (blue)"); // 24 bars, the net change bar
         Assert.True(shot.Count("#009E73") > 5_000, "green bands and increases (bluish green)");
         Assert.True(shot.Count("#D55E00") > 1_000, "decreases and red bands (vermillion)");
-        Assert.True(shot.Count("#E69F00") > 1_000, "yellow bands (orange)");
+        Assert.True(shot.Count("#E69F00") > 1_000, "yellow bands and GRR (orange)");
+        Assert.True(shot.Count("#08306B") > 200, "the cohort heatmap's most retained cell (dark blue)");
     }
 
     [Fact]
