@@ -104,11 +104,28 @@ internal sealed class ReportCommand : ICommand
                     new ChartSeries("undefined", [.. distribution.Select(d => (decimal)d.Undefined)], "#999999")],
                 v => v.ToString("0", CultureInfo.InvariantCulture)));
 
+        int[] histogram = new int[10];
+        foreach (var (_, score) in scored)
+        {
+            if (score.ToNullable() is { } v)
+            {
+                histogram[Math.Min(9, (int)(v / 10))]++;
+            }
+        }
+
+        page.AddSection($"Score distribution, as of {asOf}",
+            $"How many accounts scored in each tenth of the scale; {scored.Count(s => !s.Score.HasValue)} undefined scores are not in it.",
+            new BarChart("Accounts by health score", "One bar per ten points of score, from 0-10 on the left to 90-100 on the right (100 counts in the last).",
+                "Score", [.. Enumerable.Range(0, 10).Select(b => $"{b * 10}-{(b * 10) + 10}")], [new ChartSeries("accounts", [.. histogram.Select(n => (decimal)n)])],
+                v => v.ToString("0", CultureInfo.InvariantCulture)));
+
         var riskiest = scored.Where(s => s.Score.HasValue).OrderBy(s => s.Score.Value).ThenBy(s => s.Account.Id).Take(10).ToArray();
+        var explanations = riskiest.Select(r => (r.Account, Why: scorer.Explain(facts[r.Account.Id], context))).ToArray();
         page.AddSection("The ten riskiest accounts",
-            "The lowest scores, each with the signal that cost it most against a perfect score and the adjustments (gates, overrides) applied.",
-            new DataTable("Riskiest accounts", ["Account", "Name", "Segment", "CSM", "Score", "Band", "Weakest signal", "Adjustments"],
-                [.. riskiest.Select(r => Riskiest(r.Account, scorer.Explain(facts[r.Account.Id], context)))]));
+            "The lowest scores, each with the signal that cost it most against a perfect score and the adjustments (gates, overrides) applied; then each explained: a signal's points (dark blue) inside the points it could give (pale), a missing signal's reason, an adjustment's points (vermillion).",
+            [new DataTable("Riskiest accounts", ["Account", "Name", "Segment", "CSM", "Score", "Band", "Weakest signal", "Adjustments"],
+                [.. explanations.Select(e => Riskiest(e.Account, e.Why))]),
+                .. explanations.Select(e => (ReportBlock)Explained(e.Account, e.Why))]);
         return page;
     }
 
@@ -169,6 +186,21 @@ internal sealed class ReportCommand : ICommand
     private static string Percent2(Ratio ratio) => Percent(ratio) is { } p ? p.ToString("0.00", CultureInfo.InvariantCulture) : string.Empty;
 
     private static int MonthsBetween(YearMonth from, YearMonth to) => ((to.Year - from.Year) * 12) + to.Month - from.Month;
+
+    private static ContributionBars Explained(PortfolioAccount account, HealthExplanation why)
+    {
+        CultureInfo c = CultureInfo.InvariantCulture;
+        ContributionRow[] rows =
+        [
+            .. why.Signals.Select(s => s.Raw.IsPresent
+                ? new ContributionRow(s.Id.Value, (decimal)s.Contribution, (decimal)(100 * s.EffectiveWeight), $"pts (raw {s.Raw.Value.ToString("0.##", c)})")
+                : new ContributionRow(s.Id.Value, null, 0, $"missing: {s.Raw.MissingReason}")),
+            .. why.Adjustments.Select(a => new ContributionRow($"{a.Kind.ToString().ToLowerInvariant()}: {a.Reason}", (decimal)a.Delta, 0, "pts")),
+        ];
+        string score = why.Score.ToNullable() is { } v ? v.ToString("0.0", c) : "undefined";
+        return new ContributionBars($"{account.Id} {account.Name}: {score}", $"Each signal of the model '{DemoHealthModel.Model.Name}' in model order, then the adjustments; the points add up to the score.",
+            rows, p => Math.Round(p, 1, MidpointRounding.ToEven).ToString("0.0", c));
+    }
 
     private static IReadOnlyList<string> Riskiest(PortfolioAccount account, HealthExplanation why)
     {

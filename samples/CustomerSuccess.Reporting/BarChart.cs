@@ -96,7 +96,7 @@ public sealed class BarChart : ReportBlock
 
         var axis = new ValueAxis(low, high, Top, Height - Top - Bottom);
         double band = (Width - Left - Right) / Math.Max(1, Categories.Count), bar = band * 0.72;
-        html.Append("<figure class=\"chart\">\n");
+        Svg.Figure(html, Title);
         Svg.Open(html, id, Width, Height, Title, Description);
         axis.Draw(html, Left, Width - Right, ValueAxis.Short);
         int every = Math.Max(1, (int)Math.Ceiling(Categories.Count / 12.0)); // at most 12 labels under the bars

@@ -72,7 +72,7 @@ public sealed class Heatmap : ReportBlock
         double height = Top + (Rows.Count * cellHeight) + Bottom;
         decimal[] all = [.. Values.SelectMany(v => v).OfType<decimal>()];
         decimal low = all.Length == 0 ? 0 : all.Min(), high = all.Length == 0 ? 1 : all.Max();
-        html.Append("<figure class=\"chart\">\n");
+        Svg.Figure(html, Title);
         Svg.Open(html, id, Width, height, Title, Description);
         int every = Math.Max(1, (int)Math.Ceiling(Columns.Count / 12.0));
         for (int c = 0; c < Columns.Count; c += every)

@@ -89,6 +89,7 @@ public sealed class ReportPage
         h2 { font-size: 20px; margin: 32px 0 8px; border-bottom: 1px solid var(--rule); padding-bottom: 4px; }
         .subtitle { color: var(--muted); margin: 0 0 12px; }
         figure.chart { margin: 12px 0 24px; }
+        figure.chart figcaption { font-weight: 600; margin-bottom: 4px; }
         svg { display: block; width: 100%; height: auto; font-size: 11px; }
         svg .axis line { stroke: var(--rule); stroke-width: 1; }
         svg .axis line.zero { stroke: var(--ink); }

@@ -6,6 +6,10 @@ namespace CustomerSuccess.Reporting;
 /// <summary>What every chart's SVG shares: the opening with its title and description, and the legend.</summary>
 internal static class Svg
 {
+    // The figure, its title shown above the chart (the SVG's own title is for screen readers and tooltips).
+    public static void Figure(StringBuilder html, string title) =>
+        html.Append("<figure class=\"chart\">\n<figcaption>").AppendEscaped(title).Append("</figcaption>\n");
+
     public static void Open(StringBuilder html, string id, double width, double height, string title, string description)
     {
         html.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").Append(Markup.Number(width)).Append(' ').Append(Markup.Number(height))

@@ -73,7 +73,7 @@ public sealed class Waterfall : ReportBlock
         var axis = new ValueAxis((double)levels.Min(), (double)levels.Max(), Top, Height - Top - Bottom);
         int first = Opening is null ? 0 : 1, bars = Steps.Count + first + 1;
         double band = (Width - Left - Right) / bars, bar = band * 0.7;
-        html.Append("<figure class=\"chart\">\n");
+        Svg.Figure(html, Title);
         Svg.Open(html, id, Width, Height, Title, Description);
         axis.Draw(html, Left, Width - Right, ValueAxis.Short);
         running = start;

@@ -37,9 +37,9 @@ public sealed class ReportCommandTests : CliRunner
         string html = Report();
 
         Assert.Equal(["MRR and ARR over time", "MRR movements, 2026-10", "Retention by segment, 2025-10 to 2026-10", "Cohort retention by first-paid month",
-            "Health by segment, as of 2026-10-31", "The ten riskiest accounts"], Regex.Matches(html, "<h2>([^<]*)</h2>").Select(m => m.Groups[1].Value));
+            "Health by segment, as of 2026-10-31", "Score distribution, as of 2026-10-31", "The ten riskiest accounts"], Regex.Matches(html, "<h2>([^<]*)</h2>").Select(m => m.Groups[1].Value));
         int charts = Regex.Count(html, "<svg ");
-        Assert.Equal(5, charts);
+        Assert.Equal(16, charts); // MRR, the bridge, retention, cohorts, bands, scores, and ten explanations
         Assert.Equal(charts, Regex.Count(html, "<title id=\"s\\d+b\\d+-title\">[^<]+</title><desc id=\"s\\d+b\\d+-desc\">[^<]+</desc>"));
         Assert.Equal(charts, Regex.Count(html, "</svg>\n<div class=\"scroll\"><table class=\"data\""));
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
