@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using CustomerSuccess.Behaviors;
 using CustomerSuccess.Demo;
+using AccountFacts = CustomerSuccess.Demo.AccountFacts;
 using CustomerSuccess.HealthScoring;
 using CustomerSuccess.Reporting;
 using CustomerSuccess.Revenue;
@@ -16,7 +18,7 @@ namespace CustomerSuccess.Cli;
 /// <summary>
 /// The portfolio report (issue 19, first part): one HTML file that opens in any browser offline, drawn from the figures
 /// the other commands print. This part covers the demo company: MRR over time, the last month's movements, health bands
-/// by segment and the riskiest accounts, retention by segment and the cohort heatmap.
+/// by segment and the riskiest accounts, retention by segment, the cohort heatmap, the score distribution and the alerts.
 /// </summary>
 internal sealed class ReportCommand : ICommand
 {
@@ -126,8 +128,37 @@ internal sealed class ReportCommand : ICommand
             [new DataTable("Riskiest accounts", ["Account", "Name", "Segment", "CSM", "Score", "Band", "Weakest signal", "Adjustments"],
                 [.. explanations.Select(e => Riskiest(e.Account, e.Why))]),
                 .. explanations.Select(e => (ReportBlock)Explained(e.Account, e.Why))]);
+        AddAlerts(page, portfolio, facts);
         return page;
     }
+
+    // The alerts the demo team's rules raise as of the last day: by rule, coloured by severity, and the danger ones with evidence.
+    private static void AddAlerts(ReportPage page, Portfolio portfolio, IReadOnlyDictionary<AccountId, AccountFacts> facts)
+    {
+        BehaviorEvaluator evaluator = DemoEvents.CreateEvaluator(portfolio, facts);
+        RuleSet rules = RuleSet.Parse(DemoRules.Text);
+        IReadOnlyList<Alert> alerts = evaluator.Alerts(rules, new SignalContext(DemoFacts.AsOf, DateTimeZone.Utc), moreAccounts: facts.Keys);
+        BehaviorRule[] all = [.. rules];
+        int Raised(BehaviorRule rule) => alerts.Count(a => a.RuleId == rule.Id);
+        AlertSeverity[] severities = [AlertSeverity.Info, AlertSeverity.Warning, AlertSeverity.Danger];
+        string[] colours = ["#56B4E9", "#E69F00", "#D55E00"];
+        var names = portfolio.Accounts.ToDictionary(a => a.Id);
+        Alert[] danger = [.. alerts.Where(a => a.Severity == AlertSeverity.Danger).Take(10)];
+        string asOf = DemoFacts.AsOf.InUtc().Date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+        page.AddSection($"Alerts, as of {asOf}",
+            $"What the demo team's {all.Length} rules raise over the 90 days of events to {asOf}, with no earlier alerts (no cooldowns): the figures of '{CliApp.ToolName} alerts' on the demo's files.",
+            new BarChart("Alerts by rule", "One bar per rule, in the rule set's order, its colour the rule's severity: sky blue for info, orange for warning, vermillion for danger.",
+                "Rule", [.. all.Select(r => r.Id)],
+                [.. severities.Select((v, i) => new ChartSeries(Lower(v), [.. all.Select(r => r.Severity == v ? (decimal)Raised(r) : 0)], colours[i]))],
+                v => v.ToString("0", CultureInfo.InvariantCulture),
+                new DataTable("Alerts by rule", ["Rule", "Kind", "Severity", "Alerts"],
+                    [.. all.Select(r => (IReadOnlyList<string>)[r.Id, Lower(r.Kind), Lower(r.Severity), Count(Raised(r))])])),
+            new DataTable($"Danger alerts (the first {danger.Length} of {alerts.Count(a => a.Severity == AlertSeverity.Danger)}, by account id)", ["Account", "Name", "Rule", "Evidence"],
+                [.. danger.Select(a => (IReadOnlyList<string>)[a.Account.Value, names[a.Account].Name, a.RuleId, a.EvidenceText()])]));
+    }
+
+    private static string Lower<TEnum>(TEnum value)
+        where TEnum : struct, Enum => value.ToString().ToLowerInvariant();
 
     // Trailing-twelve-month NRR and GRR by segment (the cohort method, as the main job), and every first-paid month's
     // cohort followed month by month.

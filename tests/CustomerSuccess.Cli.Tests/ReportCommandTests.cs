@@ -37,9 +37,9 @@ public sealed class ReportCommandTests : CliRunner
         string html = Report();
 
         Assert.Equal(["MRR and ARR over time", "MRR movements, 2026-10", "Retention by segment, 2025-10 to 2026-10", "Cohort retention by first-paid month",
-            "Health by segment, as of 2026-10-31", "Score distribution, as of 2026-10-31", "The ten riskiest accounts"], Regex.Matches(html, "<h2>([^<]*)</h2>").Select(m => m.Groups[1].Value));
+            "Health by segment, as of 2026-10-31", "Score distribution, as of 2026-10-31", "The ten riskiest accounts", "Alerts, as of 2026-10-31"], Regex.Matches(html, "<h2>([^<]*)</h2>").Select(m => m.Groups[1].Value));
         int charts = Regex.Count(html, "<svg ");
-        Assert.Equal(16, charts); // MRR, the bridge, retention, cohorts, bands, scores, and ten explanations
+        Assert.Equal(17, charts); // MRR, the bridge, retention, cohorts, bands, scores, ten explanations, alerts
         Assert.Equal(charts, Regex.Count(html, "<title id=\"s\\d+b\\d+-title\">[^<]+</title><desc id=\"s\\d+b\\d+-desc\">[^<]+</desc>"));
         Assert.Equal(charts, Regex.Count(html, "</svg>\n<div class=\"scroll\"><table class=\"data\""));
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
@@ -87,6 +87,23 @@ public sealed class ReportCommandTests : CliRunner
         Assert.Equal("100.0", first[1]);
         Assert.Equal(Math.Round(decimal.Parse(Percent(Cohort("2024-11", "2025-11")[5]), System.Globalization.CultureInfo.InvariantCulture), 1, MidpointRounding.ToEven).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture), first[13]);
         Assert.Equal(25, first.Length); // the label and M0 to M23
+    }
+
+    [Fact]
+    public void Report_AlertsByRule_AreTheAlertsCommandsCounts()
+    {
+        string demo = Path.Combine(Folder, "demo");
+        Assert.Equal(0, Run("demo", "--out", demo).Code);
+        var alerts = Run("alerts", "--rules", Path.Combine(demo, "rules.txt"), "--events", Path.Combine(demo, "events.csv"), "--facts", Path.Combine(demo, "facts.csv"), "--as-of", "2026-10-31T23:59:59Z");
+        Assert.True(alerts.Code == 0, alerts.Error);
+        var byRule = alerts.Output.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n').Skip(1).GroupBy(l => l.Split(',')[1]).ToDictionary(g => g.Key, g => g.Count());
+        string html = Report();
+
+        string table = Regex.Match(html, "<table class=\"data\" id=\"s8b1-data\">.*?</table>", RegexOptions.Singleline).Value;
+        var rows = Regex.Matches(table, "<tr><th scope=\"row\">(.*?)</tr>").Select(m => Regex.Matches(m.Value, "<t[hd][^>]*>([^<]*)</t[hd]>").Select(c => c.Groups[1].Value).ToArray()).ToArray();
+        Assert.Equal(6, rows.Length);
+        Assert.All(rows, r => Assert.Equal(byRule.GetValueOrDefault(r[0]), int.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(byRule.Values.Sum(), rows.Sum(r => int.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     private static string[] Cells(string html, string table, string row)
