@@ -17,14 +17,14 @@ namespace CustomerSuccess.Cli;
 
 /// <summary>
 /// The portfolio report (issue 19, first part): one HTML file that opens in any browser offline, drawn from the figures
-/// the other commands print. This part covers the demo company: MRR over time, the last month's movements, health bands
-/// by segment and the riskiest accounts, retention by segment, the cohort heatmap, the score distribution and the alerts.
+/// the other commands print. This part covers the demo company: MRR over time, the last month's movements, retention by
+/// segment, the cohort heatmap, health bands by segment, the score distribution, the riskiest accounts and the alerts.
 /// </summary>
 internal sealed class ReportCommand : ICommand
 {
     public string Name => "report";
 
-    public string Summary => "The portfolio report as one self-contained HTML file: MRR over time, the month's movements, health by segment, the riskiest accounts.";
+    public string Summary => "The portfolio report as one self-contained HTML file: MRR and its movements, retention and cohorts, health, the riskiest accounts, the alerts.";
 
     public IReadOnlyCollection<string> ValueOptions { get; } = ["out"];
 
