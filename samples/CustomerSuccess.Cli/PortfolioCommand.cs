@@ -104,9 +104,9 @@ internal sealed class PortfolioCommand : ICommand
     }
 
     // Health facts exist only for the built-in demo data; files bring revenue only.
-    private static bool IsBuiltInDemo(CommandLine line) => line.Value("accounts") is null && line.Value("mrr") is null;
+    internal static bool IsBuiltInDemo(CommandLine line) => line.Value("accounts") is null && line.Value("mrr") is null;
 
-    private static Portfolio LoadPortfolio(CommandLine line, Currency currency)
+    internal static Portfolio LoadPortfolio(CommandLine line, Currency currency)
     {
         string? accounts = line.Value("accounts");
         string? mrr = line.Value("mrr");

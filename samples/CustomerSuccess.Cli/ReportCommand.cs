@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using CustomerSuccess.Behaviors;
+using CustomerSuccess.Cli.Csv;
 using CustomerSuccess.Demo;
 using AccountFacts = CustomerSuccess.Demo.AccountFacts;
 using CustomerSuccess.HealthScoring;
@@ -26,31 +27,60 @@ internal sealed class ReportCommand : ICommand
 
     public string Summary => "The portfolio report as one self-contained HTML file: MRR and its movements, retention and cohorts, health, the riskiest accounts, the alerts.";
 
-    public IReadOnlyCollection<string> ValueOptions { get; } = ["out"];
+    public IReadOnlyCollection<string> ValueOptions { get; } = ["out", "accounts", "mrr", "rates", "currency", MonthSpan.Option];
 
     public IReadOnlyCollection<string> FlagOptions { get; } = [];
 
     public void WriteHelp(TextWriter output)
     {
-        output.WriteLine($"Usage: {CliApp.ToolName} report [--out <report.html>]");
+        output.WriteLine($"Usage: {CliApp.ToolName} report [--out <report.html>] [--accounts <accounts.csv> --mrr <mrr.csv> [--rates <rates.csv>] [--currency <code>]]");
         output.WriteLine();
         output.WriteLine(Summary);
         output.WriteLine();
         output.WriteLine("Options:");
         output.WriteLine("  --out <file>   where to write the report (default report.html; '-' writes it to standard output);");
         output.WriteLine("                 the file is replaced whole, or left as it was when anything fails");
+        output.WriteLine("  --accounts, --mrr, --rates, --currency, --max-months");
+        output.WriteLine("                 your portfolio, as the main job reads it (docs/cli.md); without them, the demo company.");
+        output.WriteLine("                 From files the report has the revenue sections; health and alerts need the demo's facts");
         output.WriteLine();
         output.WriteLine("Inline CSS and SVG, no script, a Content-Security-Policy that forbids scripts and remote loads: it opens");
-        output.WriteLine("offline and prints on A4 or Letter. Every chart has a title, a description and its data table. This version");
-        output.WriteLine("reports the built-in demo company. See docs/reporting.md.");
+        output.WriteLine("offline and prints on A4 or Letter. Every chart has a title, a description and its data table.");
+        output.WriteLine("See docs/reporting.md.");
     }
 
     public int Run(CommandLine line, TextWriter output)
     {
         string target = line.Value("out") ?? "report.html";
-        Portfolio portfolio = WingtipDemo.Generate();
+        string currencyCode = line.Value("currency") ?? "USD";
+        if (!Currency.TryParse(currencyCode, out Currency currency))
+        {
+            throw new UsageException($"--currency '{CliText.Quote(currencyCode)}' is not an ISO 4217 currency code such as USD or EUR.");
+        }
+
+        bool demo = PortfolioCommand.IsBuiltInDemo(line);
+        Portfolio portfolio = PortfolioCommand.LoadPortfolio(line, currency);
+        string source = line.Value("mrr") ?? "the demo data";
+        if (portfolio.Snapshots.Count == 0 || portfolio.FirstMonth == portfolio.LastMonth)
+        {
+            throw new InputException($"{source}, field 'month': the report needs revenue in two months or more (movements are between months); {(portfolio.Snapshots.Count == 0 ? "there is none" : $"there is only {Iso(portfolio.FirstMonth)}")}.");
+        }
+
         Progress.Stage("computing the report's figures");
-        string html = Build(portfolio, DemoHistory.Generate(portfolio).Latest).Render();
+        string html;
+        try
+        {
+            html = Build(portfolio, demo ? DemoHistory.Generate(portfolio).Latest : null).Render();
+        }
+        catch (MissingExchangeRateException e)
+        {
+            throw new InputException($"{line.Value("rates") ?? source}: {CliText.Message(e)}");
+        }
+        catch (OverflowException e)
+        {
+            throw new InputException($"{source}: {CliText.Message(e)}");
+        }
+
         if (target == "-")
         {
             output.Write(html);
@@ -62,8 +92,8 @@ internal sealed class ReportCommand : ICommand
         return ExitCodes.Success;
     }
 
-    /// <summary>The demo company's report.</summary>
-    public static ReportPage Build(Portfolio portfolio, IReadOnlyDictionary<AccountId, AccountFacts> facts)
+    /// <summary>A portfolio's report; with the demo's facts, the health and alert sections too.</summary>
+    public static ReportPage Build(Portfolio portfolio, IReadOnlyDictionary<AccountId, AccountFacts>? facts)
     {
         YearMonth last = portfolio.LastMonth;
         MrrMovementReport movements = PortfolioRetention.History(portfolio).Movements(portfolio.FirstMonth, last);
@@ -91,6 +121,10 @@ internal sealed class ReportCommand : ICommand
                 ("Net change", f.ClosingMrr.Amount - f.OpeningMrr.Amount), Money2));
 
         AddRetention(page, portfolio);
+        if (facts is null)
+        {
+            return page; // health needs the signals' facts, which only the demo has (as in the main job)
+        }
 
         HealthScorer<AccountFacts> scorer = HealthScorer.Create(DemoHealthModel.Model, DemoHealthModel.Signals);
         var context = new SignalContext(DemoFacts.AsOf, DateTimeZone.Utc);

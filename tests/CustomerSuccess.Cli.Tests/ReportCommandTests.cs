@@ -106,6 +106,44 @@ public sealed class ReportCommandTests : CliRunner
         Assert.Equal(byRule.Values.Sum(), rows.Sum(r => int.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture)));
     }
 
+    [Fact]
+    public void Report_FromTheDemosFiles_HasTheRevenueSections_AsTheBuiltInDemoDrawsThem()
+    {
+        string demo = Path.Combine(Folder, "demo");
+        Assert.Equal(0, Run("demo", "--out", demo).Code);
+        string path = Path.Combine(Folder, "files.html");
+        var result = Run("report", "--accounts", Path.Combine(demo, "accounts.csv"), "--mrr", Path.Combine(demo, "mrr.csv"), "--rates", Path.Combine(demo, "rates.csv"), "--out", path);
+        Assert.True(result.Code == 0, result.Error);
+
+        static string[] Sections(string html) => [.. Regex.Matches(html, "<section id=.*?</section>", RegexOptions.Singleline).Select(m => m.Value)];
+        string[] fromFiles = Sections(File.ReadAllText(path)), builtIn = Sections(Report());
+        Assert.Equal(4, fromFiles.Length); // health and alerts need the demo's facts, as in the main job
+        Assert.Equal(builtIn.Take(4), fromFiles);
+    }
+
+    [Fact]
+    public void Report_FromFiles_EscapesWhatTheyHold_AndRefusesTooLittle()
+    {
+        string accounts = Write("accounts.csv", "account_id,name,segment,region,industry,csm\nacme,Acme,\"<script>alert(1)</script>\",NA,Retail,Dana\nglobex,Globex,SMB,NA,Retail,Lee\n");
+        // Fourteen months, so that the trailing twelve months (by segment) are in the report.
+        string[] months = [.. Enumerable.Range(0, 14).Select(m => new NodaTime.YearMonth(2025, 1).PlusMonths(m).ToString("uuuu-MM", System.Globalization.CultureInfo.InvariantCulture))];
+        string mrr = Write("mrr.csv", "account_id,month,mrr\n" + string.Concat(months.Select(m => $"acme,{m},100\nglobex,{m},50\n")));
+        string path = Path.Combine(Folder, "hostile.html");
+
+        var result = Run("report", "--accounts", accounts, "--mrr", mrr, "--out", path);
+
+        Assert.True(result.Code == 0, result.Error);
+        string html = File.ReadAllText(path);
+        Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">&lt;script&gt;alert(1)&lt;/script&gt;</th>", html, StringComparison.Ordinal); // the segment's row
+
+        string one = Write("one.csv", "account_id,month,mrr\nacme,2025-01,100\n");
+        var single = Run("report", "--accounts", accounts, "--mrr", one, "--out", Path.Combine(Folder, "single.html"));
+        Assert.Equal((1, string.Empty), (single.Code, single.Output));
+        Assert.Contains($"{one}, field 'month': the report needs revenue in two months or more", single.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(Folder, "single.html")));
+    }
+
     private static string[] Cells(string html, string table, string row)
     {
         string body = Regex.Match(html, $"<table class=\"data\" id=\"{table}\">.*?</table>", RegexOptions.Singleline).Value;
