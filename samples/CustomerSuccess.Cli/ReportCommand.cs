@@ -18,8 +18,9 @@ namespace CustomerSuccess.Cli;
 
 /// <summary>
 /// The portfolio report (issue 19, first part): one HTML file that opens in any browser offline, drawn from the figures
-/// the other commands print. This part covers the demo company: MRR over time, the last month's movements, retention by
-/// segment, the cohort heatmap, health bands by segment, the score distribution, the riskiest accounts and the alerts.
+/// the other commands print: MRR over time, the last month's movements, retention by segment, the cohort heatmap, the
+/// CMRR bridge; on the demo company also health bands by segment, the score distribution, the riskiest accounts and
+/// the alerts.
 /// </summary>
 internal sealed class ReportCommand : ICommand
 {
@@ -121,6 +122,7 @@ internal sealed class ReportCommand : ICommand
                 ("Net change", f.ClosingMrr.Amount - f.OpeningMrr.Amount), Money2));
 
         AddRetention(page, portfolio);
+        AddCommitted(page, portfolio);
         if (facts is null)
         {
             return page; // health needs the signals' facts, which only the demo has (as in the main job)
@@ -193,6 +195,36 @@ internal sealed class ReportCommand : ICommand
 
     private static string Lower<TEnum>(TEnum value)
         where TEnum : struct, Enum => value.ToString().ToLowerInvariant();
+
+    // The committed-MRR bridge of the last twelve months (the contract ledger's, as the main job prints it) and what the
+    // losses were put down to; only when the portfolio has contracts.
+    private static void AddCommitted(ReportPage page, Portfolio portfolio)
+    {
+        if (portfolio.Contracts.Count == 0)
+        {
+            return;
+        }
+
+        YearMonth last = portfolio.LastMonth;
+        LocalDate to = last.OnDayOfMonth(1).PlusMonths(1).PlusDays(-1), from = last.PlusMonths(-12).OnDayOfMonth(1).PlusMonths(1).PlusDays(-1);
+        CmrrBridge b = CmrrLedger.Create(portfolio.Contracts, new MrrOptions { ReportingCurrency = portfolio.ReportingCurrency, ExchangeRates = portfolio.Rates }).Bridge(from, to);
+        string currency = portfolio.ReportingCurrency.ToString(), period = $"{LocalDatePattern.Iso.Format(from)} to {LocalDatePattern.Iso.Format(to)}";
+        CmrrLoss[] losses = [.. b.LossesByReason, .. b.LossesByAvoidability];
+        page.AddSection($"Committed MRR, {period}",
+            $"What the contracts commit to, from {Money2(b.OpeningCmrr.Amount)} to {Money2(b.ClosingCmrr.Amount)} {currency}: signed business counts the day it is signed, cancellations the day notice is given. The figures of '{CliApp.ToolName} cmrr --from {LocalDatePattern.Iso.Format(from)} --to {LocalDatePattern.Iso.Format(to)}' on the demo's contracts.",
+            new Waterfall($"Net new committed MRR, {period} ({currency})",
+                "Each bar is a movement from where the one before ended, up in green, down in vermillion, from zero; the last bar is the net change (closing minus opening CMRR).",
+                null,
+                [("FX impact", b.FxImpact.Amount), ("New", b.New.Amount), ("Add-on", b.AddOn.Amount), ("Upgrades, quantity", b.UpgradeQuantity.Amount),
+                    ("Upgrades, price", b.UpgradePrice.Amount), ("Downgrades, quantity", -b.DowngradeQuantity.Amount), ("Downgrades, price", -b.DowngradePrice.Amount),
+                    ("Cancellations", -b.Cancellations.Amount), ("First-time archives", b.FirstTimeArchives.Amount)],
+                ("Net change", b.ClosingCmrr.Amount - b.OpeningCmrr.Amount), Money2),
+            new BarChart($"Committed MRR lost, by reason and avoidability ({currency})",
+                "One bar per churn reason, then one per avoidability; each stacks what cancellations (vermillion) and downgrades (orange) took away.",
+                "Reason", [.. losses.Select(l => l.Key)],
+                [new ChartSeries("Cancelled", [.. losses.Select(l => l.Cancellations.Amount)], "#D55E00"), new ChartSeries("Downgraded", [.. losses.Select(l => l.Downgrades.Amount)], "#E69F00")],
+                Money2));
+    }
 
     // Trailing-twelve-month NRR and GRR by segment (the cohort method, as the main job), and every first-paid month's
     // cohort followed month by month.

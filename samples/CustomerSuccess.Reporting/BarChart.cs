@@ -96,10 +96,11 @@ public sealed class BarChart : ReportBlock
 
         var axis = new ValueAxis(low, high, Top, Height - Top - Bottom);
         double band = (Width - Left - Right) / Math.Max(1, Categories.Count), bar = band * 0.72;
-        Svg.Figure(html, Title);
-        Svg.Open(html, id, Width, Height, Title, Description);
-        axis.Draw(html, Left, Width - Right, ValueAxis.Short);
         int every = Math.Max(1, (int)Math.Ceiling(Categories.Count / 12.0)); // at most 12 labels under the bars
+        double drop = Svg.LabelDrop(Categories.Where((_, i) => i % every == 0), band * every);
+        Svg.Figure(html, Title);
+        Svg.Open(html, id, Width, Height + drop, Title, Description);
+        axis.Draw(html, Left, Width - Right, ValueAxis.Short);
         for (int c = 0; c < Categories.Count; c++)
         {
             double x = Left + (c * band) + ((band - bar) / 2), up = 0, down = 0, width = SideBySide ? bar / Series.Count : bar;
@@ -120,13 +121,12 @@ public sealed class BarChart : ReportBlock
 
             if (c % every == 0)
             {
-                html.Append("<text class=\"category\" x=\"").Append(Markup.Number(x + (bar / 2))).Append("\" y=\"").Append(Markup.Number(Height - Bottom + 16))
-                    .Append("\" text-anchor=\"middle\">").AppendEscaped(Categories[c]).Append("</text>");
+                Svg.CategoryLabel(html, x + (bar / 2), Height - Bottom + 16, Categories[c], drop > 0);
             }
         }
 
         html.Append('\n');
-        Svg.Legend(html, Series.Select((s, i) => (s.Name, s.ColourAt(i))).ToList(), Left, Height - 14);
+        Svg.Legend(html, Series.Select((s, i) => (s.Name, s.ColourAt(i))).ToList(), Left, Height + drop - 14);
         html.Append("</svg>\n");
         Table().Render(html, id + "-data");
         html.Append("</figure>\n");

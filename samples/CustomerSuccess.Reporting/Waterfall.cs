@@ -73,36 +73,38 @@ public sealed class Waterfall : ReportBlock
         var axis = new ValueAxis((double)levels.Min(), (double)levels.Max(), Top, Height - Top - Bottom);
         int first = Opening is null ? 0 : 1, bars = Steps.Count + first + 1;
         double band = (Width - Left - Right) / bars, bar = band * 0.7;
+        string[] labels = [.. Opening is { } opening ? [opening.Label] : Array.Empty<string>(), .. Steps.Select(s => s.Label), Closing.Label];
+        double drop = Svg.LabelDrop(labels, band);
         Svg.Figure(html, Title);
-        Svg.Open(html, id, Width, Height, Title, Description);
+        Svg.Open(html, id, Width, Height + drop, Title, Description);
         axis.Draw(html, Left, Width - Right, ValueAxis.Short);
         running = start;
         if (Opening is { } o)
         {
-            Bar(html, axis, 0, band, bar, 0, o.Amount, Total, o.Label, o.Amount);
+            Bar(html, axis, 0, band, bar, 0, o.Amount, Total, o.Label, o.Amount, drop > 0);
         }
 
         for (int i = 0; i < Steps.Count; i++)
         {
             (string label, decimal amount) = Steps[i];
-            Bar(html, axis, i + first, band, bar, running, running + amount, amount >= 0 ? Up : Down, label, amount);
+            Bar(html, axis, i + first, band, bar, running, running + amount, amount >= 0 ? Up : Down, label, amount, drop > 0);
             running += amount;
         }
 
-        Bar(html, axis, bars - 1, band, bar, 0, Closing.Amount, Total, Closing.Label, Closing.Amount);
+        Bar(html, axis, bars - 1, band, bar, 0, Closing.Amount, Total, Closing.Label, Closing.Amount, drop > 0);
         html.Append("</svg>\n");
         Table().Render(html, id + "-data");
         html.Append("</figure>\n");
     }
 
-    private void Bar(StringBuilder html, ValueAxis axis, int index, double band, double bar, decimal from, decimal to, string colour, string label, decimal amount)
+    private void Bar(StringBuilder html, ValueAxis axis, int index, double band, double bar, decimal from, decimal to, string colour, string label, decimal amount, bool turned)
     {
         double x = Left + (index * band) + ((band - bar) / 2);
         double y = axis.Y((double)Math.Max(from, to)), h = Math.Max(1, Math.Abs(axis.Y((double)from) - axis.Y((double)to)));
         html.Append("<rect x=\"").Append(Markup.Number(x)).Append("\" y=\"").Append(Markup.Number(y)).Append("\" width=\"").Append(Markup.Number(bar))
             .Append("\" height=\"").Append(Markup.Number(h)).Append("\" fill=\"").Append(colour).Append("\"><title>").AppendEscaped(label).Append(": ")
             .AppendEscaped(Format(amount)).Append("</title></rect>");
-        html.Append("<text class=\"category\" x=\"").Append(Markup.Number(x + (bar / 2))).Append("\" y=\"").Append(Markup.Number(Height - Bottom + 16))
-            .Append("\" text-anchor=\"middle\">").AppendEscaped(label).Append("</text>\n");
+        Svg.CategoryLabel(html, x + (bar / 2), Height - Bottom + 16, label, turned);
+        html.Append('\n');
     }
 }

@@ -37,9 +37,9 @@ public sealed class ReportCommandTests : CliRunner
         string html = Report();
 
         Assert.Equal(["MRR and ARR over time", "MRR movements, 2026-10", "Retention by segment, 2025-10 to 2026-10", "Cohort retention by first-paid month",
-            "Health by segment, as of 2026-10-31", "Score distribution, as of 2026-10-31", "The ten riskiest accounts", "Alerts, as of 2026-10-31"], Regex.Matches(html, "<h2>([^<]*)</h2>").Select(m => m.Groups[1].Value));
+            "Committed MRR, 2025-10-31 to 2026-10-31", "Health by segment, as of 2026-10-31", "Score distribution, as of 2026-10-31", "The ten riskiest accounts", "Alerts, as of 2026-10-31"], Regex.Matches(html, "<h2>([^<]*)</h2>").Select(m => m.Groups[1].Value));
         int charts = Regex.Count(html, "<svg ");
-        Assert.Equal(17, charts); // MRR, the bridge, retention, cohorts, bands, scores, ten explanations, alerts
+        Assert.Equal(19, charts); // MRR, the bridge, retention, cohorts, the CMRR bridge and its losses, bands, scores, ten explanations, alerts
         Assert.Equal(charts, Regex.Count(html, "<title id=\"s\\d+b\\d+-title\">[^<]+</title><desc id=\"s\\d+b\\d+-desc\">[^<]+</desc>"));
         Assert.Equal(charts, Regex.Count(html, "</svg>\n<div class=\"scroll\"><table class=\"data\""));
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
@@ -99,7 +99,7 @@ public sealed class ReportCommandTests : CliRunner
         var byRule = alerts.Output.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n').Skip(1).GroupBy(l => l.Split(',')[1]).ToDictionary(g => g.Key, g => g.Count());
         string html = Report();
 
-        string table = Regex.Match(html, "<table class=\"data\" id=\"s8b1-data\">.*?</table>", RegexOptions.Singleline).Value;
+        string table = Regex.Match(html, "<table class=\"data\" id=\"s9b1-data\">.*?</table>", RegexOptions.Singleline).Value;
         var rows = Regex.Matches(table, "<tr><th scope=\"row\">(.*?)</tr>").Select(m => Regex.Matches(m.Value, "<t[hd][^>]*>([^<]*)</t[hd]>").Select(c => c.Groups[1].Value).ToArray()).ToArray();
         Assert.Equal(6, rows.Length);
         Assert.All(rows, r => Assert.Equal(byRule.GetValueOrDefault(r[0]), int.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture)));
@@ -142,6 +142,37 @@ public sealed class ReportCommandTests : CliRunner
         Assert.Equal((1, string.Empty), (single.Code, single.Output));
         Assert.Contains($"{one}, field 'month': the report needs revenue in two months or more", single.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(Folder, "single.html")));
+    }
+
+    [Fact]
+    public void Report_CommittedMrr_IsTheCmrrCommandsBridge_AndLosses()
+    {
+        string demo = Path.Combine(Folder, "demo");
+        Assert.Equal(0, Run("demo", "--out", demo).Code);
+        var cmrr = Run("cmrr", "--contracts", Path.Combine(demo, "contracts.csv"), "--rates", Path.Combine(demo, "rates.csv"), "--from", "2025-10-31", "--to", "2026-10-31");
+        Assert.True(cmrr.Code == 0, cmrr.Error);
+        var rows = cmrr.Output.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n').Skip(1).Select(l => l.Split(',')).ToArray();
+        string Amount(string section, string item) => rows.Single(r => r[0] == section && r[1] == item)[2];
+        string html = Report();
+
+        // The bridge's steps as the waterfall's table writes them: losses negative, the net change last.
+        (string Label, string Item, int Sign)[] steps =
+        [
+            ("FX impact", "fx_impact", 1), ("New", "new", 1), ("Add-on", "add_on", 1), ("Upgrades, quantity", "upgrade_quantity", 1), ("Upgrades, price", "upgrade_price", 1),
+            ("Downgrades, quantity", "downgrade_quantity", -1), ("Downgrades, price", "downgrade_price", -1), ("Cancellations", "cancellations", -1), ("First-time archives", "first_time_archives", 1),
+        ];
+        foreach ((string label, string item, int sign) in steps)
+        {
+            decimal expected = sign * decimal.Parse(Amount("bridge", item), System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(expected.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), Cells(html, "s5b1-data", label)[1]);
+        }
+
+        decimal net = decimal.Parse(Amount("bridge", "closing_cmrr"), System.Globalization.CultureInfo.InvariantCulture) - decimal.Parse(Amount("bridge", "opening_cmrr"), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(net.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), Cells(html, "s5b1-data", "Net change")[1]);
+        foreach (string[] loss in rows.Where(r => r[0] == "cancellations_by_reason"))
+        {
+            Assert.Equal(loss[2], Cells(html, "s5b2-data", loss[1])[1]);
+        }
     }
 
     private static string[] Cells(string html, string table, string row)

@@ -10,7 +10,7 @@ using NodaTime;
 
 namespace CustomerSuccess;
 
-// Score snapshots: one row each, keyed by account, date and model, its signals and adjustments as JSON (SnapshotParts).
+// Score snapshots: one row each, keyed by date, account and model, its signals and adjustments as JSON (SnapshotParts).
 internal sealed partial class StoreEngine
 {
     private const string SnapshotColumns = "s.account_id, s.as_of, s.model_name, s.model_hash, s.score, s.band, s.signals, s.adjustments";
