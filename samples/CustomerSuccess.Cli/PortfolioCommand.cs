@@ -46,12 +46,7 @@ internal sealed class PortfolioCommand : ICommand
             throw new UsageException($"--format must be 'table' or 'csv', not '{CliText.Quote(format)}'.");
         }
 
-        string currencyCode = line.Value("currency") ?? "USD";
-        if (!Currency.TryParse(currencyCode, out Currency currency))
-        {
-            throw new UsageException($"--currency '{CliText.Quote(currencyCode)}' is not an ISO 4217 currency code such as USD or EUR.");
-        }
-
+        Currency currency = RevenueInput.ReportingCurrency(line);
         YearMonth? month = line.Value("month") is { } monthText
             ? MrrCsv.ParseMonth(monthText, problem => new UsageException($"--month {problem}"))
             : null;

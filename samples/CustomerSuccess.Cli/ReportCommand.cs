@@ -53,14 +53,8 @@ internal sealed class ReportCommand : ICommand
     public int Run(CommandLine line, TextWriter output)
     {
         string target = line.Value("out") ?? "report.html";
-        string currencyCode = line.Value("currency") ?? "USD";
-        if (!Currency.TryParse(currencyCode, out Currency currency))
-        {
-            throw new UsageException($"--currency '{CliText.Quote(currencyCode)}' is not an ISO 4217 currency code such as USD or EUR.");
-        }
-
         bool demo = PortfolioCommand.IsBuiltInDemo(line);
-        Portfolio portfolio = PortfolioCommand.LoadPortfolio(line, currency);
+        Portfolio portfolio = PortfolioCommand.LoadPortfolio(line, RevenueInput.ReportingCurrency(line));
         string source = line.Value("mrr") ?? "the demo data";
         if (portfolio.Snapshots.Count == 0 || portfolio.FirstMonth == portfolio.LastMonth)
         {
