@@ -115,6 +115,7 @@ internal sealed class ReportCommand : ICommand
                     ("Contraction", -f.Contraction.Amount), ("Churn", -f.Churn.Amount)],
                 ("Net change", f.ClosingMrr.Amount - f.OpeningMrr.Amount), Money2));
 
+        AddMonthlyRetention(page, movements, months.Length);
         AddRetention(page, portfolio);
         AddCommitted(page, portfolio);
         if (facts is null)
@@ -189,6 +190,21 @@ internal sealed class ReportCommand : ICommand
 
     private static string Lower<TEnum>(TEnum value)
         where TEnum : struct, Enum => value.ToString().ToLowerInvariant();
+
+    // Each segment's monthly NRR and GRR over the last twelve months (or all the months there are), as two heatmaps.
+    private static void AddMonthlyRetention(ReportPage page, MrrMovementReport movements, int count)
+    {
+        YearMonth[] months = [.. movements.Months.Skip(Math.Max(0, count - 12))];
+        string[] rows = [.. movements.Groups, "Total"];
+        MrrMonthFigures Figures(string row, YearMonth month) => row == "Total" && !movements.Groups.Contains("Total") ? movements.Total(month) : movements.ForGroup(row, month);
+        Heatmap Map(string what, Func<MrrMonthFigures, Ratio> ratio) => new(
+            $"Monthly {what} by segment (%)", $"A row per segment and the total, a column per month; the shade is the month's {what}, from pale (lowest) to dark blue (highest).",
+            "Segment", rows, [.. months.Select(Iso)], [.. rows.Select(r => (IReadOnlyList<decimal?>)[.. months.Select(m => Percent(ratio(Figures(r, m))))])],
+            v => v.ToString("0.00", CultureInfo.InvariantCulture));
+        page.AddSection($"Monthly NRR and GRR by segment, {Iso(months[0])} to {Iso(months[^1])}",
+            $"Each month's MRR of the accounts that paid the month before, over what they paid then: NRR counts their expansion, GRR only their losses. The total row is the nrr and grr of '{CliApp.ToolName} retention'.",
+            Map("NRR", f => f.Nrr), Map("GRR", f => f.Grr));
+    }
 
     // The committed-MRR bridge of the last twelve months (the contract ledger's, as the main job prints it) and what the
     // losses were put down to; only when the portfolio has contracts.

@@ -36,10 +36,10 @@ public sealed class ReportCommandTests : CliRunner
     {
         string html = Report();
 
-        Assert.Equal(["MRR and ARR over time", "MRR movements, 2026-10", "Retention by segment, 2025-10 to 2026-10", "Cohort retention by first-paid month",
+        Assert.Equal(["MRR and ARR over time", "MRR movements, 2026-10", "Monthly NRR and GRR by segment, 2025-11 to 2026-10", "Retention by segment, 2025-10 to 2026-10", "Cohort retention by first-paid month",
             "Committed MRR, 2025-10-31 to 2026-10-31", "Health by segment, as of 2026-10-31", "Score distribution, as of 2026-10-31", "The ten riskiest accounts", "Alerts, as of 2026-10-31"], Regex.Matches(html, "<h2>([^<]*)</h2>").Select(m => m.Groups[1].Value));
         int charts = Regex.Count(html, "<svg ");
-        Assert.Equal(19, charts); // MRR, the bridge, retention, cohorts, the CMRR bridge and its losses, bands, scores, ten explanations, alerts
+        Assert.Equal(21, charts); // MRR, the bridge, monthly NRR and GRR, retention, cohorts, the CMRR bridge and its losses, bands, scores, ten explanations, alerts
         Assert.Equal(charts, Regex.Count(html, "<title id=\"s\\d+b\\d+-title\">[^<]+</title><desc id=\"s\\d+b\\d+-desc\">[^<]+</desc>"));
         Assert.Equal(charts, Regex.Count(html, "</svg>\n<div class=\"scroll\"><table class=\"data\""));
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
@@ -66,6 +66,13 @@ public sealed class ReportCommandTests : CliRunner
         Assert.Equal(expected.Count, rows.Count);
         Assert.Equal(expected.Select(e => string.Join(',', e)), rows.Select(r => string.Join(',', r.Where((_, i) => i != 2))));
         Assert.All(rows, r => Assert.Equal(decimal.Parse(r[1], System.Globalization.CultureInfo.InvariantCulture) * 12, decimal.Parse(r[2], System.Globalization.CultureInfo.InvariantCulture)));
+
+        // The monthly heatmaps' total rows: retention's nrr and grr of the last twelve months, as percentages.
+        static string Percent(string ratio) => Math.Round(decimal.Parse(ratio, System.Globalization.CultureInfo.InvariantCulture) * 100, 2, MidpointRounding.ToEven).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+        string[][] last12 = [.. lines.Skip(lines.Length - 12).Select(l => l.Split(','))];
+        string html = Report();
+        Assert.Equal(["Total", .. last12.Select(c => Percent(c[Column("nrr")]))], Cells(html, "s3b1-data", "Total"));
+        Assert.Equal(["Total", .. last12.Select(c => Percent(c[Column("grr")]))], Cells(html, "s3b2-data", "Total"));
     }
 
     [Fact]
@@ -80,10 +87,10 @@ public sealed class ReportCommandTests : CliRunner
 
         // The trailing twelve months' total row: from,to,cohort_size,opening_mrr,closing_mrr,nrr,grr,logo_churn.
         string[] year = Cohort("2025-10", "2026-10");
-        Assert.Equal(string.Join(',', "Total", year[2], year[3], year[4], Percent(year[5]), Percent(year[6]), Percent(year[7])), string.Join(',', Cells(html, "s3b1-data", "Total")));
+        Assert.Equal(string.Join(',', "Total", year[2], year[3], year[4], Percent(year[5]), Percent(year[6]), Percent(year[7])), string.Join(',', Cells(html, "s4b1-data", "Total")));
 
         // The first cohort is everyone paying in the first month: its M12 is that month's cohort a year later.
-        string[] first = Cells(html, "s4b1-data", "2024-11 and before");
+        string[] first = Cells(html, "s5b1-data", "2024-11 and before");
         Assert.Equal("100.0", first[1]);
         Assert.Equal(Math.Round(decimal.Parse(Percent(Cohort("2024-11", "2025-11")[5]), System.Globalization.CultureInfo.InvariantCulture), 1, MidpointRounding.ToEven).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture), first[13]);
         Assert.Equal(25, first.Length); // the label and M0 to M23
@@ -99,7 +106,7 @@ public sealed class ReportCommandTests : CliRunner
         var byRule = alerts.Output.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n').Skip(1).GroupBy(l => l.Split(',')[1]).ToDictionary(g => g.Key, g => g.Count());
         string html = Report();
 
-        string table = Regex.Match(html, "<table class=\"data\" id=\"s9b1-data\">.*?</table>", RegexOptions.Singleline).Value;
+        string table = Regex.Match(html, "<table class=\"data\" id=\"s10b1-data\">.*?</table>", RegexOptions.Singleline).Value;
         var rows = Regex.Matches(table, "<tr><th scope=\"row\">(.*?)</tr>").Select(m => Regex.Matches(m.Value, "<t[hd][^>]*>([^<]*)</t[hd]>").Select(c => c.Groups[1].Value).ToArray()).ToArray();
         Assert.Equal(6, rows.Length);
         Assert.All(rows, r => Assert.Equal(byRule.GetValueOrDefault(r[0]), int.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture)));
@@ -117,8 +124,8 @@ public sealed class ReportCommandTests : CliRunner
 
         static string[] Sections(string html) => [.. Regex.Matches(html, "<section id=.*?</section>", RegexOptions.Singleline).Select(m => m.Value)];
         string[] fromFiles = Sections(File.ReadAllText(path)), builtIn = Sections(Report());
-        Assert.Equal(4, fromFiles.Length); // health and alerts need the demo's facts, as in the main job
-        Assert.Equal(builtIn.Take(4), fromFiles);
+        Assert.Equal(5, fromFiles.Length); // health and alerts need the demo's facts (as in the main job), CMRR its contracts
+        Assert.Equal(builtIn.Take(5), fromFiles);
     }
 
     [Fact]
@@ -164,14 +171,14 @@ public sealed class ReportCommandTests : CliRunner
         foreach ((string label, string item, int sign) in steps)
         {
             decimal expected = sign * decimal.Parse(Amount("bridge", item), System.Globalization.CultureInfo.InvariantCulture);
-            Assert.Equal(expected.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), Cells(html, "s5b1-data", label)[1]);
+            Assert.Equal(expected.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), Cells(html, "s6b1-data", label)[1]);
         }
 
         decimal net = decimal.Parse(Amount("bridge", "closing_cmrr"), System.Globalization.CultureInfo.InvariantCulture) - decimal.Parse(Amount("bridge", "opening_cmrr"), System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal(net.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), Cells(html, "s5b1-data", "Net change")[1]);
+        Assert.Equal(net.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), Cells(html, "s6b1-data", "Net change")[1]);
         foreach (string[] loss in rows.Where(r => r[0] == "cancellations_by_reason"))
         {
-            Assert.Equal(loss[2], Cells(html, "s5b2-data", loss[1])[1]);
+            Assert.Equal(loss[2], Cells(html, "s6b2-data", loss[1])[1]);
         }
     }
 

@@ -24,8 +24,8 @@ public sealed class ReportInChromiumTests : IDisposable
     {
         (string dom, string log) = Chromium.DumpDom(DemoReport());
 
-        Assert.Equal(9, Regex.Count(dom, "<section id="));
-        Assert.Equal(19, Regex.Count(dom, "<svg "));
+        Assert.Equal(10, Regex.Count(dom, "<section id="));
+        Assert.Equal(21, Regex.Count(dom, "<svg "));
         Assert.True(Regex.Count(dom, "<rect ") > 24, "the charts' bars are in the DOM");
         Assert.DoesNotMatch("CONSOLE|Uncaught|Refused to", log);
     }
@@ -34,10 +34,10 @@ public sealed class ReportInChromiumTests : IDisposable
     public void DemoReport_Screenshot_ShowsEveryChart()
     {
         string png = Path.Combine(Artifacts, "report.png");
-        Chromium.Screenshot(DemoReport(), png, 1000, 12500);
+        Chromium.Screenshot(DemoReport(), png, 1000, 13500);
         Png shot = Png.Read(png);
 
-        Assert.Equal((1000, 12500), (shot.Width, shot.Height));
+        Assert.Equal((1000, 13500), (shot.Width, shot.Height));
         Assert.True(shot.Count("#0072B2") > 20_000, "MRR bars (blue)"); // 24 bars, the net change bar
         Assert.True(shot.Count("#009E73") > 5_000, "green bands and increases (bluish green)");
         Assert.True(shot.Count("#D55E00") > 1_000, "decreases and red bands (vermillion)");
