@@ -46,30 +46,44 @@ internal sealed class HistoryCommand : ICommand
 
         CliStore store = StoreInput.Open(line);
         IReadOnlyList<ScoreSnapshot> history = StoreInput.Use(store, s => s.GetHistoryAsync(account, from, to));
+        TableOutput.Write(output, format, Columns, Rows(history).Select(r => r.Cells));
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The output's columns, which the account review page's health table repeats.</summary>
+    internal static IReadOnlyList<string> Columns { get; } = ["as_of", "score", "band", "trend", "change", "top_cause"];
+
+    /// <summary>
+    /// One row per snapshot, in the order given (date order): its cells, and what moved the score since the previous
+    /// snapshot of the same model (<see langword="null"/> for the first, across a change of signals, or when either score is undefined).
+    /// </summary>
+    internal static IReadOnlyList<(ScoreSnapshot Snapshot, ScoreChange? Moved, IReadOnlyList<Cell> Cells)> Rows(IReadOnlyList<ScoreSnapshot> history)
+    {
         var previous = new Dictionary<string, ScoreSnapshot>(StringComparer.Ordinal);
-        var rows = new List<IReadOnlyList<Cell>>(history.Count);
+        var rows = new List<(ScoreSnapshot, ScoreChange?, IReadOnlyList<Cell>)>(history.Count);
         foreach (ScoreSnapshot snapshot in history)
         {
             Cell trend = Cell.Empty, change = Cell.Empty, cause = Cell.Empty;
+            ScoreChange? moved = null;
             if (previous.TryGetValue(snapshot.ModelName, out ScoreSnapshot? before)
                 && before.Signals.Select(s => s.Signal).SequenceEqual(snapshot.Signals.Select(s => s.Signal))
-                && HealthTrends.Attribute(before, snapshot) is { } moved)
+                && HealthTrends.Attribute(before, snapshot) is { } attributed)
             {
+                moved = attributed;
                 trend = Cell.Of(HealthTrends.TrendSince(snapshot, before, DeadBand)!.Value.ToString().ToLowerInvariant());
-                change = Cell.Of(Math.Round((decimal)moved.Change, 10));
-                cause = Cell.Of(TopCause(moved));
+                change = Cell.Of(Math.Round((decimal)attributed.Change, 10));
+                cause = Cell.Of(TopCause(attributed));
             }
 
             previous[snapshot.ModelName] = snapshot;
-            rows.Add([
+            rows.Add((snapshot, moved, [
                 Cell.Of(StoreInput.Text(snapshot.AsOf)),
                 snapshot.Score is { } score ? Cell.Of(Math.Round((decimal)score, 10)) : Cell.Empty,
                 snapshot.Band is { } band ? Cell.Of(band) : Cell.Empty,
-                trend, change, cause]);
+                trend, change, cause]));
         }
 
-        TableOutput.Write(output, format, ["as_of", "score", "band", "trend", "change", "top_cause"], rows);
-        return ExitCodes.Success;
+        return rows;
     }
 
     // The largest move by size; the first signal in model order on a tie; nothing when nothing moved.

@@ -66,14 +66,19 @@ internal sealed class PlanCommand : ICommand
             WriteCharts(directory, assessments);
         }
 
-        string[] columns = ["metric", "unit", "baseline", "current", "target", "target_date", "progress", "projected", "status"];
-        TableOutput.Write(output, format, columns, assessments.Select(a => (IReadOnlyList<Cell>)
-        [
-            Cell.Of(a.Metric.Name), Cell.Of(a.Metric.Unit), Number(a.Metric.Baseline), Number(a.Current), Number(a.Metric.Target),
-            a.Metric.TargetDate is { } d ? Cell.Of(LocalDatePattern.Iso.Format(d)) : Cell.Empty, Number(a.Progress), Number(a.ProjectedAtTarget), Cell.Of(StatusName(a.Status)),
-        ]));
+        TableOutput.Write(output, format, Columns, assessments.Select(Row));
         return ExitCodes.Success;
     }
+
+    /// <summary>The output's columns, which the account review page's metrics table repeats.</summary>
+    internal static IReadOnlyList<string> Columns { get; } = ["metric", "unit", "baseline", "current", "target", "target_date", "progress", "projected", "status"];
+
+    /// <summary>A metric's row of the output.</summary>
+    internal static IReadOnlyList<Cell> Row(MetricAssessment a) =>
+    [
+        Cell.Of(a.Metric.Name), Cell.Of(a.Metric.Unit), Number(a.Metric.Baseline), Number(a.Current), Number(a.Metric.Target),
+        a.Metric.TargetDate is { } d ? Cell.Of(LocalDatePattern.Iso.Format(d)) : Cell.Empty, Number(a.Progress), Number(a.ProjectedAtTarget), Cell.Of(StatusName(a.Status)),
+    ];
 
     internal static string StatusName(MetricStatus status) => status switch
     {
@@ -122,7 +127,7 @@ internal sealed class PlanCommand : ICommand
         }
     }
 
-    private static SuccessPlan ReadPlan(string path)
+    internal static SuccessPlan ReadPlan(string path)
     {
         string json = InputFiles.ReadText(path);
         try
@@ -139,7 +144,7 @@ internal sealed class PlanCommand : ICommand
         }
     }
 
-    private static Dictionary<string, List<Measurement>> ReadMeasurements(string path, SuccessPlan plan)
+    internal static Dictionary<string, List<Measurement>> ReadMeasurements(string path, SuccessPlan plan)
     {
         var names = plan.Metrics.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
         var measurements = new Dictionary<string, List<Measurement>>(StringComparer.Ordinal);

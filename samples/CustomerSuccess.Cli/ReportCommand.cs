@@ -11,6 +11,7 @@ using CustomerSuccess.HealthScoring;
 using CustomerSuccess.Reporting;
 using CustomerSuccess.Revenue;
 using CustomerSuccess.Signals;
+using CustomerSuccess.SuccessPlans;
 using NodaTime;
 using NodaTime.Text;
 
@@ -28,13 +29,15 @@ internal sealed class ReportCommand : ICommand
 
     public string Summary => "The portfolio report as one self-contained HTML file: MRR and its movements, retention and cohorts, health, the riskiest accounts, the alerts.";
 
-    public IReadOnlyCollection<string> ValueOptions { get; } = ["out", "accounts", "mrr", "rates", "currency", MonthSpan.Option];
+    public IReadOnlyCollection<string> ValueOptions { get; } = ["out", "accounts", "mrr", "rates", "currency", MonthSpan.Option, "account", "plan", "measurements", "as-of", StoreInput.Option];
 
     public IReadOnlyCollection<string> FlagOptions { get; } = [];
 
     public void WriteHelp(TextWriter output)
     {
         output.WriteLine($"Usage: {CliApp.ToolName} report [--out <report.html>] [--accounts <accounts.csv> --mrr <mrr.csv> [--rates <rates.csv>] [--currency <code>]]");
+        output.WriteLine($"       {CliApp.ToolName} report --account <id> [--out <file.html>] [--plan <plan.json> --measurements <measurements.csv>] [--as-of <yyyy-MM-dd>]");
+        output.WriteLine("                          [--store <store>] [--accounts <accounts.csv> --mrr <mrr.csv> [--rates <rates.csv>] [--currency <code>]]");
         output.WriteLine();
         output.WriteLine(Summary);
         output.WriteLine();
@@ -45,6 +48,15 @@ internal sealed class ReportCommand : ICommand
         output.WriteLine("                 your portfolio, as the main job reads it (docs/cli.md); without them, the demo company.");
         output.WriteLine("                 From files the report has the revenue sections; health and alerts need the demo's facts");
         output.WriteLine();
+        output.WriteLine("One account's business review (--account):");
+        output.WriteLine("  --account <id>        the account; its page goes to --out (default review-<id>.html)");
+        output.WriteLine("  --plan, --measurements");
+        output.WriteLine("                        its success plan and the metrics' measurements, as 'plan' reads them");
+        output.WriteLine("  --as-of <date>        the day of the review (default: the last day of the last month with revenue)");
+        output.WriteLine("  --store <store>       its health snapshots and alert log, as 'run --store' recorded them");
+        output.WriteLine($"                        On the demo company with none of these, {WingtipDemo.Financiality} is seed 002's Financiality on its");
+        output.WriteLine("                        December 8 review; any other demo account is reviewed as of the demo's last day.");
+        output.WriteLine();
         output.WriteLine("Inline CSS and SVG, no script, a Content-Security-Policy that forbids scripts and remote loads: it opens");
         output.WriteLine("offline and prints on A4 or Letter. Every chart has a title, a description and its data table.");
         output.WriteLine("See docs/reporting.md.");
@@ -52,6 +64,19 @@ internal sealed class ReportCommand : ICommand
 
     public int Run(CommandLine line, TextWriter output)
     {
+        if (line.Value("account") is { } account)
+        {
+            return RunReview(line, new AccountId(account), output);
+        }
+
+        foreach (string option in new[] { "plan", "measurements", "as-of" })
+        {
+            if (line.Value(option) is not null)
+            {
+                throw new UsageException($"--{option} is for one account's review; give --account <id> too.");
+            }
+        }
+
         string target = line.Value("out") ?? "report.html";
         bool demo = PortfolioCommand.IsBuiltInDemo(line);
         Portfolio portfolio = PortfolioCommand.LoadPortfolio(line, RevenueInput.ReportingCurrency(line));
@@ -76,6 +101,11 @@ internal sealed class ReportCommand : ICommand
             throw new InputException($"{source}: {CliText.Message(e)}");
         }
 
+        return Write(html, target, output);
+    }
+
+    private static int Write(string html, string target, TextWriter output)
+    {
         if (target == "-")
         {
             output.Write(html);
@@ -85,6 +115,98 @@ internal sealed class ReportCommand : ICommand
         InputFiles.Replace(target, html);
         output.WriteLine($"Wrote {target}.");
         return ExitCodes.Success;
+    }
+
+    // One account's business review: the demo's own story when nothing else is given, else the portfolio's revenue with
+    // the plan and the store given.
+    private static int RunReview(CommandLine line, AccountId id, TextWriter output)
+    {
+        string target = line.Value("out") ?? $"review-{PlanCommand.Slug(id.Value)}.html";
+        string? planPath = line.Value("plan"), measurementsPath = line.Value("measurements");
+        if ((planPath is null) != (measurementsPath is null))
+        {
+            throw new UsageException(planPath is null ? "--measurements needs --plan <plan.json>." : "--plan needs --measurements <measurements.csv> (an empty file with its header when nothing is measured yet).");
+        }
+
+        bool demo = PortfolioCommand.IsBuiltInDemo(line);
+        Portfolio portfolio = PortfolioCommand.LoadPortfolio(line, RevenueInput.ReportingCurrency(line));
+        PortfolioAccount account = portfolio.Accounts.FirstOrDefault(a => a.Id == id)
+            ?? throw new InputException($"{line.Value("accounts") ?? "the demo data"}: account '{CliText.Quote(id.Value)}' is not in the portfolio{(demo ? $"; the demo's ids look like {portfolio.Accounts[0].Id} (see '{CliApp.ToolName} demo'), and seed 002's Financiality is {WingtipDemo.Financiality}" : string.Empty)}.");
+        LocalDate? asOf = StoreInput.Date(line, "as-of");
+        Progress.Stage("gathering the account's review");
+        AccountReview review;
+        try
+        {
+            review = demo && planPath is null && asOf is null && line.Value(StoreInput.Option) is null
+                ? AccountReview.FromDemo(portfolio, account)
+                : FromInputs(line, portfolio, account, planPath, measurementsPath, asOf ?? portfolio.LastMonth.OnDayOfMonth(1).PlusMonths(1).PlusDays(-1));
+        }
+        catch (MissingExchangeRateException e)
+        {
+            throw new InputException($"{line.Value("rates") ?? line.Value("mrr") ?? "the demo data"}: {CliText.Message(e)}");
+        }
+        catch (OverflowException e)
+        {
+            throw new InputException($"{line.Value("mrr") ?? "the demo data"}: {CliText.Message(e)}");
+        }
+
+        return Write(AccountReviewPage.Build(review).Render(), target, output);
+    }
+
+    private static AccountReview FromInputs(CommandLine line, Portfolio portfolio, PortfolioAccount account, string? planPath, string? measurementsPath, LocalDate asOf)
+    {
+        SuccessPlan? plan = null;
+        MetricAssessment[] metrics = [];
+        if (planPath is not null)
+        {
+            plan = PlanCommand.ReadPlan(planPath);
+            if (plan.Account != account.Id)
+            {
+                throw new InputException($"{planPath}, field 'account': the plan is for '{CliText.Quote(plan.Account.Value)}', not '{CliText.Quote(account.Id.Value)}'.");
+            }
+
+            Dictionary<string, List<Measurement>> measured = PlanCommand.ReadMeasurements(measurementsPath!, plan);
+            try
+            {
+                metrics = [.. plan.Metrics.Select(m => MetricAssessment.Assess(m, measured.GetValueOrDefault(m.Name) ?? [], asOf))];
+            }
+            catch (ArgumentException e)
+            {
+                throw new InputException($"{planPath}: {CliText.Message(e)}");
+            }
+        }
+
+        IReadOnlyList<ScoreSnapshot> health = [];
+        HealthBands? bands = null;
+        IReadOnlyList<AlertRecord> alerts = [];
+        var sources = new List<string> { $"revenue from {line.Value("mrr") ?? "the demo company's billing"}" };
+        if (line.Value(StoreInput.Option) is not null)
+        {
+            CliStore store = StoreInput.Open(line);
+            IReadOnlyList<ScoreSnapshot> stored = StoreInput.Use(store, s => s.GetHistoryAsync(account.Id, new LocalDate(1900, 1, 1), asOf));
+            if (stored.Count > 0)
+            {
+                // One model's line: the latest snapshot's (a model name carries across its versions).
+                string model = stored[^1].ModelName;
+                health = [.. stored.Where(s => string.Equals(s.ModelName, model, StringComparison.Ordinal))];
+                bands = StoreInput.Use(store, s => s.GetModelAsync(stored[^1]))?.Bands;
+            }
+
+            Instant end = StoreInput.EndOf(asOf);
+            alerts = [.. StoreInput.Use(store, s => s.GetAlertsAsync(openOnly: false)).Where(a => a.Identity.Account == account.Id && a.RaisedAt <= end)
+                .Select(a => a.AcknowledgedAt > end ? new AlertRecord(a.Identity, a.Kind, a.Severity, a.RaisedAt, a.Message, a.Evidence) : a)]; // open as of the review
+            sources.Add($"health snapshots and alerts from the store {store.Name}");
+        }
+
+        if (planPath is not null)
+        {
+            sources.Insert(0, $"the plan {planPath} with {measurementsPath}");
+        }
+
+        (IReadOnlyList<MrrMonthFigures> mrr, IReadOnlyList<Money>? cmrr) = AccountReview.Revenue(portfolio, account.Id);
+        int months = mrr.Count(m => m.Month.OnDayOfMonth(1).PlusMonths(1).PlusDays(-1) <= asOf); // nothing after the review
+        (mrr, cmrr) = ([.. mrr.Take(months)], cmrr is null ? null : [.. cmrr.Take(months)]);
+        return new AccountReview(account, asOf, portfolio.ReportingCurrency, plan, metrics, health, bands, mrr, cmrr, alerts, "From " + string.Join("; ", sources));
     }
 
     /// <summary>A portfolio's report; with the demo's facts, the health and alert sections too.</summary>

@@ -32,6 +32,9 @@ internal static class TableOutput
 {
     public static readonly string[] Formats = ["csv", "json"];
 
+    /// <summary>A cell as a CSV field shows it, unquoted: what a report's table prints, so that the two agree.</summary>
+    public static string Text(Cell cell) => cell.Number is { } number ? Plain(number) : cell.Text ?? string.Empty;
+
     public static string ParseFormat(CommandLine line, string defaultFormat, IReadOnlyCollection<string> allowed)
     {
         string format = line.Value("format") ?? defaultFormat;

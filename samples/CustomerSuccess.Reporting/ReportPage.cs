@@ -100,6 +100,7 @@ public sealed class ReportPage
         table.data th, table.data td { padding: 3px 8px; border-bottom: 1px solid var(--rule); text-align: left; }
         table.data .n { text-align: right; }
         table.data th[scope="row"], table.data th[scope="col"], table.data td.n { white-space: nowrap; }
+        .package-chart svg { max-width: 640px; }
         .scroll { overflow-x: auto; } /* a wide table scrolls on a phone instead of widening the page */
         @media (max-width: 600px) { body { font-size: 14px; } table.data { font-size: 12px; } table.data th, table.data td { padding: 2px 4px; } }
         @page { margin: 14mm; }

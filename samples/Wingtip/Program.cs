@@ -1,5 +1,5 @@
 using System;
-using Wingtip;
+using CustomerSuccess.Demo;
 
 // Replays seed 002's story of Financiality's first months with Wingtip and prints the diary.
 ScenarioResult result = FinancialityScenario.Run();

@@ -4,7 +4,7 @@ using System.Linq;
 using CustomerSuccess.Behaviors;
 using CustomerSuccess.SuccessPlans;
 using NodaTime;
-using Wingtip;
+using CustomerSuccess.Demo;
 using Xunit;
 
 namespace CustomerSuccess.Samples.Tests;

@@ -50,6 +50,7 @@ public static class MetricChart
         var svg = new StringBuilder();
         svg.Append(Invariant($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{Height}\" viewBox=\"0 0 {Width} {Height}\" font-family=\"sans-serif\" font-size=\"12\">\n"));
         svg.Append(Invariant($"  <title>{Escape(metric.Name)}</title>\n"));
+        svg.Append(Invariant($"  <desc>{Escape(Description(assessment, start, end))}</desc>\n"));
         svg.Append(Invariant($"  <rect width=\"{Width}\" height=\"{Height}\" fill=\"white\"/>\n"));
         svg.Append(Invariant($"  <text x=\"{Left}\" y=\"22\" font-size=\"15\" font-weight=\"bold\">{Escape(metric.Name)} ({Escape(metric.Unit)}): {Escape(StatusText(assessment))}</text>\n"));
         svg.Append(Invariant($"  <line x1=\"{Left}\" y1=\"{Height - Bottom}\" x2=\"{Width - Right}\" y2=\"{Height - Bottom}\" stroke=\"#444\"/>\n"));
@@ -89,6 +90,16 @@ public static class MetricChart
         svg.Append(Invariant($"  <line x1=\"{Left}\" y1=\"{y:0.#}\" x2=\"{Width - Right}\" y2=\"{y:0.#}\" stroke=\"{colour}\" stroke-dasharray=\"4 4\"/>\n"));
         svg.Append(Invariant($"  <text x=\"{Left - 6}\" y=\"{y + 4:0.#}\" text-anchor=\"end\" fill=\"{colour}\">{value:G6}</text>\n"));
         svg.Append(Invariant($"  <text x=\"{Width - Right}\" y=\"{y - 4:0.#}\" text-anchor=\"end\" fill=\"{colour}\">{label}</text>\n"));
+    }
+
+    // What a screen reader says of the chart: the lines it draws and what they reach.
+    private static string Description(MetricAssessment assessment, LocalDate start, LocalDate end)
+    {
+        PlanMetric metric = assessment.Metric;
+        string target = metric.Target is { } t ? Invariant($"; the target {t:G6}{(metric.TargetDate is { } d ? Invariant($" by {d:uuuu-MM-dd}") : string.Empty)}") : string.Empty;
+        string latest = assessment.Series.Count > 0 ? Invariant($"; {assessment.Series.Count} measurements, the latest {assessment.Series[^1].Value:G6} on {assessment.Series[^1].On:uuuu-MM-dd}") : "; not measured yet";
+        string trend = assessment.ProjectedAtTarget is { } p ? Invariant($"; the trend reaches {p:G6} at the target date") : string.Empty;
+        return Invariant($"{metric.Name} in {metric.Unit} from {start:uuuu-MM-dd} to {end:uuuu-MM-dd}: the baseline {metric.Baseline:G6}{target}{latest}{trend}.");
     }
 
     private static string StatusText(MetricAssessment assessment) => assessment.Progress is { } progress

@@ -59,4 +59,43 @@ public class ChartTests
         Assert.StartsWith("default-src 'none';", ReportPage.ContentSecurityPolicy, StringComparison.Ordinal);
         Assert.DoesNotMatch("(src|href)=", html);
     }
+    [Fact]
+    public void LineChart_BreaksAtAnUndefinedValue_InsteadOfDrawingItAsZero_AndListsItEmpty()
+    {
+        var chart = new LineChart("Score", "Daily", "Day", ["d1", "d2", "d3", "d4", "d5"],
+            [new LineSeries("score", [null, 60m, 78m, null, 80m])], Money, (0, 100), [("green from 70", 70m)]);
+        string html = new ReportPage("r", "s").AddSection("h", null, chart).Render();
+
+        Assert.Equal(1, Regex.Count(html, "<polyline ")); // d2-d3; d5 stands alone
+        Assert.Equal(1, Regex.Count(html, "<circle "));
+        Assert.Contains("<tr><th scope=\"row\">d1</th><td class=\"n\"></td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><th scope=\"row\">d3</th><td class=\"n\">78.00</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains(">green from 70</text>", html, StringComparison.Ordinal);
+        Assert.Matches("<title id=\"s1b1-title\">Score</title><desc id=\"s1b1-desc\">Daily</desc>", html);
+
+        var error = Assert.Throws<ArgumentException>(() => new LineChart("Score", "d", "Day", ["d1"], [new LineSeries("score", [1m, 2m])], Money));
+        Assert.Contains("series 'score' has 2 values for 1 points", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("<svg viewBox=\"0 0 1 1\"><title>t</title><desc>d</desc><script>alert(1)</script></svg>", "'<script'")]
+    [InlineData("<svg viewBox=\"0 0 1 1\" onload=\"alert(1)\"><title>t</title><desc>d</desc></svg>", "an event attribute")]
+    [InlineData("<svg viewBox=\"0 0 1 1\"><title>t</title><desc>d</desc><image href=\"https://example.com/x.png\"/></svg>", "'href='")]
+    [InlineData("<svg viewBox=\"0 0 1 1\"><title>t</title></svg>", "a title and a description")]
+    [InlineData("<p>not a chart</p>", "a title and a description")]
+    public void PackageChart_RefusesMarkupThatCouldRunOrLoadAnything(string svg, string reason)
+    {
+        var error = Assert.Throws<ArgumentException>(() => new PackageChart("Chart", svg, new DataTable("t", ["a"], [])));
+
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PackageChart_PlacesAPackagesChartAsItIs_WithItsTable_AndTextSayingOnIsFine()
+    {
+        const string Svg = "<svg viewBox=\"0 0 1 1\"><title>Days on target</title><desc>Measured on 2026-12-08</desc></svg>";
+        string html = new ReportPage("r", "s").AddSection("h", null, new PackageChart("Chart", Svg, new DataTable("Measurements", ["Date", "Value"], [["2026-12-08", "9"]]))).Render();
+
+        Assert.Contains("<div class=\"package-chart\">" + Svg + "</div>\n<div class=\"scroll\"><table class=\"data\" id=\"s1b1-data\">", html, StringComparison.Ordinal);
+    }
 }

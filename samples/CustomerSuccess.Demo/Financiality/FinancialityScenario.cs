@@ -9,7 +9,7 @@ using CustomerSuccess.Signals;
 using CustomerSuccess.SuccessPlans;
 using NodaTime;
 
-namespace Wingtip;
+namespace CustomerSuccess.Demo;
 
 /// <summary>
 /// Seed 002's day-by-day story of Wingtip and its new customer Financiality, replayed through the packages' public APIs:
@@ -18,8 +18,12 @@ namespace Wingtip;
 /// </summary>
 public static class FinancialityScenario
 {
-    /// <summary>Gets Financiality's account id.</summary>
-    public static AccountId Financiality { get; } = new("financiality");
+    /// <summary>Gets Financiality's account id: the demo company's (<see cref="WingtipDemo.Financiality"/>).</summary>
+    public static AccountId Financiality => WingtipDemo.Financiality;
+
+    /// <summary>Gets the day of the executive business review, the story's last day.</summary>
+    public static LocalDate ReviewDay { get; } = new(2026, 12, 8);
+
 
     /// <summary>Mary's rules, set up on August 15 (seed 002), in the text form.</summary>
     public const string Rules = """
@@ -48,6 +52,10 @@ public static class FinancialityScenario
     private static readonly SignalId Satisfaction = new("onboarding.satisfaction");
     private static readonly SignalId AtRisk = new("onboarding.at_risk");
 
+    /// <summary>Gets Financiality's health model (<c>wingtip-mid-market</c>): active licences, the onboarding survey, and the at-risk cap.</summary>
+    /// <remarks>Declared after the signal ids it reads: static fields initialise in the order they are written.</remarks>
+    public static HealthModel HealthModel { get; } = Model();
+
     /// <summary>Runs the scenario from June 30 to December 8, 2026.</summary>
     /// <returns>The diary and everything the test checks.</returns>
     public static ScenarioResult Run()
@@ -62,6 +70,9 @@ public static class FinancialityScenario
         SuccessPlan plan = Template.Instantiate("financiality-2026", Financiality, D(6, 30),
             new Dictionary<string, double> { ["Days to train a new analyst"] = 20, ["Analysts certified per month"] = 4 },
             new Dictionary<PlanRoleKind, string> { [PlanRoleKind.ExecutiveSponsor] = "Joe Smith", [PlanRoleKind.ProjectManager] = "Shannon Jones", [PlanRoleKind.Csm] = "Mary Harrison" });
+        SuccessPlan.Builder withBullseye = plan.ToBuilder();
+        withBullseye.Bullseye = Bullseye;
+        plan = withBullseye.Build();
         plans[D(6, 30)] = plan;
         Onboard(D(7, 1));
 
@@ -91,15 +102,16 @@ public static class FinancialityScenario
         List<BehaviorEvent> events = FinancialityEvents();
         events.AddRange(CohortEvents());
         var evaluator = new BehaviorEvaluator(EventStore.Create(events),
-            AccountFacts.Create(events.Select(e => e.Account).Distinct().Select(a => (a, "licences", (decimal)Licences))));
+            Behaviors.AccountFacts.Create(events.Select(e => e.Account).Distinct().Select(a => (a, "licences", (decimal)Licences))));
 
         // August 15 onwards: Mary's rules and the health score, every evening.
         RuleSet rules = RuleSet.Parse(Rules);
         diary.Add(new(D(8, 15), $"Mary sets up {rules.Count} rules and starts Financiality's health score"));
-        HealthScorer<ScoredAccount> scorer = HealthScorer.Create(Model(), Signals(evaluator));
+        HealthScorer<ScoredAccount> scorer = HealthScorer.Create(HealthModel, Signals(evaluator));
         var financiality = new ScoredAccount(Financiality, day => plans.LastOrDefault(p => p.Key <= day).Value);
         var alerts = new List<Alert>();
         var scores = new Dictionary<LocalDate, HealthScore>();
+        var explanations = new SortedDictionary<LocalDate, HealthExplanation>();
         for (LocalDate day = D(8, 15); day <= D(12, 8); day = day.PlusDays(1))
         {
             var evening = new SignalContext(Evening(day), Zone);
@@ -109,13 +121,15 @@ public static class FinancialityScenario
                 diary.Add(new(day, $"{alert.Kind.ToString().ToLowerInvariant()} ({alert.Severity.ToString().ToLowerInvariant()}): {alert.Message}"));
             }
 
-            HealthScore score = scorer.Score(financiality, evening);
+            HealthExplanation why = scorer.Explain(financiality, evening);
+            HealthScore score = why.Score;
             if (day == D(8, 15) || !SameScore(scores[day.PlusDays(-1)], score))
             {
                 diary.Add(new(day, $"Health score {score}"));
             }
 
             scores[day] = score;
+            explanations[day] = why;
         }
 
         diary.Add(new(plan.SignedOn!.Value.PlusMonths(3), "The first NPS survey goes to Joe and every Financiality user, three months after signature"));
@@ -135,7 +149,11 @@ public static class FinancialityScenario
                 $"EBR: {metric.Metric.Name}: {metric.Before:G4} -> {metric.Current:G4} {metric.Metric.Unit} (target {metric.Metric.Target:G4} by {metric.Metric.TargetDate:uuuu-MM-dd}), {metric.Progress * 100:0}% of the way, {metric.Status}")));
         }
 
-        return new ScenarioResult(diary.OrderBy(e => e.Day).ToArray(), alerts, onboarding, scores, percentile, review, plan);
+        return new ScenarioResult(diary.OrderBy(e => e.Day).ToArray(), alerts, onboarding, scores, percentile, review, plan)
+        {
+            Explanations = explanations,
+            AlertLog = [.. alerts.Select(FollowedUp)],
+        };
 
         void Onboard(LocalDate day)
         {
@@ -144,6 +162,14 @@ public static class FinancialityScenario
             diary.Add(new(day, $"Onboarding {assessment.Status}: {assessment.Reason}"));
         }
     }
+
+    /// <summary>
+    /// Mary's follow-up, as the alert log keeps it: a trigger is done when its email or reward goes out, the same day;
+    /// seed 002 has her follow up the detractor "immediately" and the support-case spike the day it arrives.
+    /// </summary>
+    private static AlertRecord FollowedUp(Alert alert) => alert.Kind == RuleKind.Trigger || alert.RuleId is "nps_detractor" or "support_case_spike"
+        ? AlertRecord.Of(alert).AcknowledgeAt(alert.RaisedAt.Plus(Duration.FromHours(1)), "Mary Harrison")
+        : AlertRecord.Of(alert);
 
     /// <summary>The account the health score reads: its id, and the plan as it stood on a day.</summary>
     /// <param name="Id">The account.</param>
@@ -170,7 +196,16 @@ public static class FinancialityScenario
         ],
         new NextPhase("Extend the training to the consulting division", NextPhaseKind.MorePeopleTeamsOrDivisions));
 
-    private static readonly Dictionary<string, Measurement[]> Measurements = new()
+    /// <summary>
+    /// Financiality's bullseye (seed 001): it sells analytics and consulting to banks and brokers, so what it must do well
+    /// is bring new analysts to certified work; Joe Smith, its senior director of education, signed for that.
+    /// </summary>
+    private static CustomerBullseye Bullseye { get; } = new(
+        "Serve banks and brokers with analysts certified on Wingtip within their first weeks",
+        ["Training new analysts", "Certifying analysts", "Client analytics engagements"]);
+
+    /// <summary>The plan's measurements as Financiality reported them at each month end.</summary>
+    public static IReadOnlyDictionary<string, Measurement[]> Measurements { get; } = new Dictionary<string, Measurement[]>
     {
         ["Days to train a new analyst"] = [new(D(9, 30), 16), new(D(10, 31), 12), new(D(11, 30), 9)],
         ["Analysts certified per month"] = [new(D(9, 30), 5), new(D(10, 31), 6), new(D(11, 30), 7)],

@@ -5,7 +5,7 @@ using CustomerSuccess.HealthScoring;
 using CustomerSuccess.SuccessPlans;
 using NodaTime;
 
-namespace Wingtip;
+namespace CustomerSuccess.Demo;
 
 /// <summary>One line of the diary: what the customer success system shows on a day.</summary>
 /// <param name="Day">The day.</param>
@@ -32,4 +32,11 @@ public sealed record ScenarioResult(
     IReadOnlyDictionary<LocalDate, HealthScore> Scores,
     double CohortPercentile,
     IReadOnlyList<MetricAssessment> Review,
-    SuccessPlan Plan);
+    SuccessPlan Plan)
+{
+    /// <summary>Gets Financiality's health score each day from August 15, explained.</summary>
+    public IReadOnlyDictionary<LocalDate, HealthExplanation> Explanations { get; init; } = new Dictionary<LocalDate, HealthExplanation>();
+
+    /// <summary>Gets the alert log: every alert raised, with Mary's acknowledgement where she followed it up.</summary>
+    public IReadOnlyList<AlertRecord> AlertLog { get; init; } = [];
+}
