@@ -1,6 +1,8 @@
 using System;
 using System.Diagnostics;
+using System.Collections.Generic;
 using System.IO;
+using System.Text.Json;
 using System.Threading.Tasks;
 
 namespace CustomerSuccess.Reporting.BrowserTests;
@@ -17,6 +19,37 @@ internal static class Chromium
         Run($"--screenshot={png}", $"--window-size={width},{height}", "--hide-scrollbars", new Uri(page).AbsoluteUri);
 
     public static void PrintToPdf(string page, string pdf) => Run($"--print-to-pdf={pdf}", "--no-pdf-header-footer", new Uri(page).AbsoluteUri);
+
+    /// <summary>
+    /// The requests the page made while it loaded, read from Chromium's network log: every URL request started with the
+    /// page as its initiator (a file page's origin is opaque, "null"). Chromium's own background traffic (update checks,
+    /// dictionaries) has no origin and is not the page's.
+    /// </summary>
+    public static IReadOnlyList<string> PageRequests(string page)
+    {
+        string log = Path.Combine(Path.GetTempPath(), $"cs-netlog-{Guid.NewGuid():N}.json");
+        try
+        {
+            Run("--dump-dom", "--disable-background-networking", $"--log-net-log={log}", new Uri(page).AbsoluteUri);
+            using JsonDocument json = JsonDocument.Parse(File.ReadAllText(log), new JsonDocumentOptions { AllowTrailingCommas = true });
+            int start = json.RootElement.GetProperty("constants").GetProperty("logEventTypes").GetProperty("URL_REQUEST_START_JOB").GetInt32();
+            var requests = new List<string>();
+            foreach (JsonElement e in json.RootElement.GetProperty("events").EnumerateArray())
+            {
+                if (e.GetProperty("type").GetInt32() == start && e.TryGetProperty("params", out JsonElement p) && p.TryGetProperty("url", out JsonElement url)
+                    && !(p.TryGetProperty("initiator", out JsonElement initiator) && initiator.GetString() == "not an origin"))
+                {
+                    requests.Add(url.GetString()!);
+                }
+            }
+
+            return requests;
+        }
+        finally
+        {
+            File.Delete(log);
+        }
+    }
 
     private static (string Output, string Error) Run(params string[] args)
     {

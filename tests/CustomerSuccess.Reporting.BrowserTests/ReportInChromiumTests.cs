@@ -9,8 +9,9 @@ using Xunit;
 namespace CustomerSuccess.Reporting.BrowserTests;
 
 /// <summary>
-/// The demo report and a page of hostile names, loaded by headless Chromium: every section and chart there, drawn,
-/// nothing logged, printed on a few pages; input that looks like markup stays text and nothing runs.
+/// The demo report, Financiality's business review and a page of hostile names, loaded by headless Chromium: every
+/// section and chart there, drawn, nothing logged, no request made, printed on a few pages; input that looks like markup
+/// stays text and nothing runs.
 /// </summary>
 public sealed class ReportInChromiumTests : IDisposable
 {
@@ -85,11 +86,56 @@ public sealed class ReportInChromiumTests : IDisposable
         Assert.Contains("&lt;script&gt;document.title='pwned'&lt;/script&gt;", dom, StringComparison.Ordinal);
     }
 
-    private string DemoReport()
+    [Fact]
+    public void FinancialityReview_Loads_WithEverySectionAndChart_AndLogsNothing()
     {
-        string path = Path.Combine(_folder, "report.html");
+        (string dom, string log) = Chromium.DumpDom(FinancialityReview());
+
+        Assert.Contains("<h1>Financiality: business review, 2026-12-08</h1>", dom, StringComparison.Ordinal);
+        Assert.Equal(6, Regex.Count(dom, "<section id="));
+        Assert.Equal(5, Regex.Count(dom, "<svg "));
+        Assert.Equal(2, Regex.Count(dom, "<div class=\"package-chart\"><svg "));
+        Assert.DoesNotMatch("CONSOLE|Uncaught|Refused to", log);
+    }
+
+    [Fact]
+    public void FinancialityReview_Screenshot_ShowsEveryChart_AndPrintsOnAFewPages()
+    {
+        string png = Path.Combine(Artifacts, "review-financiality.png");
+        Chromium.Screenshot(FinancialityReview(), png, 1000, 5000);
+        Png shot = Png.Read(png);
+
+        Assert.True(shot.Count("#2563EB") > 1_000, "the metric charts' measurements (MetricChart's blue)");
+        Assert.True(shot.Count("#0072B2") > 20_000, "the score line and the MRR bars (blue)");
+        Assert.True(shot.Count("#E69F00") > 20_000, "the committed-MRR bars (orange)");
+
+        string pdf = Path.Combine(Artifacts, "review-financiality.pdf");
+        Chromium.PrintToPdf(FinancialityReview(), pdf);
+        int pages = Regex.Count(File.ReadAllText(pdf, System.Text.Encoding.Latin1), @"/Type\s*/Page[^s]");
+        Assert.InRange(pages, 4, 7); // five on Letter here
+    }
+
+    [Fact]
+    public void NeitherPage_MakesAnyNetworkRequest_WhichTheCheckWouldSee()
+    {
+        Assert.Empty(Chromium.PageRequests(DemoReport()));
+        Assert.Empty(Chromium.PageRequests(FinancialityReview()));
+
+        // The check sees a page's requests: a page that loads an image and a style sheet from the network.
+        string control = Path.Combine(_folder, "control.html");
+        File.WriteAllText(control, "<!DOCTYPE html><html><head><link rel=\"stylesheet\" href=\"http://127.0.0.1:9/a.css\"></head><body><img src=\"http://127.0.0.1:9/x.png\"></body></html>");
+        Assert.Equal(["http://127.0.0.1:9/a.css", "http://127.0.0.1:9/x.png"], Chromium.PageRequests(control).Order(StringComparer.Ordinal));
+    }
+
+    private string DemoReport() => Cli("report.html");
+
+    private string FinancialityReview() => Cli("review-financiality.html", "--account", "acct-financiality");
+
+    private string Cli(string file, params string[] args)
+    {
+        string path = Path.Combine(_folder, file);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string arg in new[] { Path.Combine(AppContext.BaseDirectory, "customersuccess.dll"), "report", "--out", path })
+        foreach (string arg in (string[])[Path.Combine(AppContext.BaseDirectory, "customersuccess.dll"), "report", .. args, "--out", path])
         {
             start.ArgumentList.Add(arg);
         }
@@ -99,7 +145,7 @@ public sealed class ReportInChromiumTests : IDisposable
         process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         Assert.True(process.ExitCode == 0, error.Result);
-        File.Copy(path, Path.Combine(Artifacts, "report.html"), overwrite: true);
+        File.Copy(path, Path.Combine(Artifacts, file), overwrite: true);
         return path;
     }
 }
