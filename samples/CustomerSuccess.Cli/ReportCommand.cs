@@ -90,7 +90,7 @@ internal sealed class ReportCommand : ICommand
         string html;
         try
         {
-            html = Build(portfolio, demo ? DemoHistory.Generate(portfolio).Latest : null).Render();
+            html = Build(portfolio, demo ? DemoHistory.Generate(portfolio) : null).Render();
         }
         catch (MissingExchangeRateException e)
         {
@@ -209,9 +209,10 @@ internal sealed class ReportCommand : ICommand
         return new AccountReview(account, asOf, portfolio.ReportingCurrency, plan, metrics, health, bands, mrr, cmrr, alerts, "From " + string.Join("; ", sources));
     }
 
-    /// <summary>A portfolio's report; with the demo's facts, the health and alert sections too.</summary>
-    public static ReportPage Build(Portfolio portfolio, IReadOnlyDictionary<AccountId, AccountFacts>? facts)
+    /// <summary>A portfolio's report; with the demo's health history, the health, predictive and alert sections too.</summary>
+    public static ReportPage Build(Portfolio portfolio, DemoHistory? demo)
     {
+        IReadOnlyDictionary<AccountId, AccountFacts>? facts = demo?.Latest;
         YearMonth last = portfolio.LastMonth;
         MrrMovementReport movements = PortfolioRetention.History(portfolio).Movements(portfolio.FirstMonth, last);
         MrrMonthFigures[] months = [.. movements.TotalByMonth()];
@@ -281,8 +282,48 @@ internal sealed class ReportCommand : ICommand
             [new DataTable("Riskiest accounts", ["Account", "Name", "Segment", "CSM", "Score", "Band", "Weakest signal", "Adjustments"],
                 [.. explanations.Select(e => Riskiest(e.Account, e.Why))]),
                 .. explanations.Select(e => (ReportBlock)Explained(e.Account, e.Why))]);
+        AddPredictive(page, demo!);
         AddAlerts(page, portfolio, facts);
         return page;
+    }
+
+    // Whether the score predicts churn: the demo model's month-end scores against the churn that followed, the figures of
+    // 'backtest' over the files 'demo' writes (churn and lift by band, reliability by decile, each signal's lead time).
+    private static void AddPredictive(ReportPage page, DemoHistory demo)
+    {
+        HealthScorer<AccountFacts> scorer = HealthScorer.Create(DemoHealthModel.Model, DemoHealthModel.Signals);
+        ChurnHistory<AccountFacts> history = demo.ToChurnHistory();
+        int[] horizons = PortfolioBacktest.Horizons;
+        BacktestReport[] reports = [.. horizons.Select(h => HealthBacktest.Run(scorer, history, h))];
+        IReadOnlyList<SignalLeadTime> leads = SignalLeadTime.Analyze(scorer, history, horizons);
+        string[] names = [.. horizons.Select(h => $"{h}d")];
+        string command = $"'{CliApp.ToolName} backtest --horizon {string.Join(',', names)}' over the files '{CliApp.ToolName} demo' writes";
+        string Four(double? v) => TableOutput.Text(Predictive.Rounded(v));
+        string FourRatio(Ratio v) => TableOutput.Text(Predictive.Rounded(v));
+        string[] bands = [.. DemoHealthModel.Model.Bands.All.Select(b => b.Name)];
+        decimal Lift(BacktestReport r, string band) => r.Bands.FirstOrDefault(b => b.Band == band) is { } b && b.Lift.TryGetValue(out decimal l) ? Math.Round(l, 4) : 0;
+
+        page.AddSection($"Does the score predict churn? Backtest to {demo.ObservedUntil:uuuu-MM-dd}",
+            $"The model '{DemoHealthModel.Model.Name}' scored every account at each month's end; each score is checked against whether the account churned within the horizon after it. Lift is a band's churn rate over the base rate: red should be well above 1, green below. The figures of {command}.",
+            new DataTable("How well the score ranks churners (AUC; 0.5 is chance)", ["horizon", "snapshots", "churned", "auc", "auc_low", "auc_high", "unexpected_churn_rate"],
+                [.. reports.Select(r => (IReadOnlyList<string>)[Count(r.HorizonDays), Count(r.Labelled), Count(r.Churned), Four(r.Auc), Four(r.AucLow), Four(r.AucHigh), FourRatio(r.UnexpectedChurn)])]),
+            new BarChart("Lift by band and horizon", "Three bars per band, one per horizon (30, 90, 180 days): the band's churn rate over the base rate; 1 is the base rate.",
+                "Band", bands, [.. reports.Select((r, i) => new ChartSeries(names[i], [.. bands.Select(b => Lift(r, b))]))],
+                v => v.ToString("0.0000", CultureInfo.InvariantCulture),
+                new DataTable("Churn and lift by band", ["horizon", "band", "snapshots", "churned", "churn_rate", "lift"],
+                    [.. reports.SelectMany(r => r.Bands.Select(b => (IReadOnlyList<string>)[Count(r.HorizonDays), b.Band, Count(b.Snapshots), Count(b.Churned), FourRatio(b.ChurnRate), FourRatio(b.Lift)]))]),
+                sideBySide: true),
+            new LineChart("Reliability: churn by score decile (%)", "A line per horizon: the share of each tenth of the scores (lowest on the left) whose account churned within the horizon; it should fall from left to right.",
+                "Decile", [.. Enumerable.Range(1, 10).Select(d => $"D{d}")],
+                [.. reports.Select((r, i) => new LineSeries(names[i], [.. Enumerable.Range(1, 10).Select(d => r.Reliability.FirstOrDefault(x => x.Decile == d) is { } row ? Percent(row.ChurnRate) : null)]))],
+                v => v.ToString("0.00", CultureInfo.InvariantCulture),
+                table: new DataTable("Reliability by decile", ["horizon", "decile", "snapshots", "mean_score", "churn_rate"],
+                    [.. reports.SelectMany(r => r.Reliability.Select(x => (IReadOnlyList<string>)[Count(r.HorizonDays), Count(x.Decile), Count(x.Snapshots), Four(x.MeanScore), FourRatio(x.ChurnRate)]))])),
+            new LineChart("Lead time: each signal's AUC by horizon", "A line per signal across the horizons; a leading signal keeps its height as the horizon grows, a lagging one falls towards 0.5 (the dashed line, chance).",
+                "Horizon", names, [.. leads.Select(l => new LineSeries(l.Signal.Value, [.. l.AucByHorizon.Select(a => a.Auc is { } v ? (decimal?)Math.Round((decimal)v, 4) : null)]))],
+                v => v.ToString("0.0000", CultureInfo.InvariantCulture), (0, 1), [("chance", 0.5m)],
+                new DataTable("Each signal's AUC by horizon", ["signal", "horizon", "auc", "suggested_tag", "tagged"],
+                    [.. leads.SelectMany(l => l.AucByHorizon.Select(a => (IReadOnlyList<string>)[l.Signal.Value, Count(a.HorizonDays), Four(a.Auc), TableOutput.Text(Predictive.Tag(l.Suggested)), Predictive.TagName(l.Configured)]))])));
     }
 
     // The alerts the demo team's rules raise as of the last day: by rule, coloured by severity, and the danger ones with evidence.

@@ -12,7 +12,7 @@ namespace CustomerSuccess.Reporting;
 /// </summary>
 public sealed class LineChart : ReportBlock
 {
-    private const double Width = 720, Height = 280, Left = 64, Right = 12, Top = 16, Bottom = 44;
+    private const double Width = 720, Height = 280, Left = 64, Right = 36, Top = 16, Bottom = 44; // room on the right for the last label
     private readonly DataTable? _table;
 
     /// <summary>Creates a line chart.</summary>
@@ -91,8 +91,10 @@ public sealed class LineChart : ReportBlock
         var axis = new ValueAxis(low, high, Top, Height - Top - Bottom);
         double step = Categories.Count > 1 ? (Width - Left - Right) / (Categories.Count - 1) : 0;
         double X(int i) => Categories.Count > 1 ? Left + (i * step) : (Left + Width - Right) / 2;
+        List<(string Name, string Colour)> legend = [.. Series.Select((s, i) => (s.Name, s.ColourAt(i)))];
+        double extra = Math.Max(0, Svg.LegendRows(legend, Left, Width - Right) - 1) * 16;
         Svg.Figure(html, Title);
-        Svg.Open(html, id, Width, Height, Title, Description);
+        Svg.Open(html, id, Width, Height + extra, Title, Description);
         axis.Draw(html, Left, Width - Right, ValueAxis.Short);
         foreach ((string name, decimal value) in References)
         {
@@ -133,7 +135,7 @@ public sealed class LineChart : ReportBlock
         }
 
         html.Append('\n');
-        Svg.Legend(html, Series.Select((s, i) => (s.Name, s.ColourAt(i))).ToList(), Left, Height - 8);
+        Svg.Legend(html, legend, Left, Height - 8, Width - Right);
         html.Append("</svg>\n");
         Table().Render(html, id + "-data");
         html.Append("</figure>\n");

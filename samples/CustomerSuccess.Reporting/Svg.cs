@@ -40,7 +40,8 @@ internal static class Svg
         html.AppendEscaped(text).Append("</text>");
     }
 
-    public static void Legend(StringBuilder html, IReadOnlyList<(string Name, string Colour)> entries, double x, double y)
+    /// <summary>The legend's entries in rows from x, wrapped before they pass maxX; the first row's baseline at y, the next ones 16 lower.</summary>
+    public static void Legend(StringBuilder html, IReadOnlyList<(string Name, string Colour)> entries, double x, double y, double maxX = double.MaxValue)
     {
         if (entries.Count < 2)
         {
@@ -48,13 +49,34 @@ internal static class Svg
         }
 
         html.Append("<g class=\"legend\">");
-        foreach ((string name, string colour) in entries)
+        foreach ((string name, string colour, double ex, double ey) in Place(entries, x, y, maxX))
         {
-            html.Append("<rect x=\"").Append(Markup.Number(x)).Append("\" y=\"").Append(Markup.Number(y - 9)).Append("\" width=\"10\" height=\"10\" fill=\"").Append(colour).Append("\"/>")
-                .Append("<text x=\"").Append(Markup.Number(x + 14)).Append("\" y=\"").Append(Markup.Number(y)).Append("\">").AppendEscaped(name).Append("</text>");
-            x += 24 + (7 * name.Length);
+            html.Append("<rect x=\"").Append(Markup.Number(ex)).Append("\" y=\"").Append(Markup.Number(ey - 9)).Append("\" width=\"10\" height=\"10\" fill=\"").Append(colour).Append("\"/>")
+                .Append("<text x=\"").Append(Markup.Number(ex + 14)).Append("\" y=\"").Append(Markup.Number(ey)).Append("\">").AppendEscaped(name).Append("</text>");
         }
 
         html.Append("</g>\n");
+    }
+
+    /// <summary>How many rows the legend takes between x and maxX (0 for one series, which has none).</summary>
+    public static int LegendRows(IReadOnlyList<(string Name, string Colour)> entries, double x, double maxX) =>
+        entries.Count < 2 ? 0 : 1 + (int)((Place(entries, x, 0, maxX).Max(e => e.Y)) / LegendRow);
+
+    private const double LegendRow = 16;
+
+    private static IEnumerable<(string Name, string Colour, double X, double Y)> Place(IReadOnlyList<(string Name, string Colour)> entries, double x0, double y0, double maxX)
+    {
+        double x = x0, y = y0;
+        foreach ((string name, string colour) in entries)
+        {
+            double width = 24 + (7 * name.Length);
+            if (x > x0 && x + width - 10 > maxX)
+            {
+                (x, y) = (x0, y + LegendRow);
+            }
+
+            yield return (name, colour, x, y);
+            x += width;
+        }
     }
 }

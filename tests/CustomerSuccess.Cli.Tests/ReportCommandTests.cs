@@ -37,9 +37,9 @@ public sealed class ReportCommandTests : CliRunner
         string html = Report();
 
         Assert.Equal(["MRR and ARR over time", "MRR movements, 2026-10", "Monthly NRR and GRR by segment, 2025-11 to 2026-10", "Retention by segment, 2025-10 to 2026-10", "Cohort retention by first-paid month",
-            "Committed MRR, 2025-10-31 to 2026-10-31", "Health by segment, as of 2026-10-31", "Score distribution, as of 2026-10-31", "The ten riskiest accounts", "Alerts, as of 2026-10-31"], Regex.Matches(html, "<h2>([^<]*)</h2>").Select(m => m.Groups[1].Value));
+            "Committed MRR, 2025-10-31 to 2026-10-31", "Health by segment, as of 2026-10-31", "Score distribution, as of 2026-10-31", "The ten riskiest accounts", "Does the score predict churn? Backtest to 2026-10-31", "Alerts, as of 2026-10-31"], Regex.Matches(html, "<h2>([^<]*)</h2>").Select(m => m.Groups[1].Value));
         int charts = Regex.Count(html, "<svg ");
-        Assert.Equal(21, charts); // MRR, the bridge, monthly NRR and GRR, retention, cohorts, the CMRR bridge and its losses, bands, scores, ten explanations, alerts
+        Assert.Equal(24, charts); // MRR, the bridge, monthly NRR and GRR, retention, cohorts, the CMRR bridge and its losses, bands, scores, ten explanations, lift, reliability, lead time, alerts
         Assert.Equal(charts, Regex.Count(html, "<title id=\"s\\d+b\\d+-title\">[^<]+</title><desc id=\"s\\d+b\\d+-desc\">[^<]+</desc>"));
         Assert.Equal(charts, Regex.Count(html, "</svg>\n<div class=\"scroll\"><table class=\"data\""));
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
@@ -106,11 +106,29 @@ public sealed class ReportCommandTests : CliRunner
         var byRule = alerts.Output.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n').Skip(1).GroupBy(l => l.Split(',')[1]).ToDictionary(g => g.Key, g => g.Count());
         string html = Report();
 
-        string table = Regex.Match(html, "<table class=\"data\" id=\"s10b1-data\">.*?</table>", RegexOptions.Singleline).Value;
+        string table = Regex.Match(html, "<table class=\"data\" id=\"s11b1-data\">.*?</table>", RegexOptions.Singleline).Value;
         var rows = Regex.Matches(table, "<tr><th scope=\"row\">(.*?)</tr>").Select(m => Regex.Matches(m.Value, "<t[hd][^>]*>([^<]*)</t[hd]>").Select(c => c.Groups[1].Value).ToArray()).ToArray();
         Assert.Equal(6, rows.Length);
         Assert.All(rows, r => Assert.Equal(byRule.GetValueOrDefault(r[0]), int.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Equal(byRule.Values.Sum(), rows.Sum(r => int.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public void Report_PredictiveTables_AreTheBacktestCommandsOutput()
+    {
+        string demo = Path.Combine(Folder, "demo");
+        Assert.Equal(0, Run("demo", "--out", demo).Code);
+        var backtest = Run("backtest", "--model", Path.Combine(demo, "model.json"), "--history", Path.Combine(demo, "snapshots.csv"), "--outcomes", Path.Combine(demo, "outcomes.csv"), "--horizon", "30d,90d,180d");
+        Assert.True(backtest.Code == 0, backtest.Error);
+        string[][] tables = [.. backtest.Output.ReplaceLineEndings("\n").TrimEnd('\n').Split("\n\n").Select(t => t.Split('\n'))];
+        string html = Report();
+
+        string[] Table(string id) => [.. Regex.Matches(Regex.Match(html, $"<table class=\"data\" id=\"{id}\">.*?</table>", RegexOptions.Singleline).Value, "<tr>(.*?)</tr>")
+            .Select(m => string.Join(',', Regex.Matches(m.Value, "<t[hd][^>]*>([^<]*)</t[hd]>").Select(c => c.Groups[1].Value)))];
+        Assert.Equal(tables[0], Table("s10b1"));                                        // summary: the header and a row per horizon
+        Assert.Equal(tables[1], Table("s10b2-data"));                                   // churn and lift by band
+        Assert.Equal(tables[2], Table("s10b4-data").Select(r => r[..r.LastIndexOf(',')])); // each signal's AUC, then its tag
+        Assert.Equal(31, Table("s10b3-data").Length);                                   // a decile per horizon, and the header
     }
 
     [Fact]

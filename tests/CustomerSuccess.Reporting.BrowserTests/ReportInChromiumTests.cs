@@ -25,8 +25,8 @@ public sealed class ReportInChromiumTests : IDisposable
     {
         (string dom, string log) = Chromium.DumpDom(DemoReport());
 
-        Assert.Equal(10, Regex.Count(dom, "<section id="));
-        Assert.Equal(21, Regex.Count(dom, "<svg "));
+        Assert.Equal(11, Regex.Count(dom, "<section id="));
+        Assert.Equal(24, Regex.Count(dom, "<svg "));
         Assert.True(Regex.Count(dom, "<rect ") > 24, "the charts' bars are in the DOM");
         Assert.DoesNotMatch("CONSOLE|Uncaught|Refused to", log);
     }
@@ -35,15 +35,16 @@ public sealed class ReportInChromiumTests : IDisposable
     public void DemoReport_Screenshot_ShowsEveryChart()
     {
         string png = Path.Combine(Artifacts, "report.png");
-        Chromium.Screenshot(DemoReport(), png, 1000, 13500);
+        Chromium.Screenshot(DemoReport(), png, 1000, 18500);
         Png shot = Png.Read(png);
 
-        Assert.Equal((1000, 13500), (shot.Width, shot.Height));
+        Assert.Equal((1000, 18500), (shot.Width, shot.Height));
         Assert.True(shot.Count("#0072B2") > 20_000, "MRR bars (blue)"); // 24 bars, the net change bar
         Assert.True(shot.Count("#009E73") > 5_000, "green bands and increases (bluish green)");
         Assert.True(shot.Count("#D55E00") > 1_000, "decreases and red bands (vermillion)");
         Assert.True(shot.Count("#E69F00") > 1_000, "yellow bands and GRR (orange)");
         Assert.True(shot.Count("#08306B") > 200, "the cohort heatmap's most retained cell (dark blue)");
+        Assert.True(shot.Count("#CC79A7") > 500, "the lead-time chart's fifth signal (reddish purple)");
     }
 
     [Fact]
@@ -62,9 +63,9 @@ public sealed class ReportInChromiumTests : IDisposable
         Chromium.PrintToPdf(DemoReport(), pdf);
         int pages = Regex.Count(File.ReadAllText(pdf, System.Text.Encoding.Latin1), @"/Type\s*/Page[^s]");
 
-        // Fifteen pages on Chromium's default Letter paper here (each figure kept whole on a page); fonts differ a little
+        // Eighteen pages on Chromium's default Letter paper here (each figure kept whole on a page); fonts differ a little
         // between machines, so a range; a figure split or a section lost moves it out.
-        Assert.InRange(pages, 12, 18);
+        Assert.InRange(pages, 15, 21);
     }
 
     [Fact]
