@@ -162,7 +162,12 @@ internal static class AccountReviewPage
 
     private static string Points(double delta) => (delta >= 0 ? "+" : string.Empty) + delta.ToString("0.0", C) + " pts";
 
-    private static ContributionBars Explained(PortfolioAccount account, ScoreSnapshot s)
+    private static ContributionBars Explained(PortfolioAccount account, ScoreSnapshot s) =>
+        Explained($"{account.Id} on {Iso(s.AsOf)}: {(s.Score is { } v ? v.ToString("0.0", C) : "undefined")}{(s.Band is { } band ? $" ({band})" : string.Empty)}",
+            $"The latest score explained: each signal of the model '{s.ModelName}' in model order, its points inside the points it could give, then the adjustments; the points add up to the score.", s);
+
+    /// <summary>A snapshot's explanation as bars: each signal's points of those it could give (or its missing reason), then the adjustments.</summary>
+    internal static ContributionBars Explained(string title, string description, ScoreSnapshot s)
     {
         ContributionRow[] rows =
         [
@@ -171,10 +176,7 @@ internal static class AccountReviewPage
                 : new ContributionRow(x.Signal.Value, null, 0, $"missing: {x.Raw.MissingReason}")),
             .. s.Adjustments.Select(x => new ContributionRow($"{Lower(x.Kind)}: {x.Reason}", (decimal)x.Delta, 0, "pts")),
         ];
-        string score = s.Score is { } v ? v.ToString("0.0", C) : "undefined";
-        return new ContributionBars($"{account.Id} on {Iso(s.AsOf)}: {score}{(s.Band is { } band ? $" ({band})" : string.Empty)}",
-            $"The latest score explained: each signal of the model '{s.ModelName}' in model order, its points inside the points it could give, then the adjustments; the points add up to the score.",
-            rows, p => Math.Round(p, 1, MidpointRounding.ToEven).ToString("0.0", C));
+        return new ContributionBars(title, description, rows, p => Math.Round(p, 1, MidpointRounding.ToEven).ToString("0.0", C));
     }
 
     private static void AddRevenue(ReportPage page, AccountReview review)

@@ -35,12 +35,15 @@ internal sealed class AlertsListCommand : ICommand
         CliStore store = StoreInput.Open(line);
         bool open = line.Flag("open");
         IReadOnlyList<AlertRecord> alerts = StoreInput.Use(store, s => s.GetAlertsAsync(open));
-        TableOutput.Write(output, format, Columns, alerts.Select(a => (IReadOnlyList<Cell>)
-        [
-            Cell.Of(StoreInput.Text(a.RaisedAt)), Cell.Of(a.Identity.Account.Value), Cell.Of(a.Identity.RuleId), a.Identity.Key is { } k ? Cell.Of(k) : Cell.Empty,
-            Cell.Of(a.Kind.ToString().ToLowerInvariant()), Cell.Of(a.Severity.ToString().ToLowerInvariant()), Cell.Of(a.Message), Cell.Of(a.Evidence),
-            a.AcknowledgedAt is { } at ? Cell.Of(StoreInput.Text(at)) : Cell.Empty, a.AcknowledgedBy is { } by ? Cell.Of(by) : Cell.Empty,
-        ]));
+        TableOutput.Write(output, format, Columns, alerts.Select(Row));
         return ExitCodes.Success;
     }
+
+    /// <summary>An alert's row of the output.</summary>
+    internal static IReadOnlyList<Cell> Row(AlertRecord a) =>
+    [
+        Cell.Of(StoreInput.Text(a.RaisedAt)), Cell.Of(a.Identity.Account.Value), Cell.Of(a.Identity.RuleId), a.Identity.Key is { } k ? Cell.Of(k) : Cell.Empty,
+        Cell.Of(a.Kind.ToString().ToLowerInvariant()), Cell.Of(a.Severity.ToString().ToLowerInvariant()), Cell.Of(a.Message), Cell.Of(a.Evidence),
+        a.AcknowledgedAt is { } at ? Cell.Of(StoreInput.Text(at)) : Cell.Empty, a.AcknowledgedBy is { } by ? Cell.Of(by) : Cell.Empty,
+    ];
 }

@@ -19,7 +19,7 @@ internal static class CliApp
 
     private const string QuietFlag = "--quiet";
 
-    private static readonly ICommand[] Commands = [new PortfolioCommand(), new RetentionCommand(), new CohortRetentionCommand(), new MrrCommand(), new MovementsCommand(), new CmrrCommand(), new ScoreCommand(), new BacktestCommand(), new FitCommand(), new OutcomesCommand(), new AlertsCommand(), new SegmentCommand(), new PlanCommand(), new DemoCommand(), new RunCommand(), new HistoryCommand(), new OverrideSetCommand(), new OverrideClearCommand(), new OverrideListCommand(), new AlertsListCommand(), new ReportCommand()];
+    private static readonly ICommand[] Commands = [new PortfolioCommand(), new RetentionCommand(), new CohortRetentionCommand(), new MrrCommand(), new MovementsCommand(), new CmrrCommand(), new ScoreCommand(), new BacktestCommand(), new FitCommand(), new OutcomesCommand(), new AlertsCommand(), new SegmentCommand(), new PlanCommand(), new DemoCommand(), new RunCommand(), new HistoryCommand(), new OverrideSetCommand(), new OverrideClearCommand(), new OverrideListCommand(), new AlertsListCommand(), new AlertsAckCommand(), new ReportCommand()];
 
     /// <summary>Runs the tool with no progress line: the report goes to <paramref name="output"/> only once it is complete, messages to <paramref name="error"/>.</summary>
     /// <param name="args">The arguments; <c>--debug</c> anywhere adds the stack trace to an internal error.</param>

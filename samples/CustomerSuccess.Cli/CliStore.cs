@@ -45,4 +45,6 @@ internal sealed class CliStore(
     public ValueTask<IReadOnlyList<AlertRecord>> GetAlertsAsync(bool openOnly) => alerts.GetAlertsAsync(openOnly);
 
     public ValueTask<IReadOnlyList<AlertRecord>> GetLatestAsync(Instant asOf) => alerts.GetLatestAsync(asOf);
+
+    public ValueTask<bool> AcknowledgeAsync(AlertIdentity identity, Instant raisedAt, string by, Instant at) => alerts.AcknowledgeAsync(identity, raisedAt, by, at);
 }

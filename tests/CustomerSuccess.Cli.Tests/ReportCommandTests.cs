@@ -132,6 +132,40 @@ public sealed class ReportCommandTests : CliRunner
     }
 
     [Fact]
+    public void Report_FromAStoresRun_DrawsItsHealthAsTheDemoDoes_AndItsOpenAlerts()
+    {
+        string store = Path.Combine(Folder, "cs.db");
+        Assert.True(Run("run", "--store", store).Code == 0);
+        string[] open = Run("alerts", "list", "--store", store, "--open").Output.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n')[1..];
+        string[] first = open[0].Split(',');
+        Assert.Equal(0, Run("alerts", "ack", "--store", store, "--account", first[1], "--rule", first[2], "--raised-at", first[0], "--by", "Mary Harrison").Code);
+        string path = Path.Combine(Folder, "stored.html");
+
+        var result = Run("report", "--store", store, "--out", path);
+
+        Assert.True(result.Code == 0, result.Error);
+        string html = File.ReadAllText(path), demo = Report();
+        static string[] Sections(string html) => [.. Regex.Matches(html, "<section id=.*?</section>", RegexOptions.Singleline).Select(m => m.Value)];
+        static string WithoutLead(string section) => Regex.Replace(section, "<p>.*?</p>", string.Empty);
+        string[] stored = Sections(html), built = Sections(demo);
+        Assert.Equal(10, stored.Length); // revenue, health from the run, open alerts; the backtest needs outcomes (backtest --store)
+        Assert.Equal(built.Take(6), stored.Take(6));
+        Assert.Equal(built.Skip(6).Take(3).Select(WithoutLead), stored.Skip(6).Take(3).Select(WithoutLead)); // the run scored what the demo scores
+        Assert.Contains($"The scores the store {store} holds for 2026-10-31, model &#39;wingtip&#39;", stored[6], StringComparison.Ordinal);
+
+        // The open alerts by rule, as of the run's day: the one acknowledged today was open then, so it counts.
+        var byRule = open.GroupBy(l => l.Split(',')[2]).ToDictionary(g => g.Key, g => g.Count());
+        string table = Regex.Match(stored[9], "<table class=\"data\" id=\"s10b1-data\">.*?</table>", RegexOptions.Singleline).Value;
+        var rows = Regex.Matches(table, "<tr><th scope=\"row\">(.*?)</tr>").Select(m => Regex.Matches(m.Value, "<t[hd][^>]*>([^<]*)</t[hd]>").Select(c => c.Groups[1].Value).ToArray()).ToArray();
+        Assert.Equal(byRule.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}={r.Value}"), rows.Select(r => $"{r[0]}={r[4]}"));
+
+        var missing = Run("report", "--store", store, "--as-of", "2026-10-30", "--out", Path.Combine(Folder, "missing.html"));
+        Assert.Equal((1, string.Empty), (missing.Code, missing.Output));
+        Assert.Contains($"{store}: no snapshots are stored for 2026-10-30", missing.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(Folder, "missing.html")));
+    }
+
+    [Fact]
     public void Report_FromTheDemosFiles_HasTheRevenueSections_AsTheBuiltInDemoDrawsThem()
     {
         string demo = Path.Combine(Folder, "demo");

@@ -92,6 +92,7 @@ public sealed class StoreCommandsTests : CliRunner
     [InlineData("history")]
     [InlineData("override list")]
     [InlineData("alerts list")]
+    [InlineData("report")]
     public void StoreCommand_OnAStoreOfANewerSchema_ExitsOne_NamingTheStore_WithNothingOnStdout(string command)
     {
         string store = Store();
@@ -157,6 +158,36 @@ public sealed class StoreCommandsTests : CliRunner
         Assert.Equal(string.Empty, result.Output);
         Assert.Contains(option, result.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(store) && Count(store, "cs_overrides") > 0);
+    }
+
+    [Fact]
+    public void AlertsAck_AcknowledgesAnOpenAlertOnce_AndRefusesOneNotRecorded_NamingIt()
+    {
+        string store = Store();
+        Assert.Equal(0, Run("run", "--store", store).Code);
+        string[] open = Lines(Run("alerts", "list", "--store", store, "--open").Output);
+        string[] first = open[1].Split(',');
+
+        var ack = Run("alerts", "ack", "--store", store, "--account", first[1], "--rule", first[2], "--raised-at", first[0], "--by", "Mary Harrison");
+
+        Assert.True(ack.Code == 0, ack.Error);
+        string[] row = Lines(ack.Output);
+        Assert.Equal(open[0], row[0]);
+        Assert.StartsWith(open[1].TrimEnd(','), row[1], StringComparison.Ordinal);
+        Assert.EndsWith(",Mary Harrison", row[1], StringComparison.Ordinal);
+        Assert.Equal(open.Length - 1, Lines(Run("alerts", "list", "--store", store, "--open").Output).Length);
+
+        var again = Run("alerts", "ack", "--store", store, "--account", first[1], "--rule", first[2], "--raised-at", first[0], "--by", "Mary Harrison");
+        Assert.Equal((1, string.Empty), (again.Code, again.Output));
+        Assert.Contains($"{store}: the alert is acknowledged already for rule '{first[2]}', account '{first[1]}', raised at {first[0]}", again.Error, StringComparison.Ordinal);
+
+        var missing = Run("alerts", "ack", "--store", store, "--account", "nobody", "--rule", first[2], "--raised-at", first[0], "--by", "Mary Harrison");
+        Assert.Equal((1, string.Empty), (missing.Code, missing.Output));
+        Assert.Contains($"{store}: no alert is recorded for rule '{first[2]}', account 'nobody'", missing.Error, StringComparison.Ordinal);
+
+        var malformed = Run("alerts", "ack", "--store", store, "--account", first[1], "--rule", first[2], "--raised-at", "yesterday");
+        Assert.Equal((2, string.Empty), (malformed.Code, malformed.Output));
+        Assert.Contains("--raised-at 'yesterday' is not an instant", malformed.Error, StringComparison.Ordinal);
     }
 
     [Fact]
