@@ -51,8 +51,7 @@ internal sealed record PortfolioScores(LocalDate AsOf, HealthBands Bands, IReadO
         (PortfolioAccount, ScoreSnapshot)[] scored = [.. portfolio.Accounts.Where(a => byAccount.ContainsKey(a.Id)).Select(a => (a, byAccount[a.Id]))];
         int unknown = snapshots.Length - scored.Length;
         HealthBands bands = StoreInput.Use(store, s => s.GetModelAsync(snapshots[0]))?.Bands ?? BandsSeen(snapshots);
-        Instant end = StoreInput.EndOf(asOf);
-        AlertRecord[] open = [.. StoreInput.Use(store, s => s.GetAlertsAsync(openOnly: false)).Where(a => a.RaisedAt <= end && (a.IsOpen || a.AcknowledgedAt > end))];
+        AlertRecord[] open = [.. StoreInput.AlertsAsOf(store, asOf).Where(a => a.IsOpen)];
         string left = unknown == 0 ? string.Empty : $" ({unknown} stored account{(unknown == 1 ? " is" : "s are")} not in the portfolio's accounts and left out)";
         return new PortfolioScores(asOf, bands, scored,
             $"The scores the store {store.Name} holds for {StoreInput.Text(asOf)}, model '{model}'{left}", open);

@@ -205,9 +205,7 @@ internal sealed class ReportCommand : ICommand
                 bands = StoreInput.Use(store, s => s.GetModelAsync(stored[^1]))?.Bands;
             }
 
-            Instant end = StoreInput.EndOf(asOf);
-            alerts = [.. StoreInput.Use(store, s => s.GetAlertsAsync(openOnly: false)).Where(a => a.Identity.Account == account.Id && a.RaisedAt <= end)
-                .Select(a => a.AcknowledgedAt > end ? new AlertRecord(a.Identity, a.Kind, a.Severity, a.RaisedAt, a.Message, a.Evidence) : a)]; // open as of the review
+            alerts = [.. StoreInput.AlertsAsOf(store, asOf).Where(a => a.Identity.Account == account.Id)];
             sources.Add($"health snapshots and alerts from the store {store.Name}");
         }
 

@@ -1,8 +1,11 @@
 using System;
+using System.Collections.Generic;
+using System.Data.Common;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
-using System.Data.Common;
+using CustomerSuccess.Behaviors;
 using CustomerSuccess.Storage.PostgreSql;
 using CustomerSuccess.Storage.Sqlite;
 using Npgsql;
@@ -61,6 +64,17 @@ internal static class StoreInput
 
     public static T Use<T>(CliStore store, Func<CliStore, ValueTask<T>> operation) =>
         Use(store.Name, () => operation(store).AsTask().GetAwaiter().GetResult());
+
+    /// <summary>
+    /// The store's alert log as it stood at the end of a day: the alerts raised by then, each open unless it had been
+    /// acknowledged by then (a point-in-time view: a later acknowledgement does not reach back).
+    /// </summary>
+    public static IReadOnlyList<AlertRecord> AlertsAsOf(CliStore store, LocalDate day)
+    {
+        Instant end = EndOf(day);
+        return [.. Use(store, s => s.GetAlertsAsync(openOnly: false)).Where(a => a.RaisedAt <= end)
+            .Select(a => a.AcknowledgedAt > end ? new AlertRecord(a.Identity, a.Kind, a.Severity, a.RaisedAt, a.Message, a.Evidence) : a)];
+    }
 
     public static LocalDate? Date(CommandLine line, string option) => line.Value(option) is { } text
         ? LocalDatePattern.Iso.Parse(text) is { Success: true } parsed

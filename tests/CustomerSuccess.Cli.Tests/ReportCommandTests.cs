@@ -48,8 +48,7 @@ public sealed class ReportCommandTests : CliRunner
     [Fact]
     public void Report_MrrTable_IsTheRetentionCommandsFigures_ToTheCent()
     {
-        string demo = Path.Combine(Folder, "demo");
-        Assert.Equal(0, Run("demo", "--out", demo).Code);
+        string demo = DemoFiles();
         var retention = Run("retention", "--mrr", Path.Combine(demo, "mrr.csv"), "--rates", Path.Combine(demo, "rates.csv"));
         string[] lines = retention.Output.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
         string[] header = lines[0].Split(',');
@@ -60,10 +59,9 @@ public sealed class ReportCommandTests : CliRunner
         }).ToList();
 
         // The first table: Month, MRR, ARR, New, Reactivation, Expansion, Contraction, Churn, Customers.
-        string table = Regex.Match(Report(), "<table class=\"data\" id=\"s1b1-data\">.*?</table>", RegexOptions.Singleline).Value;
-        List<string[]> rows = [.. Regex.Matches(table, "<tr><th scope=\"row\">(.*?)</tr>").Select(m => Regex.Matches(m.Value, "<t[hd][^>]*>([^<]*)</t[hd]>").Select(c => c.Groups[1].Value).ToArray())];
+        string[][] rows = BodyRows(Report(), "s1b1-data");
 
-        Assert.Equal(expected.Count, rows.Count);
+        Assert.Equal(expected.Count, rows.Length);
         Assert.Equal(expected.Select(e => string.Join(',', e)), rows.Select(r => string.Join(',', r.Where((_, i) => i != 2))));
         Assert.All(rows, r => Assert.Equal(decimal.Parse(r[1], System.Globalization.CultureInfo.InvariantCulture) * 12, decimal.Parse(r[2], System.Globalization.CultureInfo.InvariantCulture)));
 
@@ -78,8 +76,7 @@ public sealed class ReportCommandTests : CliRunner
     [Fact]
     public void Report_RetentionFigures_AreTheCohortRetentionCommands()
     {
-        string demo = Path.Combine(Folder, "demo");
-        Assert.Equal(0, Run("demo", "--out", demo).Code);
+        string demo = DemoFiles();
         string[] Cohort(string from, string to) => Run("cohort-retention", "--mrr", Path.Combine(demo, "mrr.csv"), "--rates", Path.Combine(demo, "rates.csv"), "--from", from, "--to", to)
             .Output.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n')[1].Split(',');
         static string Percent(string ratio) => Math.Round(decimal.Parse(ratio, System.Globalization.CultureInfo.InvariantCulture) * 100, 2, MidpointRounding.ToEven).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
@@ -99,15 +96,13 @@ public sealed class ReportCommandTests : CliRunner
     [Fact]
     public void Report_AlertsByRule_AreTheAlertsCommandsCounts()
     {
-        string demo = Path.Combine(Folder, "demo");
-        Assert.Equal(0, Run("demo", "--out", demo).Code);
+        string demo = DemoFiles();
         var alerts = Run("alerts", "--rules", Path.Combine(demo, "rules.txt"), "--events", Path.Combine(demo, "events.csv"), "--facts", Path.Combine(demo, "facts.csv"), "--as-of", "2026-10-31T23:59:59Z");
         Assert.True(alerts.Code == 0, alerts.Error);
         var byRule = alerts.Output.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n').Skip(1).GroupBy(l => l.Split(',')[1]).ToDictionary(g => g.Key, g => g.Count());
         string html = Report();
 
-        string table = Regex.Match(html, "<table class=\"data\" id=\"s11b1-data\">.*?</table>", RegexOptions.Singleline).Value;
-        var rows = Regex.Matches(table, "<tr><th scope=\"row\">(.*?)</tr>").Select(m => Regex.Matches(m.Value, "<t[hd][^>]*>([^<]*)</t[hd]>").Select(c => c.Groups[1].Value).ToArray()).ToArray();
+        string[][] rows = BodyRows(html, "s11b1-data");
         Assert.Equal(6, rows.Length);
         Assert.All(rows, r => Assert.Equal(byRule.GetValueOrDefault(r[0]), int.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Equal(byRule.Values.Sum(), rows.Sum(r => int.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture)));
@@ -116,8 +111,7 @@ public sealed class ReportCommandTests : CliRunner
     [Fact]
     public void Report_PredictiveTables_AreTheBacktestCommandsOutput()
     {
-        string demo = Path.Combine(Folder, "demo");
-        Assert.Equal(0, Run("demo", "--out", demo).Code);
+        string demo = DemoFiles();
         var backtest = Run("backtest", "--model", Path.Combine(demo, "model.json"), "--history", Path.Combine(demo, "snapshots.csv"), "--outcomes", Path.Combine(demo, "outcomes.csv"), "--horizon", "30d,90d,180d");
         Assert.True(backtest.Code == 0, backtest.Error);
         string[][] tables = [.. backtest.Output.ReplaceLineEndings("\n").TrimEnd('\n').Split("\n\n").Select(t => t.Split('\n'))];
@@ -155,8 +149,7 @@ public sealed class ReportCommandTests : CliRunner
 
         // The open alerts by rule, as of the run's day: the one acknowledged today was open then, so it counts.
         var byRule = open.GroupBy(l => l.Split(',')[2]).ToDictionary(g => g.Key, g => g.Count());
-        string table = Regex.Match(stored[9], "<table class=\"data\" id=\"s10b1-data\">.*?</table>", RegexOptions.Singleline).Value;
-        var rows = Regex.Matches(table, "<tr><th scope=\"row\">(.*?)</tr>").Select(m => Regex.Matches(m.Value, "<t[hd][^>]*>([^<]*)</t[hd]>").Select(c => c.Groups[1].Value).ToArray()).ToArray();
+        string[][] rows = BodyRows(stored[9], "s10b1-data");
         Assert.Equal(byRule.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}={r.Value}"), rows.Select(r => $"{r[0]}={r[4]}"));
 
         var missing = Run("report", "--store", store, "--as-of", "2026-10-30", "--out", Path.Combine(Folder, "missing.html"));
@@ -168,8 +161,7 @@ public sealed class ReportCommandTests : CliRunner
     [Fact]
     public void Report_FromTheDemosFiles_HasTheRevenueSections_AsTheBuiltInDemoDrawsThem()
     {
-        string demo = Path.Combine(Folder, "demo");
-        Assert.Equal(0, Run("demo", "--out", demo).Code);
+        string demo = DemoFiles();
         string path = Path.Combine(Folder, "files.html");
         var result = Run("report", "--accounts", Path.Combine(demo, "accounts.csv"), "--mrr", Path.Combine(demo, "mrr.csv"), "--rates", Path.Combine(demo, "rates.csv"), "--out", path);
         Assert.True(result.Code == 0, result.Error);
@@ -206,8 +198,7 @@ public sealed class ReportCommandTests : CliRunner
     [Fact]
     public void Report_CommittedMrr_IsTheCmrrCommandsBridge_AndLosses()
     {
-        string demo = Path.Combine(Folder, "demo");
-        Assert.Equal(0, Run("demo", "--out", demo).Code);
+        string demo = DemoFiles();
         var cmrr = Run("cmrr", "--contracts", Path.Combine(demo, "contracts.csv"), "--rates", Path.Combine(demo, "rates.csv"), "--from", "2025-10-31", "--to", "2026-10-31");
         Assert.True(cmrr.Code == 0, cmrr.Error);
         var rows = cmrr.Output.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n').Skip(1).Select(l => l.Split(',')).ToArray();
@@ -232,6 +223,20 @@ public sealed class ReportCommandTests : CliRunner
         {
             Assert.Equal(loss[2], Cells(html, "s6b2-data", loss[1])[1]);
         }
+    }
+
+    private string DemoFiles()
+    {
+        string demo = Path.Combine(Folder, "demo");
+        Assert.Equal(0, Run("demo", "--out", demo).Code);
+        return demo;
+    }
+
+    // The cells of a table's body rows (those that start with a row heading), as the page writes them.
+    private static string[][] BodyRows(string html, string table)
+    {
+        string body = Regex.Match(html, $"<table class=\"data\" id=\"{table}\">.*?</table>", RegexOptions.Singleline).Value;
+        return [.. Regex.Matches(body, "<tr><th scope=\"row\">(.*?)</tr>").Select(m => Regex.Matches(m.Value, "<t[hd][^>]*>([^<]*)</t[hd]>").Select(c => c.Groups[1].Value).ToArray())];
     }
 
     private static string[] Cells(string html, string table, string row)
