@@ -21,7 +21,7 @@ internal sealed class RetentionCommand : ICommand
 
     public string Summary => "Monthly MRR movements, NRR, GRR, quick ratio and logo churn from an MRR file.";
 
-    public IReadOnlyCollection<string> ValueOptions { get; } = ["mrr", "by", "format", "currency", "rates", MonthSpan.Option, SubscriptionInput.Option, .. SubscriptionInput.RangeOptions, .. SubscriptionInput.PolicyOptions];
+    public IReadOnlyCollection<string> ValueOptions { get; } = ["mrr", "by", "format", "currency", "rates", MonthSpan.Option, Threads.Option, SubscriptionInput.Option, .. SubscriptionInput.RangeOptions, .. SubscriptionInput.PolicyOptions];
 
     public IReadOnlyCollection<string> FlagOptions { get; } = ["nrr-includes-reactivation", "zero-mrr-keeps-customer"];
 
@@ -43,6 +43,7 @@ internal sealed class RetentionCommand : ICommand
         output.WriteLine("  --nrr-includes-reactivation   count reactivated MRR in NRR (default: not, as ChartMogul)");
         output.WriteLine("  --zero-mrr-keeps-customer     a $0 row is a contraction, not churn (default: churn)");
         output.WriteLine("  --max-months <n>              the most months the file may span (default 1200)");
+        output.WriteLine(Threads.Help(32) + " (a CSV file is parsed on them)");
         output.WriteLine();
         output.WriteLine("Output: one row per month after the first month in the file (with --by, per group, the group column first):");
         output.WriteLine("  " + string.Join(',', Columns));
@@ -57,7 +58,7 @@ internal sealed class RetentionCommand : ICommand
         MrrOptions options = RevenueInput.Options(line);
         MrrFile file = line.Value(SubscriptionInput.Option) is not null
             ? SubscriptionInput.History(line, options, range: true)
-            : MrrFile.Read(line.Required("mrr", "<file>"), by, options, MonthSpan.MaxMonths(line));
+            : MrrFile.Read(line.Required("mrr", "<file>"), by, options, MonthSpan.MaxMonths(line), Threads.Read(line));
         string path = file.Path;
         if (file.FirstMonth is not { } first || file.LastMonth is not { } last || first == last)
         {
@@ -120,7 +121,7 @@ internal sealed class CohortRetentionCommand : ICommand
 
     public string Summary => "NRR, GRR and gross logo churn of the accounts paying in one month, as of a later month.";
 
-    public IReadOnlyCollection<string> ValueOptions { get; } = ["mrr", "from", "to", "by", "format", "currency", "rates", MonthSpan.Option, SubscriptionInput.Option, .. SubscriptionInput.PolicyOptions];
+    public IReadOnlyCollection<string> ValueOptions { get; } = ["mrr", "from", "to", "by", "format", "currency", "rates", MonthSpan.Option, Threads.Option, SubscriptionInput.Option, .. SubscriptionInput.PolicyOptions];
 
     public IReadOnlyCollection<string> FlagOptions { get; } = ["zero-mrr-keeps-customer", "logo-churn-includes-new-accounts"];
 
@@ -144,6 +145,7 @@ internal sealed class CohortRetentionCommand : ICommand
         output.WriteLine("  --zero-mrr-keeps-customer           a $0 row keeps the account a customer (default: churn)");
         output.WriteLine("  --logo-churn-includes-new-accounts  also count accounts that started and left within the period");
         output.WriteLine("  --max-months <n>                    the most months the file may span (default 1200)");
+        output.WriteLine(Threads.Help(38) + " (a CSV file is parsed on them)");
         output.WriteLine();
         output.WriteLine("Output columns: " + string.Join(',', Columns) + " (with --by, the group column first).");
     }
@@ -161,7 +163,7 @@ internal sealed class CohortRetentionCommand : ICommand
         string? by = line.Value("by");
         MrrFile file = line.Value(SubscriptionInput.Option) is not null
             ? SubscriptionInput.History(line, RevenueInput.Options(line), range: false)
-            : MrrFile.Read(line.Required("mrr", "<file>"), by, RevenueInput.Options(line), MonthSpan.MaxMonths(line));
+            : MrrFile.Read(line.Required("mrr", "<file>"), by, RevenueInput.Options(line), MonthSpan.MaxMonths(line), Threads.Read(line));
         CohortReport report = file.Compute(history => history.Cohort(from, to));
         var columns = by is null ? Columns : [by, .. Columns];
         IEnumerable<CohortRetention> rows = by is null ? [report.Total] : report.Groups.Select(report.ForGroup);

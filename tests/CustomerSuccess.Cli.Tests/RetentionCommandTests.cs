@@ -144,5 +144,32 @@ public sealed class RetentionCommandTests : CliRunner
         Assert.Contains("+ FX impact", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Retention_AndCohortRetention_OnAFileReadInManyRanges_PrintTheSameBytesAtAnyThreadCount()
+    {
+        // About 1.3 MB: five ranges of a quarter megabyte, rows of several currencies and segments, accounts out of order.
+        var text = new System.Text.StringBuilder("account_id,month,mrr,currency,segment\n");
+        for (int i = 0; i < 40_000; i++)
+        {
+            int account = (i * 7919) % 2_000;
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"acct-{account:D5},2025-{(i % 12) + 1:D2},{(i % 997) + 0.01m},{(account % 3 == 0 ? "EUR" : "USD")},{(account % 2 == 0 ? "\"Mid, Market\"" : "SMB")}\n");
+        }
+
+        string mrr = Write("mrr.csv", text.ToString());
+        string rates = Write("rates.csv", "month,from,to,rate\n" + string.Concat(Enumerable.Range(1, 12).Select(m => $"2025-{m:D2},EUR,USD,1.{m:D2}\n")));
+        Assert.True(Csv.CsvRanges.Split(mrr, Csv.MrrCsv.RangeBytes).Count >= 5);
+
+        foreach (string[] command in new[] { new[] { "retention", "--by", "segment" }, ["cohort-retention", "--from", "2025-01", "--to", "2025-12", "--by", "segment"] })
+        {
+            var one = Run([.. command, "--mrr", mrr, "--rates", rates, "--threads", "1"]);
+            var two = Run([.. command, "--mrr", mrr, "--rates", rates, "--threads", "2"]);
+            var four = Run([.. command, "--mrr", mrr, "--rates", rates, "--threads", "4"]);
+
+            Assert.True(one.Code == 0, one.Error);
+            Assert.Equal(one, two);
+            Assert.Equal(one, four);
+        }
+    }
+
     private static string[] Lines(string output) => output.TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
 }

@@ -36,12 +36,43 @@ internal sealed class CsvReader : TableReader
     private readonly List<Range> _unquotedRanges = [];
     private string _unquotedText = string.Empty;
     private bool _quoted;
+    private int _lineOffset; // the lines before the text read: a range of a file starts after its header and earlier rows
 
     private CsvReader(string displayName, TextReader reader)
         : base(displayName)
     {
         _text = reader;
         _sep = Options.From(reader);
+    }
+
+    /// <summary>
+    /// Reads the rows of one range of a file (<see cref="CsvRanges"/>), under the columns its header gave: the same fields,
+    /// errors and line numbers as reading the whole file would give there.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="columns">The header's columns, as the reader of the whole file found them.</param>
+    /// <param name="range">The range.</param>
+    public static CsvReader OpenRange(string path, IReadOnlyList<string> columns, CsvRange range)
+    {
+        // Read through a window on the file rather than a copy of the range: a megabyte array a range would be garbage on
+        // the large object heap, which only a full collection frees (and a full collection walks the whole history).
+        FileStream file;
+        try
+        {
+            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 14);
+            file.Seek(range.Start, SeekOrigin.Begin);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new InputException($"{path}: cannot be read: {CliText.Message(e)}");
+        }
+
+        var reader = new CsvReader(path, new StreamReader(new RangeStream(file, range.End - range.Start), StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 14))
+        {
+            _lineOffset = range.FirstLine - 2,
+        };
+        reader.SetColumns(columns, [], "line 1", "the header");
+        return reader;
     }
 
     /// <summary>Opens a CSV file and reads its header.</summary>
@@ -150,7 +181,7 @@ internal sealed class CsvReader : TableReader
     private int Split(out int line)
     {
         SepReader.Row row = _sep.Current;
-        line = row.LineNumberFrom;
+        line = row.LineNumberFrom + _lineOffset;
         ReadOnlySpan<char> raw = row.Span;
         if (raw.Contains(InvalidText))
         {
@@ -237,5 +268,67 @@ internal sealed class CsvReader : TableReader
         }
 
         return line;
+    }
+}
+
+/// <summary>
+/// A range of a file as a stream, after one line break: Sep numbers a first row that spans lines from its last line, so
+/// the range is read after a blank line (which the reader skips, as any blank line) and its first row is numbered as
+/// every later row is.
+/// </summary>
+internal sealed class RangeStream(FileStream file, long length) : Stream
+{
+    private long _remaining = length;
+    private bool _lead = true;
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        if (buffer.IsEmpty)
+        {
+            return 0;
+        }
+
+        if (_lead)
+        {
+            _lead = false;
+            buffer[0] = (byte)'\n';
+            return 1;
+        }
+
+        int read = _remaining == 0 ? 0 : file.Read(buffer[..(int)Math.Min(buffer.Length, _remaining)]);
+        _remaining -= read;
+        return read;
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            file.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 }

@@ -42,9 +42,13 @@ internal sealed class MrrFile
     /// <summary>Gets a value indicating whether the file holds amounts in more than one currency.</summary>
     public bool MultipleCurrencies { get; }
 
-    /// <summary>Reads an MRR file, naming the file, line and field of any bad row; refuses a file whose months span more than <paramref name="maxMonths"/>.</summary>
-    public static MrrFile Read(string path, string? groupColumn, MrrOptions options, int maxMonths) =>
-        From(path, MrrCsv.ReadRows(path, groupColumn, options.ReportingCurrency), groupColumn, options, maxMonths);
+    /// <summary>
+    /// Reads an MRR file, naming the file, line and field of any bad row; refuses a file whose months span more than
+    /// <paramref name="maxMonths"/>. A CSV file is parsed on up to <paramref name="threads"/> cores, its rows still added in
+    /// file order, so the history (and any error) is the one a single core gives.
+    /// </summary>
+    public static MrrFile Read(string path, string? groupColumn, MrrOptions options, int maxMonths, int threads = 1) =>
+        From(path, MrrCsv.ReadRows(path, groupColumn, options.ReportingCurrency, threads), groupColumn, options, maxMonths);
 
     /// <summary>
     /// An MRR file's history from rows derived from another file (a subscription log): each row carries the line of that file
