@@ -57,15 +57,13 @@ public sealed class ReportInChromiumTests : IDisposable
     }
 
     [Fact]
-    public void DemoReport_Printed_TakesAFewPages()
+    public void DemoReport_Printed_TakesAFewPages_OnLetterAndA4()
     {
-        string pdf = Path.Combine(Artifacts, "report.pdf");
-        Chromium.PrintToPdf(DemoReport(), pdf);
-        int pages = Regex.Count(File.ReadAllText(pdf, System.Text.Encoding.Latin1), @"/Type\s*/Page[^s]");
-
-        // Eighteen pages on Chromium's default Letter paper here (each figure kept whole on a page); fonts differ a little
-        // between machines, so a range; a figure split or a section lost moves it out.
-        Assert.InRange(pages, 15, 21);
+        // Eighteen pages on Chromium's default Letter paper here, and on A4 (each figure kept whole on a page); fonts differ
+        // a little between machines, so a range; a figure split or a section lost moves it out.
+        string page = DemoReport();
+        Assert.InRange(Printed(page, "report.pdf", Letter), 15, 21);
+        Assert.InRange(Printed(page, "report-a4.pdf", A4), 15, 21);
     }
 
     [Fact]
@@ -100,7 +98,7 @@ public sealed class ReportInChromiumTests : IDisposable
     }
 
     [Fact]
-    public void FinancialityReview_Screenshot_ShowsEveryChart_AndPrintsOnAFewPages()
+    public void FinancialityReview_Screenshot_ShowsEveryChart_PrintsOnAFewPages_AndFitsAPhone()
     {
         string png = Path.Combine(Artifacts, "review-financiality.png");
         Chromium.Screenshot(FinancialityReview(), png, 1000, 5000);
@@ -110,10 +108,33 @@ public sealed class ReportInChromiumTests : IDisposable
         Assert.True(shot.Count("#0072B2") > 20_000, "the score line and the MRR bars (blue)");
         Assert.True(shot.Count("#E69F00") > 20_000, "the committed-MRR bars (orange)");
 
-        string pdf = Path.Combine(Artifacts, "review-financiality.pdf");
-        Chromium.PrintToPdf(FinancialityReview(), pdf);
-        int pages = Regex.Count(File.ReadAllText(pdf, System.Text.Encoding.Latin1), @"/Type\s*/Page[^s]");
-        Assert.InRange(pages, 4, 7); // five on Letter here
+        string page = FinancialityReview();
+        Assert.InRange(Printed(page, "review-financiality.pdf", Letter), 4, 7); // five here
+        Assert.InRange(Printed(page, "review-financiality-a4.pdf", A4), 4, 7); // five here
+
+        string phone = Path.Combine(Artifacts, "review-financiality-phone.png");
+        Chromium.Screenshot(page, phone, 390, 6000);
+        Assert.True(Png.Read(phone).Count("#0072B2") > 2_000, "the explanation and MRR bars scale down to a phone's width");
+    }
+
+    private const string Letter = "[0 0 612 792]", A4 = "[0 0 594.95996 841.91998]";
+
+    // Prints the page (Chromium's default paper is Letter; for A4 a copy of the page asks for it, as a printer's setting
+    // would) and returns its number of pages, having checked the paper's size.
+    private int Printed(string page, string file, string paper)
+    {
+        if (paper == A4)
+        {
+            string copy = Path.Combine(_folder, "a4-" + Path.GetFileName(page));
+            File.WriteAllText(copy, File.ReadAllText(page).Replace("</style>", "@page { size: A4; }\n</style>", StringComparison.Ordinal));
+            page = copy;
+        }
+
+        string pdf = Path.Combine(Artifacts, file);
+        Chromium.PrintToPdf(page, pdf);
+        string text = File.ReadAllText(pdf, System.Text.Encoding.Latin1);
+        Assert.Matches(@"/MediaBox\s*" + Regex.Escape(paper), text);
+        return Regex.Count(text, @"/Type\s*/Page[^s]");
     }
 
     [Fact]
