@@ -50,7 +50,7 @@ internal static class BehaviorInput
     public static BehaviorEvaluator Evaluator(CommandLine line)
     {
         int threads = Threads.Read(line); // a bad --threads is a usage error before any file is read
-        EventStore store = EventCsv.ReadStore(line.Required("events", "<events.csv>"));
+        EventStore store = EventCsv.ReadStore(line.Required("events", "<events.csv>"), threads);
         return new BehaviorEvaluator(store, line.Value("facts") is { } facts ? FactCsv.Read(facts) : null) { MaxDegreeOfParallelism = threads };
     }
 

@@ -32,6 +32,37 @@ public sealed class BehaviorCommandsTests : CliRunner
         """;
 
     [Fact]
+    public void Alerts_AndSegment_OnAnEventFileReadInManyRanges_PrintTheSameBytesAtAnyThreadCount_AndTheSameLateError()
+    {
+        // About 1.6 MB: six ranges of a quarter megabyte; accounts interleaved, users quoted, ids repeated across ranges.
+        var text = new System.Text.StringBuilder("account_id,user_id,event,occurred_at,value,event_id\n");
+        string[] names = ["login", "support_case_opened", "page_view"];
+        for (int i = 0; i < 30_000; i++)
+        {
+            int account = (i * 7919) % 500;
+            text.Append(System.Globalization.CultureInfo.InvariantCulture,
+                $"acct-{account:D4},\"user, {i % 7}\",{names[i % 3]},2026-11-{(i % 17) + 1:D2}T{i % 24:D2}:00:00Z,{(i % 5 == 0 ? string.Empty : (i % 9).ToString(System.Globalization.CultureInfo.InvariantCulture))},{(i % 11 == 0 ? $"id-{i % 1_000}" : string.Empty)}\n");
+        }
+
+        string events = Write("events.csv", text.ToString());
+        string rules = Write("rules.txt", Rules);
+        Assert.True(Csv.CsvRanges.Split(events, Csv.ParallelCsv.RangeBytes).Count >= 5);
+        foreach (string[] command in new[] { new[] { "alerts", "--rules", rules }, ["segment", "--where", "count(login, last 7d) >= 3 or performed(support_case_opened, last 30d)"] })
+        {
+            var one = Run([.. command, "--events", events, "--as-of", "2026-11-17T09:00:00Z", "--threads", "1"]);
+            Assert.True(one.Code == 0, one.Error);
+            Assert.Equal(one, Run([.. command, "--events", events, "--as-of", "2026-11-17T09:00:00Z", "--threads", "2"]));
+            Assert.Equal(one, Run([.. command, "--events", events, "--as-of", "2026-11-17T09:00:00Z", "--threads", "4"]));
+        }
+
+        string bad = Write("bad.csv", text.Append("acct-0001,,login,yesterday,,\n").Append("acct-0001,,login,2026-11-01T00:00:00Z,,\n").ToString());
+        var first = Run("alerts", "--rules", rules, "--events", bad, "--as-of", "2026-11-17T09:00:00Z", "--threads", "1");
+        Assert.Equal((1, string.Empty), (first.Code, first.Output));
+        Assert.Contains($"{bad}, line 30002, field 'occurred_at': 'yesterday' is not an ISO-8601 instant", first.Error, StringComparison.Ordinal);
+        Assert.Equal(first, Run("alerts", "--rules", rules, "--events", bad, "--as-of", "2026-11-17T09:00:00Z", "--threads", "2"));
+    }
+
+    [Fact]
     public void Alerts_ListsEachAlertWithItsEvidence_InTheContractsColumnsAndOrder()
     {
         var (code, output, error) = Run("alerts", "--rules", Write("rules.txt", Rules), "--events", Write("events.csv", Events), "--as-of", "2026-11-17T09:00:00Z");

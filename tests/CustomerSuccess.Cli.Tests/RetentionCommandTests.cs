@@ -157,7 +157,7 @@ public sealed class RetentionCommandTests : CliRunner
 
         string mrr = Write("mrr.csv", text.ToString());
         string rates = Write("rates.csv", "month,from,to,rate\n" + string.Concat(Enumerable.Range(1, 12).Select(m => $"2025-{m:D2},EUR,USD,1.{m:D2}\n")));
-        Assert.True(Csv.CsvRanges.Split(mrr, Csv.MrrCsv.RangeBytes).Count >= 5);
+        Assert.True(Csv.CsvRanges.Split(mrr, Csv.ParallelCsv.RangeBytes).Count >= 5);
 
         foreach (string[] command in new[] { new[] { "retention", "--by", "segment" }, ["cohort-retention", "--from", "2025-01", "--to", "2025-12", "--by", "segment"] })
         {

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using CustomerSuccess.Revenue;
-using System.Threading.Tasks;
 using NodaTime;
 
 namespace CustomerSuccess.Cli.Csv;
@@ -35,107 +34,34 @@ internal static class MrrCsv
         }
     }
 
-    /// <summary>The bytes of CSV text each core parses at a time when an MRR file is read on several.</summary>
-    internal const int RangeBytes = 1 << 18;
-
     /// <summary>
-    /// Reads the rows of an MRR file on up to <paramref name="threads"/> cores: the file is cut into ranges of whole rows,
-    /// parsed at once, and the rows come out in file order with their line numbers, exactly as
-    /// <see cref="ReadRows(string, string?, Currency)"/> gives them; a bad row ends the rows at the same place with the same
-    /// error, after every row before it. At most two ranges per core are held at a time, so memory stays bounded. A
-    /// Parquet file, one core or a file too small to cut reads in order.
+    /// Reads the rows of an MRR file on up to <paramref name="threads"/> cores (<see cref="ParallelCsv{T, TState}"/>): the
+    /// rows come out in file order with their line numbers, exactly as <see cref="ReadRows(string, string?, Currency)"/>
+    /// gives them, and a bad row ends them at the same place with the same error.
     /// </summary>
-    public static IEnumerable<(MrrRow Row, int Line)> ReadRows(string path, string? groupColumn, Currency defaultCurrency, int threads, int rangeBytes = RangeBytes)
+    public static IEnumerable<(MrrRow Row, int Line)> ReadRows(string path, string? groupColumn, Currency defaultCurrency, int threads, int rangeBytes = ParallelCsv.RangeBytes)
     {
-        if (threads <= 1 || TableReader.IsParquet(path) || CsvRanges.Split(path, rangeBytes) is not { Count: > 1 } ranges)
+        string[] required = groupColumn is null ? RequiredColumns : [.. RequiredColumns, groupColumn];
+        if (!ParallelCsv.TrySplit(path, required, threads, rangeBytes, out IReadOnlyList<CsvRange> ranges, out IReadOnlyList<string> columns))
         {
             return ReadRows(path, groupColumn, defaultCurrency);
         }
 
-        string[] required = groupColumn is null ? RequiredColumns : [.. RequiredColumns, groupColumn];
-        IReadOnlyList<string> columns;
-        using (TableReader header = TableReader.Open(path, required))
+        return new ParallelCsv<MrrRow, RowState>(path, columns, 12, () => new RowState(defaultCurrency), (record, state) =>
         {
-            columns = header.Columns;
-        }
-
-        return InOrder(ranges, threads * 2, range => ReadRange(path, columns, range, groupColumn, defaultCurrency));
+            MrrRow row = ReadRow(record, groupColumn, defaultCurrency, state.Previous, ref state.Currency, ref state.Group);
+            state.Previous = row.Account;
+            return row;
+        }).Read(ranges, threads);
     }
 
-    // A range's rows, in a pooled array (a range's rows are few megabytes: fresh lists of them would be garbage on the
-    // large object heap, which only a full collection frees), and the error that ended them early, thrown in file order.
-    // Called once a range, its loop would run unoptimised for the first thirty ranges or so (call counting tiers a
-    // method up after 30 calls, and a range's rows are too few for on-stack replacement): compiled optimised at once.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static RangeRows ReadRange(string path, IReadOnlyList<string> columns, CsvRange range, string? groupColumn, Currency defaultCurrency)
+    // What a range's parser keeps from row to row: the previous row's account, currency and group, reused when the next
+    // row has the same text.
+    private sealed class RowState(Currency currency)
     {
-        // The shortest row ("a,2026-01,1" and its line break) takes 12 bytes: the range holds no more rows than that allows.
-        var rows = new RangeRows(RowBuffers.TryTake(out (MrrRow, int)[]? buffer) && buffer.Length > (range.End - range.Start) / 12 ? buffer : new (MrrRow, int)[((range.End - range.Start) / 12) + 1]);
-        try
-        {
-            using CsvReader reader = CsvReader.OpenRange(path, columns, range);
-            AccountId previous = default;
-            Currency currency = defaultCurrency;
-            string? group = null;
-            while (reader.Read() is { } record)
-            {
-                MrrRow row = ReadRow(record, groupColumn, defaultCurrency, previous, ref currency, ref group);
-                previous = row.Account;
-                rows.Items[rows.Count++] = (row, record.Line);
-            }
-        }
-        catch (InputException e)
-        {
-            rows.Error = e;
-        }
-
-        return rows;
-    }
-
-    // The row arrays of ranges taken, for the next ranges: as many as are ever in flight, each reused, none garbage.
-    private static readonly System.Collections.Concurrent.ConcurrentBag<(MrrRow, int)[]> RowBuffers = [];
-
-    private sealed class RangeRows((MrrRow Row, int Line)[] items)
-    {
-        public (MrrRow Row, int Line)[] Items { get; } = items;
-
-        public int Count { get; set; }
-
-        public InputException? Error { get; set; }
-    }
-
-    // Runs the parts at once, at most `window` at a time, and yields their rows in the parts' order.
-    private static IEnumerable<(MrrRow Row, int Line)> InOrder(IReadOnlyList<CsvRange> ranges, int window, Func<CsvRange, RangeRows> read)
-    {
-        var pending = new Queue<Task<RangeRows>>();
-        int next = 0;
-        while (next < ranges.Count && pending.Count < window)
-        {
-            CsvRange range = ranges[next++];
-            pending.Enqueue(Task.Run(() => read(range)));
-        }
-
-        while (pending.Count > 0)
-        {
-            RangeRows part = pending.Dequeue().GetAwaiter().GetResult();
-            if (part.Error is null && next < ranges.Count)
-            {
-                CsvRange range = ranges[next++];
-                pending.Enqueue(Task.Run(() => read(range)));
-            }
-
-            for (int i = 0; i < part.Count; i++)
-            {
-                yield return part.Items[i];
-            }
-
-            Array.Clear(part.Items, 0, part.Count); // the rows hold strings
-            RowBuffers.Add(part.Items);
-            if (part.Error is not null)
-            {
-                throw part.Error; // the rows after it are never read, as in order
-            }
-        }
+        public AccountId Previous;
+        public Currency Currency = currency;
+        public string? Group;
     }
 
     public static YearMonth ParseMonth(string text, Func<string, Exception> error) => ParseMonth(text.AsSpan(), error);
