@@ -33,12 +33,14 @@ public sealed class ProgressTests : CliRunner
         return (code, output.ToString(), error.ToString(), terminal.ToString());
     }
 
-    [Fact]
-    public void ASlowRead_DrawsRowsRateAndElapsed_ThenComputing_AndWipesTheLineBeforeTheReport()
+    [Theory]
+    [InlineData("1")]
+    [InlineData("2")] // the file read in ranges on two cores: the rows still counted for the whole file, in order
+    public void ASlowRead_DrawsRowsRateAndElapsed_ThenComputing_AndWipesTheLineBeforeTheReport(string threads)
     {
         string mrr = MrrFile(50_000);
 
-        var (code, output, error, terminal) = RunOnTerminal(TimeSpan.FromMilliseconds(200), "retention", "--mrr", mrr);
+        var (code, output, error, terminal) = RunOnTerminal(TimeSpan.FromMilliseconds(200), "retention", "--mrr", mrr, "--threads", threads);
 
         Assert.Equal(0, code);
         Assert.Equal(Run("retention", "--mrr", mrr).Output, output);

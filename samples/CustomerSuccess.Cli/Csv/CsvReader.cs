@@ -70,6 +70,7 @@ internal sealed class CsvReader : TableReader
         var reader = new CsvReader(path, new StreamReader(new RangeStream(file, range.End - range.Start), StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 14))
         {
             _lineOffset = range.FirstLine - 2,
+            ReportsProgress = false,
         };
         reader.SetColumns(columns, [], "line 1", "the header");
         return reader;

@@ -23,14 +23,10 @@ internal static class MrrCsv
     {
         string[] required = groupColumn is null ? RequiredColumns : [.. RequiredColumns, groupColumn];
         using TableReader reader = TableReader.Open(path, required);
-        AccountId previous = default;
-        Currency currency = defaultCurrency;
-        string? group = null;
+        var state = new RowState(defaultCurrency);
         while (reader.Read() is { } record)
         {
-            MrrRow row = ReadRow(record, groupColumn, defaultCurrency, previous, ref currency, ref group);
-            previous = row.Account;
-            yield return (row, record.Line);
+            yield return (Parse(record, groupColumn, defaultCurrency, state), record.Line);
         }
     }
 
@@ -47,16 +43,19 @@ internal static class MrrCsv
             return ReadRows(path, groupColumn, defaultCurrency);
         }
 
-        return new ParallelCsv<MrrRow, RowState>(path, columns, 12, () => new RowState(defaultCurrency), (record, state) =>
-        {
-            MrrRow row = ReadRow(record, groupColumn, defaultCurrency, state.Previous, ref state.Currency, ref state.Group);
-            state.Previous = row.Account;
-            return row;
-        }).Read(ranges, threads);
+        return new ParallelCsv<MrrRow, RowState>(path, columns, 12, () => new RowState(defaultCurrency), (record, state) => Parse(record, groupColumn, defaultCurrency, state))
+            .Read(ranges, threads);
     }
 
-    // What a range's parser keeps from row to row: the previous row's account, currency and group, reused when the next
-    // row has the same text.
+    private static MrrRow Parse(TableRecord record, string? groupColumn, Currency defaultCurrency, RowState state)
+    {
+        MrrRow row = ReadRow(record, groupColumn, defaultCurrency, state.Previous, ref state.Currency, ref state.Group);
+        state.Previous = row.Account;
+        return row;
+    }
+
+    // What a reader keeps from row to row (one per range when read in parallel): the previous row's account, currency
+    // and group, reused when the next row has the same text.
     private sealed class RowState(Currency currency)
     {
         public AccountId Previous;

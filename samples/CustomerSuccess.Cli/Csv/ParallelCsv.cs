@@ -64,6 +64,7 @@ internal sealed class ParallelCsv<T, TState>
     {
         var pending = new Queue<Task<Part>>();
         int next = 0;
+        long rows = 0;
         while (next < ranges.Count && pending.Count < threads * 2)
         {
             CsvRange range = ranges[next++];
@@ -81,6 +82,11 @@ internal sealed class ParallelCsv<T, TState>
 
             for (int i = 0; i < part.Count; i++)
             {
+                if ((++rows & 0x1FFF) == 0)
+                {
+                    Progress.Rows(_path, rows); // on this thread, in file order, as one reader reports them
+                }
+
                 yield return part.Rows[i];
             }
 
@@ -91,6 +97,8 @@ internal sealed class ParallelCsv<T, TState>
                 throw part.Error; // the rows after it are never read, as in order
             }
         }
+
+        Progress.FileRead(_path, rows);
     }
 
     // Called once a range, its loop would run unoptimised for the first thirty ranges or so under tiered compilation (a

@@ -28,6 +28,12 @@ internal abstract class TableReader : IDisposable
 
     public string FileName { get; }
 
+    /// <summary>
+    /// Gets a value indicating whether reading reports its rows to the progress line: not for a range of a file read on
+    /// several cores, whose rows the ordered reader reports for the whole file (<see cref="ParallelCsv{T, TState}"/>).
+    /// </summary>
+    protected bool ReportsProgress { get; init; } = true;
+
     /// <summary>Gets the columns, in the file's order.</summary>
     public IReadOnlyList<string> Columns => [.. _columns.OrderBy(c => c.Value).Select(c => c.Key)];
 
@@ -58,11 +64,15 @@ internal abstract class TableReader : IDisposable
     {
         if (!MoveNext(out int row))
         {
-            Progress.FileRead(FileName, _records);
+            if (ReportsProgress)
+            {
+                Progress.FileRead(FileName, _records);
+            }
+
             return null;
         }
 
-        if ((++_records & 0x1FFF) == 0)
+        if ((++_records & 0x1FFF) == 0 && ReportsProgress)
         {
             Progress.Rows(FileName, _records);
         }
