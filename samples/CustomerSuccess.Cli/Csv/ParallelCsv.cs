@@ -36,7 +36,7 @@ internal static class ParallelCsv
 
 /// <summary>
 /// Reads a CSV file on several cores and gives its parsed rows in file order: the file cut into ranges of whole rows
-/// (<see cref="CsvRanges"/>), each range parsed by its own reader on a pool thread, at most two ranges a core in flight.
+/// (<see cref="CsvRanges"/>), each range parsed by its own reader on a pool thread, at most one range more than cores in flight (each range in flight holds its rows' buffer).
 /// What comes out is what one reader gives: the same rows with the same lines, and a bad row ends them at the same
 /// place with the same error, after every row before it.
 /// </summary>
@@ -65,7 +65,7 @@ internal sealed class ParallelCsv<T, TState>
         var pending = new Queue<Task<Part>>();
         int next = 0;
         long rows = 0;
-        while (next < ranges.Count && pending.Count < threads * 2)
+        while (next < ranges.Count && pending.Count < threads + 1)
         {
             CsvRange range = ranges[next++];
             pending.Enqueue(Task.Run(() => Parse(range)));
