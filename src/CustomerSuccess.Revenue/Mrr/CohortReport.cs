@@ -10,7 +10,7 @@ namespace CustomerSuccess.Revenue;
 /// Cohort retention between two months, in total and per group (an account's group in the opening month).
 /// Per-group figures add up to the total; reports over disjoint sets of accounts merge exactly. Immutable and thread-safe.
 /// </summary>
-public sealed class CohortReport
+public sealed partial class CohortReport
 {
     private readonly int _from;
     private readonly int _to;

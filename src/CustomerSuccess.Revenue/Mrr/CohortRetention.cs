@@ -1,3 +1,5 @@
+using System.Text.Json;
+using CustomerSuccess.Json;
 using NodaTime;
 
 namespace CustomerSuccess.Revenue;
@@ -108,4 +110,29 @@ internal struct CohortSums
         Started += other.Started;
         StartedLost += other.StartedLost;
     }
+
+    // The JSON form's names, one per field (docs/scale.md): a partial's cohort figures of one group.
+    public readonly void Write(Utf8JsonWriter writer)
+    {
+        writer.WriteNumber("opening", Opening);
+        writer.WriteNumber("closing", Closing);
+        writer.WriteNumber("retained", Retained);
+        writer.WriteNumber("size", Size);
+        writer.WriteNumber("churned", Churned);
+        writer.WriteNumber("closingCustomers", ClosingCustomers);
+        writer.WriteNumber("started", Started);
+        writer.WriteNumber("startedLost", StartedLost);
+    }
+
+    public static CohortSums Read(JsonAt group) => new()
+    {
+        Opening = group.Property("opening").Decimal(),
+        Closing = group.Property("closing").Decimal(),
+        Retained = group.Property("retained").Decimal(),
+        Size = group.Property("size").Count32(),
+        Churned = group.Property("churned").Count32(),
+        ClosingCustomers = group.Property("closingCustomers").Count32(),
+        Started = group.Property("started").Count32(),
+        StartedLost = group.Property("startedLost").Count32(),
+    };
 }

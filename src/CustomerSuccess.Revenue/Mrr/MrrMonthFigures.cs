@@ -1,3 +1,5 @@
+using System.Text.Json;
+using CustomerSuccess.Json;
 using NodaTime;
 
 namespace CustomerSuccess.Revenue;
@@ -161,4 +163,43 @@ internal struct MrrFigureSums
         CustomersChurned += other.CustomersChurned;
         CustomersClosing += other.CustomersClosing;
     }
+
+    // The JSON form's names, one per field (docs/scale.md): a partial's month of figures.
+    public readonly void Write(Utf8JsonWriter writer)
+    {
+        writer.WriteNumber("opening", Opening);
+        writer.WriteNumber("fx", Fx);
+        writer.WriteNumber("new", New);
+        writer.WriteNumber("reactivation", Reactivation);
+        writer.WriteNumber("expansion", Expansion);
+        writer.WriteNumber("contraction", Contraction);
+        writer.WriteNumber("churn", Churn);
+        writer.WriteNumber("closing", Closing);
+        writer.WriteNumber("customersOpening", CustomersOpening);
+        writer.WriteNumber("customersNew", CustomersNew);
+        writer.WriteNumber("customersReactivated", CustomersReactivated);
+        writer.WriteNumber("customersExpanded", CustomersExpanded);
+        writer.WriteNumber("customersContracted", CustomersContracted);
+        writer.WriteNumber("customersChurned", CustomersChurned);
+        writer.WriteNumber("customersClosing", CustomersClosing);
+    }
+
+    public static MrrFigureSums Read(JsonAt month) => new()
+    {
+        Opening = month.Property("opening").Decimal(),
+        Fx = month.Property("fx").Decimal(),
+        New = month.Property("new").Decimal(),
+        Reactivation = month.Property("reactivation").Decimal(),
+        Expansion = month.Property("expansion").Decimal(),
+        Contraction = month.Property("contraction").Decimal(),
+        Churn = month.Property("churn").Decimal(),
+        Closing = month.Property("closing").Decimal(),
+        CustomersOpening = month.Property("customersOpening").Count32(),
+        CustomersNew = month.Property("customersNew").Count32(),
+        CustomersReactivated = month.Property("customersReactivated").Count32(),
+        CustomersExpanded = month.Property("customersExpanded").Count32(),
+        CustomersContracted = month.Property("customersContracted").Count32(),
+        CustomersChurned = month.Property("customersChurned").Count32(),
+        CustomersClosing = month.Property("customersClosing").Count32(),
+    };
 }

@@ -21,7 +21,7 @@ namespace CustomerSuccess.Revenue;
 /// into the report over their union, exactly: the figures are sums. Immutable and thread-safe.
 /// </para>
 /// </remarks>
-public sealed class MrrMovementReport
+public sealed partial class MrrMovementReport
 {
     private readonly int _from;
     private readonly int _monthCount;
