@@ -53,4 +53,33 @@ public static class Auc
 
         return pairs / ((double)churned * retained);
     }
+
+    /// <summary>
+    /// The AUC from the retained and churned counts at each distinct score, ascending: the same sums in the same order as
+    /// <see cref="Of"/>, so the same double.
+    /// </summary>
+    internal static double? OfTies(ReadOnlySpan<long> retainedAt, ReadOnlySpan<long> churnedAt)
+    {
+        long churned = 0, retained = 0;
+        for (int g = 0; g < churnedAt.Length; g++)
+        {
+            churned += churnedAt[g];
+            retained += retainedAt[g];
+        }
+
+        if (churned == 0 || retained == 0)
+        {
+            return null;
+        }
+
+        double pairs = 0;
+        long churnedBelow = 0;
+        for (int g = 0; g < churnedAt.Length; g++)
+        {
+            pairs += retainedAt[g] * (churnedBelow + (0.5 * churnedAt[g]));
+            churnedBelow += churnedAt[g];
+        }
+
+        return pairs / ((double)churned * retained);
+    }
 }

@@ -30,9 +30,64 @@ public static class HealthBacktest
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(horizonDays);
         ArgumentOutOfRangeException.ThrowIfNegative(resamples);
 
-        // A canonical order first, so that nothing below depends on the order of the history's rows.
-        HealthSnapshot<TAccount>[] snapshots = history.Snapshots.OrderBy(s => s.Account).ThenBy(s => s.AsOf).ToArray();
-        var rows = new List<(double Score, bool Churned, string Band)>();
+        HealthSnapshot<TAccount>[] snapshots = Canonical(history);
+        (List<(double Score, bool Churned, int Band)> rows, int censored, int afterChurn, int undefined) = Label(scorer, history, snapshots, horizonDays);
+        int churned = rows.Count(r => r.Churned);
+        double? auc = Auc.Of(rows.Select(r => (r.Score, r.Churned)));
+        (double? low, double? high) = Bootstrap(rows, resamples, seed);
+        HealthBands bands = scorer.Model.Bands;
+        int[] inBand = new int[bands.All.Count], churnedInBand = new int[bands.All.Count];
+        foreach ((_, bool rowChurned, int band) in rows)
+        {
+            inBand[band]++;
+            churnedInBand[band] += rowChurned ? 1 : 0;
+        }
+
+        (Ratio unexpected, int behind) = UnexpectedChurn(scorer, history, snapshots, horizonDays);
+        return new BacktestReport(horizonDays, rows.Count, churned, censored, afterChurn, undefined, auc, low, high, BandChurns(bands, inBand, churnedInBand, rows.Count, churned), Reliability(rows), unexpected, behind);
+    }
+
+    /// <summary>
+    /// Counts what a backtest counts, in a form that merges: run over disjoint sets of accounts (the shards of a cluster),
+    /// the tallies merge (<see cref="BacktestTally.Merge"/>) into the tally over their union, whose AUC, churn by band and
+    /// unexpected churn are those of <see cref="Run"/> over the union exactly. The bootstrap interval and the reliability
+    /// deciles need every row together, so a tally has neither.
+    /// </summary>
+    /// <typeparam name="TAccount">The account type.</typeparam>
+    /// <param name="scorer">The model's scorer.</param>
+    /// <param name="history">The snapshots and outcomes.</param>
+    /// <param name="horizonDays">The horizon in days, such as 90.</param>
+    /// <returns>The tally.</returns>
+    public static BacktestTally Tally<TAccount>(HealthScorer<TAccount> scorer, ChurnHistory<TAccount> history, int horizonDays)
+    {
+        ArgumentNullException.ThrowIfNull(scorer);
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(horizonDays);
+        HealthSnapshot<TAccount>[] snapshots = Canonical(history);
+        (List<(double Score, bool Churned, int Band)> rows, int censored, int afterChurn, int undefined) = Label(scorer, history, snapshots, horizonDays);
+        (int inBest, int behind) = UnexpectedChurnCounts(scorer, history, snapshots, horizonDays);
+        return BacktestTally.Of(horizonDays, scorer.Model.Bands, rows, censored, afterChurn, undefined, inBest, behind);
+    }
+
+    internal static BandChurn[] BandChurns(HealthBands bands, int[] inBand, int[] churnedInBand, int labelled, int churned)
+    {
+        Ratio overall = Ratio.Of(churned, labelled);
+        return [.. bands.All.Select(b =>
+        {
+            Ratio rate = Ratio.Of(churnedInBand[b.Index], inBand[b.Index]);
+            Ratio lift = rate.TryGetValue(out decimal r) && overall.TryGetValue(out decimal o) ? Ratio.Of(r, o) : Ratio.Undefined;
+            return new BandChurn(b.Name, inBand[b.Index], churnedInBand[b.Index], rate, lift);
+        })];
+    }
+
+    // A canonical order first, so that nothing after depends on the order of the history's rows.
+    private static HealthSnapshot<TAccount>[] Canonical<TAccount>(ChurnHistory<TAccount> history) =>
+        [.. history.Snapshots.OrderBy(s => s.Account).ThenBy(s => s.AsOf)];
+
+    private static (List<(double Score, bool Churned, int Band)> Rows, int Censored, int AfterChurn, int Undefined) Label<TAccount>(
+        HealthScorer<TAccount> scorer, ChurnHistory<TAccount> history, HealthSnapshot<TAccount>[] snapshots, int horizonDays)
+    {
+        var rows = new List<(double Score, bool Churned, int Band)>();
         int censored = 0, afterChurn = 0, undefined = 0;
         foreach (HealthSnapshot<TAccount> snapshot in snapshots)
         {
@@ -56,29 +111,16 @@ public static class HealthBacktest
                 continue;
             }
 
-            rows.Add((score.Value, label == SnapshotLabel.Churned, score.Band!.Value.Name));
+            rows.Add((score.Value, label == SnapshotLabel.Churned, score.Band!.Value.Index));
         }
 
-        int churned = rows.Count(r => r.Churned);
-        double? auc = Auc.Of(rows.Select(r => (r.Score, r.Churned)));
-        (double? low, double? high) = Bootstrap(rows, resamples, seed);
-        Ratio overall = Ratio.Of(churned, rows.Count);
-        BandChurn[] bands = scorer.Model.Bands.All.Select(b =>
-        {
-            int inBand = rows.Count(r => r.Band == b.Name);
-            int churnedInBand = rows.Count(r => r.Band == b.Name && r.Churned);
-            Ratio rate = Ratio.Of(churnedInBand, inBand);
-            Ratio lift = rate.TryGetValue(out decimal r) && overall.TryGetValue(out decimal o) ? Ratio.Of(r, o) : Ratio.Undefined;
-            return new BandChurn(b.Name, inBand, churnedInBand, rate, lift);
-        }).ToArray();
-        (Ratio unexpected, int behind) = UnexpectedChurn(scorer, history, snapshots, horizonDays);
-        return new BacktestReport(horizonDays, rows.Count, churned, censored, afterChurn, undefined, auc, low, high, bands, Reliability(rows), unexpected, behind);
+        return (rows, censored, afterChurn, undefined);
     }
 
     private static HealthScore Score<TAccount>(HealthScorer<TAccount> scorer, HealthSnapshot<TAccount> snapshot) =>
         scorer.Score(snapshot.State, snapshot.Context);
 
-    private static ReliabilityRow[] Reliability(List<(double Score, bool Churned, string Band)> rows)
+    private static ReliabilityRow[] Reliability(List<(double Score, bool Churned, int Band)> rows)
     {
         // Ties keep the canonical order, so the deciles are deterministic: sorted by score (a primitive sort of the keys),
         // then each run of equal scores by position.
@@ -127,7 +169,7 @@ public static class HealthBacktest
         return [.. deciles];
     }
 
-    private static (double? Low, double? High) Bootstrap(List<(double Score, bool Churned, string Band)> rows, int resamples, ulong seed)
+    private static (double? Low, double? High) Bootstrap(List<(double Score, bool Churned, int Band)> rows, int resamples, ulong seed)
     {
         if (resamples == 0 || rows.Count == 0)
         {
@@ -228,6 +270,12 @@ public static class HealthBacktest
 
     private static (Ratio Share, int Accounts) UnexpectedChurn<TAccount>(HealthScorer<TAccount> scorer, ChurnHistory<TAccount> history, HealthSnapshot<TAccount>[] snapshots, int horizonDays)
     {
+        (int inBest, int accounts) = UnexpectedChurnCounts(scorer, history, snapshots, horizonDays);
+        return (Ratio.Of(inBest, accounts), accounts);
+    }
+
+    private static (int InBest, int Accounts) UnexpectedChurnCounts<TAccount>(HealthScorer<TAccount> scorer, ChurnHistory<TAccount> history, HealthSnapshot<TAccount>[] snapshots, int horizonDays)
+    {
         string best = scorer.Model.Bands.All[^1].Name;
         int accounts = 0, inBest = 0;
         foreach (IGrouping<AccountId, HealthSnapshot<TAccount>> account in snapshots.GroupBy(s => s.Account))
@@ -248,6 +296,6 @@ public static class HealthBacktest
             inBest += score.Band!.Value.Name == best ? 1 : 0;
         }
 
-        return (Ratio.Of(inBest, accounts), accounts);
+        return (inBest, accounts);
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Threading;
 
 namespace CustomerSuccess.HealthScoring;
@@ -75,6 +76,47 @@ public sealed class HealthBands
     }
 
     internal static HealthBands FromId(int id) => Volatile.Read(ref _registry)[id];
+
+    /// <summary>
+    /// The registered bands with these names and bounds, or new ones: a process that reads partials all day (a silo
+    /// merging other nodes' band counts) then keeps one instance per definition, not one per partial read.
+    /// </summary>
+    internal static HealthBands Intern(IReadOnlyList<(string Name, double LowerBound)> bands)
+    {
+        lock (RegistryLock)
+        {
+            foreach (HealthBands known in _registry)
+            {
+                if (known.Defines(bands))
+                {
+                    return known;
+                }
+            }
+
+            return Create(bands); // the constructor takes the same lock again, which a monitor allows
+        }
+    }
+
+    /// <summary>Whether both have the same bands: the same names and lower bounds, in the same order.</summary>
+    internal bool SameAs(HealthBands other) => ReferenceEquals(this, other) || Defines([.. other._bands.Select(b => (b.Name, b.LowerBound))]);
+
+    private bool Defines(IReadOnlyList<(string Name, double LowerBound)> bands)
+    {
+        if (bands.Count != _bands.Length)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < _bands.Length; i++)
+        {
+            if (!string.Equals(bands[i].Name, _bands[i].Name, StringComparison.Ordinal) || !bands[i].LowerBound.Equals(_bands[i].LowerBound))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Returns the band a score falls in.</summary>
     /// <param name="score">A score in [0, 100].</param>

@@ -41,6 +41,17 @@ public sealed class BandDistribution
     /// <exception cref="KeyNotFoundException">No band has that name.</exception>
     public Ratio Share(string band) => Ratio.Of(_counts[IndexOf(band)], Scored);
 
+    internal BandDistribution Plus(BandDistribution other)
+    {
+        int[] counts = new int[_counts.Length];
+        for (int i = 0; i < counts.Length; i++)
+        {
+            counts[i] = checked(_counts[i] + other._counts[i]);
+        }
+
+        return new BandDistribution(Segment, Bands, counts, checked(Undefined + other.Undefined));
+    }
+
     private int IndexOf(string band)
     {
         foreach (HealthBand b in Bands.All)

@@ -14,32 +14,8 @@ public static class HealthRollups
     /// <param name="scores">Each account's segment and score.</param>
     /// <param name="bands">The bands to count in.</param>
     /// <returns>One distribution per segment, in ordinal order of the segment.</returns>
-    public static IReadOnlyList<BandDistribution> BandDistribution(IEnumerable<(string Segment, HealthScore Score)> scores, HealthBands bands)
-    {
-        ArgumentNullException.ThrowIfNull(scores);
-        ArgumentNullException.ThrowIfNull(bands);
-        var counts = new SortedDictionary<string, (int[] Bands, int Undefined)>(StringComparer.Ordinal);
-        foreach ((string segment, HealthScore score) in scores)
-        {
-            if (!counts.TryGetValue(segment, out var entry))
-            {
-                entry = (new int[bands.All.Count], 0);
-            }
-
-            if (score.HasValue)
-            {
-                entry.Bands[bands.Classify(score.Value).Index]++;
-            }
-            else
-            {
-                entry.Undefined++;
-            }
-
-            counts[segment] = entry;
-        }
-
-        return counts.Select(c => new BandDistribution(c.Key, bands, c.Value.Bands, c.Value.Undefined)).ToArray();
-    }
+    public static IReadOnlyList<BandDistribution> BandDistribution(IEnumerable<(string Segment, HealthScore Score)> scores, HealthBands bands) =>
+        BandDistributions.Of(scores, bands).Segments;
 
     /// <summary>Rolls children up into their parent by the plain mean of their scores.</summary>
     /// <param name="children">The children's scores; undefined ones are left out.</param>
