@@ -26,6 +26,14 @@ public sealed class BehaviorPredicate : IEquatable<BehaviorPredicate>
         Kind = kind;
     }
 
+    /// <summary>
+    /// Returns how far before the as-of instant the predicate can read an event: events older than that cannot change its
+    /// answer, so a live evaluator (an account grain) keeps only those. Calendar periods count a generous 31-day month
+    /// and a day for the time zone.
+    /// </summary>
+    /// <returns>The span, or <see langword="null"/> when some part reads all history (ever, since, first, first_seen, first_time, since_last, users, between fixed instants).</returns>
+    public NodaTime.Duration? Lookback() => Lookbacks.Of(this);
+
     /// <summary>Gets the kind of predicate.</summary>
     public PredicateKind Kind { get; }
 

@@ -118,6 +118,22 @@ public sealed class RuleSet : IReadOnlyList<BehaviorRule>
         return rule;
     }
 
+    /// <summary>
+    /// Returns how far before the as-of instant any rule can read an event (<see cref="BehaviorPredicate.Lookback"/>): what
+    /// a live evaluator keeps. Cooldowns are kept apart, from the alerts raised.
+    /// </summary>
+    /// <returns>The longest span, zero for no rules, or <see langword="null"/> when a rule reads all history.</returns>
+    public NodaTime.Duration? Lookback()
+    {
+        NodaTime.Duration? longest = NodaTime.Duration.Zero;
+        foreach (BehaviorRule rule in _rules)
+        {
+            longest = longest is { } l && rule.When.Lookback() is { } r ? (l > r ? l : r) : null;
+        }
+
+        return longest;
+    }
+
     /// <summary>Returns the rule with an id.</summary>
     /// <param name="id">The id.</param>
     /// <param name="rule">The rule when found.</param>
