@@ -34,6 +34,12 @@ internal static class PartialJson
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
+    /// <summary>
+    /// The decimal with no trailing zeros (241.90 -> 241.9): equal figures summed in another order (on other nodes) can
+    /// differ in scale only, and their text must not. Dividing by one with the most zeros a decimal holds is exact.
+    /// </summary>
+    public static decimal Canonical(decimal value) => value / 1.0000000000000000000000000000m;
+
     /// <summary>Reads a partial of the kind, of a version this build reads, through <paramref name="read"/>.</summary>
     /// <exception cref="CustomerSuccessValidationException">The text is not JSON, not this kind, of a newer version, or not what the version says.</exception>
     public static T Read<T>(string json, string kind, int version, Func<JsonAt, T> read)

@@ -114,9 +114,9 @@ internal struct CohortSums
     // The JSON form's names, one per field (docs/scale.md): a partial's cohort figures of one group.
     public readonly void Write(Utf8JsonWriter writer)
     {
-        writer.WriteNumber("opening", Opening);
-        writer.WriteNumber("closing", Closing);
-        writer.WriteNumber("retained", Retained);
+        writer.WriteNumber("opening", PartialJson.Canonical(Opening));
+        writer.WriteNumber("closing", PartialJson.Canonical(Closing));
+        writer.WriteNumber("retained", PartialJson.Canonical(Retained));
         writer.WriteNumber("size", Size);
         writer.WriteNumber("churned", Churned);
         writer.WriteNumber("closingCustomers", ClosingCustomers);

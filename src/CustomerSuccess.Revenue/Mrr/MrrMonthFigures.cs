@@ -167,14 +167,14 @@ internal struct MrrFigureSums
     // The JSON form's names, one per field (docs/scale.md): a partial's month of figures.
     public readonly void Write(Utf8JsonWriter writer)
     {
-        writer.WriteNumber("opening", Opening);
-        writer.WriteNumber("fx", Fx);
-        writer.WriteNumber("new", New);
-        writer.WriteNumber("reactivation", Reactivation);
-        writer.WriteNumber("expansion", Expansion);
-        writer.WriteNumber("contraction", Contraction);
-        writer.WriteNumber("churn", Churn);
-        writer.WriteNumber("closing", Closing);
+        writer.WriteNumber("opening", PartialJson.Canonical(Opening));
+        writer.WriteNumber("fx", PartialJson.Canonical(Fx));
+        writer.WriteNumber("new", PartialJson.Canonical(New));
+        writer.WriteNumber("reactivation", PartialJson.Canonical(Reactivation));
+        writer.WriteNumber("expansion", PartialJson.Canonical(Expansion));
+        writer.WriteNumber("contraction", PartialJson.Canonical(Contraction));
+        writer.WriteNumber("churn", PartialJson.Canonical(Churn));
+        writer.WriteNumber("closing", PartialJson.Canonical(Closing));
         writer.WriteNumber("customersOpening", CustomersOpening);
         writer.WriteNumber("customersNew", CustomersNew);
         writer.WriteNumber("customersReactivated", CustomersReactivated);

@@ -1,0 +1,206 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading.Tasks;
+using CustomerSuccess.Behaviors;
+using CustomerSuccess.HealthScoring;
+using CustomerSuccess.Signals;
+using NodaTime;
+using NodaTime.Text;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Streams;
+
+namespace CustomerSuccess.Orleans;
+
+// The account grain. Each evaluation rebuilds the account's small event store from the events it keeps (as far back as
+// the rules read, plus the account's and each user's first event, so "first seen" stays exact) and asks the library's
+// evaluator, with the cooldowns from the alerts it raised: the same code, and so the same alerts, as the batch command.
+internal sealed class AccountGrain : Grain, IAccountGrain
+{
+    private readonly IPersistentState<AccountGrainState> _state;
+    private readonly AccountRuntime _runtime;
+    private IAsyncStream<AccountAlert>? _alerts;
+
+    public AccountGrain([PersistentState("account", CustomerSuccessCluster.StorageName)] IPersistentState<AccountGrainState> state, AccountRuntime runtime)
+    {
+        _state = state;
+        _runtime = runtime;
+    }
+
+    private AccountId Account => new(this.GetPrimaryKeyString());
+
+    private AccountGrainState State => _state.State;
+
+    public async Task<IReadOnlyList<AccountAlert>> RecordEventsAsync(IReadOnlyList<BehaviorEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        AccountId account = Account;
+        long newest = long.MinValue;
+        foreach (BehaviorEvent e in events)
+        {
+            if (e.Account != account)
+            {
+                throw new ArgumentException($"Account grain '{account}' was sent an event of account '{e.Account}' ({e.Name} at {e.OccurredAt}); send each event to its own account's grain.", nameof(events));
+            }
+        }
+
+        foreach (BehaviorEvent e in events)
+        {
+            long nanos = ToNanos(e.OccurredAt);
+            State.Events.Add(new StoredEvent(e.Name, nanos, e.Value, e.UserId, e.Id));
+            newest = Math.Max(newest, nanos);
+        }
+
+        if (!_runtime.EvaluateOnEvent || events.Count == 0)
+        {
+            await _state.WriteStateAsync().ConfigureAwait(true);
+            return [];
+        }
+
+        return await EvaluateAsync(Math.Max(newest, State.ClockNanos ?? long.MinValue)).ConfigureAwait(true);
+    }
+
+    public async Task<IReadOnlyList<AccountAlert>> RecordFactsAsync(IReadOnlyDictionary<string, decimal> facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        foreach ((string name, decimal value) in facts)
+        {
+            State.Facts[name] = value;
+        }
+
+        if (!_runtime.EvaluateOnEvent || State.ClockNanos is not { } clock)
+        {
+            await _state.WriteStateAsync().ConfigureAwait(true);
+            return [];
+        }
+
+        return await EvaluateAsync(clock).ConfigureAwait(true);
+    }
+
+    public Task<IReadOnlyList<AccountAlert>> AdvanceToAsync(Instant asOf)
+    {
+        long nanos = ToNanos(asOf);
+        if (State.ClockNanos is { } clock && nanos < clock)
+        {
+            throw new ArgumentOutOfRangeException(nameof(asOf), asOf, $"Account '{Account}' is already at {Format(clock)}; its clock only moves forward.");
+        }
+
+        return EvaluateAsync(nanos);
+    }
+
+    public Task<AccountStatus> GetStatusAsync() => Task.FromResult(new AccountStatus
+    {
+        Account = Account.Value,
+        Clock = State.ClockNanos is { } clock ? Format(clock) : null,
+        EventsKept = State.Events.Count,
+        EventsCompacted = State.EventsCompacted,
+        Facts = new Dictionary<string, decimal>(State.Facts, StringComparer.Ordinal),
+        LastRaised = State.Cooldowns.ToDictionary(c => c.Key is null ? c.RuleId : $"{c.RuleId}/{c.Key}", c => Format(c.RaisedAtNanos), StringComparer.Ordinal),
+        Score = State.Score,
+    });
+
+    private async Task<IReadOnlyList<AccountAlert>> EvaluateAsync(long asOfNanos)
+    {
+        AccountId account = Account;
+        Instant asOf = ToInstant(asOfNanos);
+        var context = new SignalContext(asOf, DateTimeZone.Utc);
+        var evaluator = new BehaviorEvaluator(
+            EventStore.Create(State.Events.Select(e => new BehaviorEvent(account, e.Name, ToInstant(e.Nanos), e.Value, e.User, e.Id))),
+            AccountFacts.Create(State.Facts.Select(f => (account, f.Key, f.Value))));
+
+        IEnumerable<Alert> earlier = State.Cooldowns.Select(c =>
+            new Alert(new AlertIdentity(c.RuleId, account, c.Key), RuleKind.Risk, AlertSeverity.Info, ToInstant(c.RaisedAtNanos), string.Empty, []));
+        IReadOnlyList<Alert> raised = _runtime.Rules.Count == 0 ? [] : evaluator.Alerts(_runtime.Rules, context, earlier, [account]);
+        foreach (Alert alert in raised)
+        {
+            State.Cooldowns.RemoveAll(c => c.RuleId == alert.RuleId && c.Key == alert.Key);
+            State.Cooldowns.Add(new Cooldown(alert.RuleId, alert.Key, asOfNanos));
+        }
+
+        if (_runtime.Health is { } health)
+        {
+            State.Score = Score(health(evaluator), account, context);
+        }
+
+        State.ClockNanos = asOfNanos;
+        Compact(asOfNanos);
+        await _state.WriteStateAsync().ConfigureAwait(true);
+
+        AccountAlert[] alerts = [.. raised.Select(AccountAlert.Of)];
+        if (alerts.Length > 0 && _runtime.PublishAlerts)
+        {
+            _alerts ??= this.GetStreamProvider(CustomerSuccessCluster.StreamProviderName)
+                .GetStream<AccountAlert>(CustomerSuccessCluster.AlertStreamOf(account, _runtime.Partitions));
+            await _alerts.OnNextBatchAsync(alerts).ConfigureAwait(true);
+        }
+
+        return alerts;
+    }
+
+    // Forget what no rule can read again: events older than the lookback, except the account's first event and each
+    // user's, which say when the account and its users were first seen.
+    private void Compact(long asOfNanos)
+    {
+        if (_runtime.Lookback is not { } lookback || State.Events.Count == 0)
+        {
+            return;
+        }
+
+        long horizon = asOfNanos - lookback.ToInt64Nanoseconds();
+        long first = State.Events.Min(e => e.Nanos);
+        var firstOfUser = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (StoredEvent e in State.Events)
+        {
+            if (e.User is not null && (!firstOfUser.TryGetValue(e.User, out long seen) || e.Nanos < seen))
+            {
+                firstOfUser[e.User] = e.Nanos;
+            }
+        }
+
+        bool firstKept = false;
+        var keptFirstOfUser = new HashSet<string>(StringComparer.Ordinal);
+        int before = State.Events.Count;
+        State.Events = [.. State.Events.Where(e =>
+        {
+            if (e.Nanos >= horizon)
+            {
+                return true;
+            }
+
+            bool keep = false;
+            if (!firstKept && e.Nanos == first)
+            {
+                firstKept = keep = true;
+            }
+
+            if (e.User is not null && firstOfUser[e.User] == e.Nanos && keptFirstOfUser.Add(e.User))
+            {
+                keep = true;
+            }
+
+            return keep;
+        })];
+        State.EventsCompacted += before - State.Events.Count;
+    }
+
+    private static AccountScore Score(HealthScorer<AccountId> scorer, AccountId account, in SignalContext context)
+    {
+        HealthExplanation explanation = scorer.Explain(account, context);
+        return new AccountScore
+        {
+            Value = explanation.Score.HasValue ? explanation.Score.Value : null,
+            Band = explanation.Score.Band?.Name,
+            UndefinedBecause = explanation.UndefinedBecause,
+            AsOf = InstantPattern.ExtendedIso.Format(context.AsOf),
+            Explanation = [.. explanation.Signals.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Id}: raw {s.Raw}, contribution {s.Contribution:R}"))],
+        };
+    }
+
+    private static long ToNanos(Instant instant) => (instant - NodaConstants.UnixEpoch).ToInt64Nanoseconds();
+
+    private static Instant ToInstant(long nanos) => NodaConstants.UnixEpoch + Duration.FromNanoseconds(nanos);
+
+    private static string Format(long nanos) => InstantPattern.ExtendedIso.Format(ToInstant(nanos));
+}

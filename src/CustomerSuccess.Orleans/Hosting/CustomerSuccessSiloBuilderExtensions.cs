@@ -1,0 +1,74 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+using System.Linq;
+using CustomerSuccess.Orleans;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Orleans.Hosting;
+
+/// <summary>Adds CustomerSuccess to an Orleans silo: account grains, portfolio shards, options validated at start.</summary>
+public static class CustomerSuccessSiloBuilderExtensions
+{
+    /// <summary>
+    /// Adds the account grains and portfolio shards to the silo, with options (bound from configuration earlier, set
+    /// here, or both) validated when the silo starts. The application registers grain storage named
+    /// <see cref="CustomerSuccessCluster.StorageName"/> and, to publish alerts, a stream provider named
+    /// <see cref="CustomerSuccessCluster.StreamProviderName"/>. Calling it again adds to the same options.
+    /// </summary>
+    /// <param name="builder">The silo builder.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>A builder to add a portfolio source with.</returns>
+    public static CustomerSuccessSiloBuilder AddCustomerSuccess(this ISiloBuilder builder, Action<CustomerSuccessClusterOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        OptionsBuilder<CustomerSuccessClusterOptions> options = builder.Services.AddOptions<CustomerSuccessClusterOptions>().Configure(configure);
+        if (!builder.Services.Any(d => d.ServiceType == typeof(AccountRuntime)))
+        {
+            options.ValidateOnStart(); // once: it registers its start-up check on every call
+        }
+
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CustomerSuccessClusterOptions>, CustomerSuccessClusterOptionsValidator>());
+        builder.Services.TryAddSingleton<AccountRuntime>();
+        return new CustomerSuccessSiloBuilder(builder);
+    }
+
+    /// <summary>Adds the account grains and portfolio shards with the default options.</summary>
+    /// <param name="builder">The silo builder.</param>
+    /// <returns>A builder to add a portfolio source with.</returns>
+    public static CustomerSuccessSiloBuilder AddCustomerSuccess(this ISiloBuilder builder) => builder.AddCustomerSuccess(static _ => { });
+}
+
+/// <summary>Adds what the silo's portfolio shards read.</summary>
+public sealed class CustomerSuccessSiloBuilder
+{
+    internal CustomerSuccessSiloBuilder(ISiloBuilder silo)
+    {
+        Silo = silo;
+    }
+
+    /// <summary>Gets the silo builder.</summary>
+    public ISiloBuilder Silo { get; }
+
+    /// <summary>Registers the portfolio source every shard on this silo reads (one per silo; a later one replaces it).</summary>
+    /// <typeparam name="TSource">The source, built from the silo's services.</typeparam>
+    /// <returns>This builder.</returns>
+    public CustomerSuccessSiloBuilder AddPortfolioSource<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TSource>()
+        where TSource : class, IPortfolioSource
+    {
+        Silo.Services.Replace(ServiceDescriptor.Singleton<IPortfolioSource, TSource>());
+        return this;
+    }
+
+    /// <summary>Registers the portfolio source every shard on this silo reads (one per silo; a later one replaces it).</summary>
+    /// <param name="source">The source.</param>
+    /// <returns>This builder.</returns>
+    public CustomerSuccessSiloBuilder AddPortfolioSource(IPortfolioSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        Silo.Services.Replace(ServiceDescriptor.Singleton(source));
+        return this;
+    }
+}
