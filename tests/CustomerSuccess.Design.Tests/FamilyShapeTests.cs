@@ -21,6 +21,12 @@ public partial class FamilyShapeTests
         "CustomerSuccess.Core", "CustomerSuccess.Revenue", "CustomerSuccess.HealthScoring", "CustomerSuccess.Behaviors", "CustomerSuccess.SuccessPlans",
         "CustomerSuccess.Storage.Sqlite", "CustomerSuccess.Storage.PostgreSql");
 
+    // The Orleans package registers on a silo builder, in the Orleans style (siloBuilder.AddCustomerSuccess), not on a
+    // service collection, so the DI-shape tests above do not apply to it; the layout tests below do.
+    public static TheoryData<string> LaidOutPackages { get; } = new(
+        "CustomerSuccess.Core", "CustomerSuccess.Revenue", "CustomerSuccess.HealthScoring", "CustomerSuccess.Behaviors", "CustomerSuccess.SuccessPlans",
+        "CustomerSuccess.Storage.Sqlite", "CustomerSuccess.Storage.PostgreSql", "CustomerSuccess.Orleans");
+
     public sealed class DesignAccount;
 
     [Theory]
@@ -93,7 +99,7 @@ public partial class FamilyShapeTests
     }
 
     [Theory]
-    [MemberData(nameof(Packages))]
+    [MemberData(nameof(LaidOutPackages))]
     public void EveryFile_IsInItsPackagesNamespace_AndFoldersAreTheSameGroupings(string package)
     {
         // One namespace per package, the package's name (Core: CustomerSuccess, and CustomerSuccess.Signals for the plugin
@@ -106,6 +112,8 @@ public partial class FamilyShapeTests
             string file = Path.GetFileNameWithoutExtension(relative);
             string expected = folder == "DependencyInjection" && (file.EndsWith("ServiceCollectionExtensions", StringComparison.Ordinal) || file.EndsWith("Builder", StringComparison.Ordinal))
                 ? "Microsoft.Extensions.DependencyInjection"
+                : folder == "Hosting" && (file.EndsWith("SiloBuilderExtensions", StringComparison.Ordinal) || file.EndsWith("SiloBuilder", StringComparison.Ordinal))
+                ? "Orleans.Hosting"
                 : package == "CustomerSuccess.Core" && folder == "Signals" ? "CustomerSuccess.Signals" : root;
             string? actual = NamespaceLine().Match(text) is { Success: true } m ? m.Groups["name"].Value : null;
             if (actual != expected)
@@ -133,7 +141,7 @@ public partial class FamilyShapeTests
     }
 
     [Theory]
-    [MemberData(nameof(Packages))]
+    [MemberData(nameof(LaidOutPackages))]
     public void EveryPublicType_HasAFileOfItsOwn_NamedAfterIt(string package)
     {
         var offenders = new List<string>();
@@ -151,7 +159,7 @@ public partial class FamilyShapeTests
     }
 
     [Theory]
-    [MemberData(nameof(Packages))]
+    [MemberData(nameof(LaidOutPackages))]
     public void TestFiles_MirrorTheSourceFolders(string package)
     {
         // tests/<Package>.Tests/<Folder>/<Type>Tests.cs (or <Type>LawsTests.cs) for src/<Package>/<Folder>/<Type>.cs; worked
@@ -186,7 +194,7 @@ public partial class FamilyShapeTests
     }
 
     [Theory]
-    [MemberData(nameof(Packages))]
+    [MemberData(nameof(LaidOutPackages))]
     public void TestMethods_AreNamedMemberScenarioExpected(string package)
     {
         string[] offenders = TestFiles(package)

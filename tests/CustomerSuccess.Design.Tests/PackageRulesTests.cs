@@ -14,9 +14,9 @@ public class PackageRulesTests
 {
     public static TheoryData<string> Packages { get; } = new(
         "CustomerSuccess.Core", "CustomerSuccess.Revenue", "CustomerSuccess.HealthScoring", "CustomerSuccess.Behaviors", "CustomerSuccess.SuccessPlans",
-        "CustomerSuccess.Storage.Sqlite", "CustomerSuccess.Storage.PostgreSql");
+        "CustomerSuccess.Storage.Sqlite", "CustomerSuccess.Storage.PostgreSql", "CustomerSuccess.Orleans");
 
-    public static TheoryData<string> IntegrationPackages { get; } = new("CustomerSuccess.Storage.Sqlite", "CustomerSuccess.Storage.PostgreSql");
+    public static TheoryData<string> IntegrationPackages { get; } = new("CustomerSuccess.Storage.Sqlite", "CustomerSuccess.Storage.PostgreSql", "CustomerSuccess.Orleans");
 
     public static TheoryData<string> CapabilityPackages { get; } = new(
         "CustomerSuccess.Revenue", "CustomerSuccess.HealthScoring", "CustomerSuccess.Behaviors", "CustomerSuccess.SuccessPlans");

@@ -6,6 +6,8 @@ using CustomerSuccess.HealthScoring;
 using CustomerSuccess.Signals;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using Orleans.Serialization;
+using Orleans.Storage;
 using Orleans.Hosting;
 using Orleans.TestingHost;
 using Xunit;
@@ -27,12 +29,21 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
-    public static InProcessTestCluster Build(int silos, Action<CustomerSuccessClusterOptions>? change = null)
+    public static InProcessTestCluster Build(int silos, Action<CustomerSuccessClusterOptions>? change = null, bool jsonStorage = false)
     {
         var builder = new InProcessTestClusterBuilder((short)silos);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(CustomerSuccessCluster.StorageName);
+            // Orleans' own binary serializer for the grain state (the memory provider's default is JSON, which costs more
+            // than the evaluation here); AccountGrainJsonStorageTests keeps the state with the provider's JSON default too.
+            if (jsonStorage)
+            {
+                silo.AddMemoryGrainStorage(CustomerSuccessCluster.StorageName);
+            }
+            else
+            {
+                silo.AddMemoryGrainStorage(CustomerSuccessCluster.StorageName, options => options.Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
+            }
             silo.AddMemoryGrainStorage("PubSubStore");
             silo.AddMemoryStreams(CustomerSuccessCluster.StreamProviderName);
             silo.AddCustomerSuccess(o =>

@@ -32,7 +32,7 @@ public sealed class BehaviorPredicate : IEquatable<BehaviorPredicate>
     /// and a day for the time zone.
     /// </summary>
     /// <returns>The span, or <see langword="null"/> when some part reads all history (ever, since, first, first_seen, first_time, since_last, users, between fixed instants).</returns>
-    public NodaTime.Duration? Lookback() => Lookbacks.Of(this);
+    public NodaTime.Duration? Lookback() => Behaviors.Lookback.Of(this);
 
     /// <summary>Gets the kind of predicate.</summary>
     public PredicateKind Kind { get; }

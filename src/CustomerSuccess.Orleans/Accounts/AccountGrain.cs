@@ -23,6 +23,10 @@ internal sealed class AccountGrain : Grain, IAccountGrain
     private readonly AccountRuntime _runtime;
     private IAsyncStream<AccountAlert>? _alerts;
 
+    // The evaluator over the events and facts kept, built again only after they change: a clock tick on an idle account
+    // (the common case in a large portfolio) then costs the evaluation alone, not building an event store.
+    private BehaviorEvaluator? _evaluator;
+
     public AccountGrain([PersistentState("account", CustomerSuccessCluster.StorageName)] IPersistentState<AccountGrainState> state, AccountRuntime runtime)
     {
         _state = state;
@@ -53,6 +57,8 @@ internal sealed class AccountGrain : Grain, IAccountGrain
             newest = Math.Max(newest, nanos);
         }
 
+        _evaluator = events.Count > 0 ? null : _evaluator;
+
         if (!_runtime.EvaluateOnEvent || events.Count == 0)
         {
             await _state.WriteStateAsync().ConfigureAwait(true);
@@ -69,6 +75,8 @@ internal sealed class AccountGrain : Grain, IAccountGrain
         {
             State.Facts[name] = value;
         }
+
+        _evaluator = facts.Count > 0 ? null : _evaluator;
 
         if (!_runtime.EvaluateOnEvent || State.ClockNanos is not { } clock)
         {
@@ -106,7 +114,7 @@ internal sealed class AccountGrain : Grain, IAccountGrain
         AccountId account = Account;
         Instant asOf = ToInstant(asOfNanos);
         var context = new SignalContext(asOf, DateTimeZone.Utc);
-        var evaluator = new BehaviorEvaluator(
+        BehaviorEvaluator evaluator = _evaluator ??= new BehaviorEvaluator(
             EventStore.Create(State.Events.Select(e => new BehaviorEvent(account, e.Name, ToInstant(e.Nanos), e.Value, e.User, e.Id))),
             AccountFacts.Create(State.Facts.Select(f => (account, f.Key, f.Value))));
 
@@ -183,6 +191,10 @@ internal sealed class AccountGrain : Grain, IAccountGrain
             return keep;
         })];
         State.EventsCompacted += before - State.Events.Count;
+        if (State.Events.Count != before)
+        {
+            _evaluator = null;
+        }
     }
 
     private static AccountScore Score(HealthScorer<AccountId> scorer, AccountId account, in SignalContext context)
@@ -194,7 +206,8 @@ internal sealed class AccountGrain : Grain, IAccountGrain
             Band = explanation.Score.Band?.Name,
             UndefinedBecause = explanation.UndefinedBecause,
             AsOf = InstantPattern.ExtendedIso.Format(context.AsOf),
-            Explanation = [.. explanation.Signals.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Id}: raw {s.Raw}, contribution {s.Contribution:R}"))],
+            // An array, not a collection expression's hidden read-only type: JSON grain storage writes the type's name and must build it again.
+            Explanation = explanation.Signals.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Id}: raw {s.Raw}, contribution {s.Contribution:R}")).ToArray(),
         };
     }
 

@@ -130,7 +130,7 @@ internal sealed class PortfolioRequestConverter : IConverter<PortfolioRequest, P
         CohortFrom = Month(s.CohortFrom),
         CohortTo = Month(s.CohortTo),
         BandDistributions = s.BandDistributions,
-        Segments = [.. s.SegmentNames.Zip(s.SegmentPredicates)],
+        Segments = s.SegmentNames.Zip(s.SegmentPredicates).ToArray(),
         SegmentsAsOf = s.SegmentsAsOf is { } at ? InstantPattern.ExtendedIso.Parse(at).Value : null,
         TimeZone = s.TimeZone,
     };

@@ -2,7 +2,7 @@ using CustomerSuccess.Behaviors;
 using NodaTime;
 using Orleans;
 
-namespace CustomerSuccess.Orleans.Serialization;
+namespace CustomerSuccess.Orleans;
 
 // An event crosses the wire with its instant in nanoseconds since the Unix epoch, as the event store keeps it: exact.
 [GenerateSerializer]

@@ -3,7 +3,7 @@ using CustomerSuccess.HealthScoring;
 using CustomerSuccess.Revenue;
 using Orleans;
 
-namespace CustomerSuccess.Orleans.Serialization;
+namespace CustomerSuccess.Orleans;
 
 // The partial results travel between silos in their own versioned JSON forms (ToJson/FromJson in the capability
 // packages, which do not know Orleans): a surrogate holds the text, so a silo of a newer build reads what an older one

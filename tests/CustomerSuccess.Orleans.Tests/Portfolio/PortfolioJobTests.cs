@@ -102,7 +102,8 @@ public sealed class PortfolioJobFailoverTests : IAsyncLifetime
         string killed;
         try
         {
-            job = new PortfolioJob(_cluster.Client, new PortfolioJobOptions { Shards = shards }).RunAsync(DemoCompany.Request);
+            // A call to a killed silo is not answered; the job gives a shard 10 seconds (the demo's shards take about one).
+            job = new PortfolioJob(_cluster.Client, new PortfolioJobOptions { Shards = shards, ShardTimeout = TimeSpan.FromSeconds(10) }).RunAsync(DemoCompany.Request);
             while (DemoPortfolioSource.ReadOn.Count < shards)
             {
                 await Task.Delay(20); // every shard started, and waits at the gate

@@ -13,7 +13,7 @@ namespace CustomerSuccess.Revenue.Tests;
 /// then merge equals merge, the text reads back to the same report, and a text that is not a report's is refused by path.
 /// </summary>
 [Properties(Arbitrary = new[] { typeof(MrrArbitraries) }, MaxTest = 200)]
-public class ReportJsonTests
+public class MrrMovementReportTests
 {
     [Property]
     public void Movements_SerialisedThenMerged_EqualsMerged(MrrSample sample, PositiveInt partCount, bool reactivation)

@@ -9,7 +9,7 @@ namespace CustomerSuccess.Behaviors;
 /// Events older than that cannot change the answer; <see langword="null"/> when some part reads all history (ever,
 /// since, first, first_seen, first_time, since_last, users, between fixed instants).
 /// </summary>
-internal static class Lookbacks
+internal static class Lookback
 {
     // Calendar periods are counted generously: the longest month (31 days), plus a day for the time zone's offset and its
     // daylight-saving change, so a period that starts before the as-of instant's own is always inside.

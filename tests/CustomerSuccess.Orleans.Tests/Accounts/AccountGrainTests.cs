@@ -1,0 +1,199 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using CustomerSuccess.Behaviors;
+using CustomerSuccess.Demo;
+using CustomerSuccess.Signals;
+using NodaTime;
+using Orleans;
+using Orleans.Streams;
+using Xunit;
+
+namespace CustomerSuccess.Orleans.Tests;
+
+/// <summary>Account grains on three silos: the demo's 90 days of events raise the batch command's alerts, on the same days.</summary>
+[Collection(ThreeSilos.Name)]
+public sealed class AccountGrainTests(ClusterFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
+{
+    private static readonly Instant End = DemoFacts.AsOf;
+    private static readonly Instant Start = End - Duration.FromDays(DemoEvents.Days);
+
+    private static Instant DayEnd(int day) => Start + Duration.FromDays(day + 1);
+
+    [Fact]
+    public async Task DemoEvents_FedDayByDay_RaiseTheBatchAlerts_OnTheSameDays()
+    {
+        RuleSet rules = RuleSet.Parse(DemoRules.Text);
+        AccountId[] withFacts = [.. DemoCompany.Facts.Keys.Order()];
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        // The batch command's way, once a day: every event and fact, as of each day's end, cooldowns from what it raised.
+        var evaluator = new BehaviorEvaluator(EventStore.Create(DemoCompany.Events), Behaviors.AccountFacts.Create(DemoCompany.RuleFacts));
+        var raisedBefore = new List<Alert>();
+        var expected = new List<string>();
+        for (int day = 0; day < DemoEvents.Days; day++)
+        {
+            IReadOnlyList<Alert> raised = evaluator.Alerts(rules, new SignalContext(DayEnd(day), DateTimeZone.Utc), raisedBefore, withFacts);
+            raisedBefore.AddRange(raised);
+            expected.AddRange(raised.Select(a => Line(day, a.RuleId, a.Account.Value, a.Key, a.Message, a.EvidenceText())));
+        }
+
+        output.WriteLine($"batch: {clock.Elapsed}");
+        clock.Restart();
+
+        // The grains' way: facts first, then each day's events to their accounts, then the clock to the day's end.
+        IGrainFactory grains = fixture.Cluster.Client;
+        await Task.WhenAll(DemoCompany.RuleFacts.GroupBy(f => f.Account).Select(g =>
+            grains.GetGrain<IAccountGrain>(g.Key.Value).RecordFactsAsync(g.ToDictionary(f => f.Fact, f => f.Value))));
+        ILookup<int, BehaviorEvent> byDay = DemoCompany.Events.ToLookup(DayOf);
+        var existing = new SortedSet<AccountId>(withFacts);
+        var actual = new ConcurrentBag<string>();
+        for (int day = 0; day < DemoEvents.Days; day++)
+        {
+            await Task.WhenAll(byDay[day].GroupBy(e => e.Account).Select(g =>
+            {
+                lock (existing)
+                {
+                    existing.Add(g.Key);
+                }
+
+                return grains.GetGrain<IAccountGrain>(g.Key.Value).RecordEventsAsync([.. g]);
+            }));
+
+            int today = day;
+            await Task.WhenAll(existing.Select(async account =>
+            {
+                foreach (AccountAlert a in await grains.GetGrain<IAccountGrain>(account.Value).AdvanceToAsync(DayEnd(today)))
+                {
+                    actual.Add(Line(today, a.RuleId, a.Account, a.Key, a.Message, a.Evidence));
+                }
+            }));
+        }
+
+        output.WriteLine($"grains: {clock.Elapsed}, {expected.Count} alerts");
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Order(StringComparer.Ordinal), actual.Order(StringComparer.Ordinal));
+
+        // The grains forgot what the rules cannot read again (60 days back is the longest window), and kept the rest.
+        AccountStatus busiest = await grains.GetGrain<IAccountGrain>(DemoCompany.Events.GroupBy(e => e.Account).MaxBy(g => g.Count())!.Key.Value).GetStatusAsync();
+        Assert.True(busiest.EventsCompacted > 0, $"{busiest.EventsKept} kept, {busiest.EventsCompacted} compacted");
+        Assert.NotNull(busiest.Score?.Value);
+    }
+
+    [Fact]
+    public async Task AccountGrain_DeactivatedAndReactivated_KeepsItsScoreAndCooldowns_AndPublishesItsAlerts()
+    {
+        var account = new AccountId("probe-reactivated");
+        IAccountGrain grain = fixture.Cluster.Client.GetGrain<IAccountGrain>(account.Value);
+        Instant at = Instant.FromUtc(2026, 6, 1, 12, 0);
+        var received = new ConcurrentQueue<AccountAlert>();
+        IAsyncStream<AccountAlert> stream = fixture.Cluster.Client.GetStreamProvider(CustomerSuccessCluster.StreamProviderName)
+            .GetStream<AccountAlert>(CustomerSuccessCluster.AlertStreamOf(account, new CustomerSuccessClusterOptions().AlertStreamPartitions));
+        StreamSubscriptionHandle<AccountAlert> subscription = await stream.SubscribeAsync((alert, _) =>
+        {
+            received.Enqueue(alert);
+            return Task.CompletedTask;
+        });
+
+        try
+        {
+            await grain.RecordEventsAsync([.. Enumerable.Range(0, 5).Select(i => new BehaviorEvent(account, "support_case_opened", at - Duration.FromHours(i + 1), 2, id: $"case{i}"))
+                .Concat(Enumerable.Range(0, 12).Select(i => new BehaviorEvent(account, "login", at - Duration.FromDays(i), 1, "u1")))]);
+            IReadOnlyList<AccountAlert> first = await grain.AdvanceToAsync(at);
+            Assert.Contains(first, a => a.RuleId == "support_case_spike" && a.Severity == "danger");
+            AccountStatus before = await grain.GetStatusAsync();
+
+            await fixture.Cluster.DeactivateAsync(grain);
+            AccountStatus after = await grain.GetStatusAsync();
+
+            Assert.Equal(before.LastRaised, after.LastRaised);
+            Assert.Equal(before.Score!.Value, after.Score!.Value);
+            Assert.Equal(60, after.Score.Value!.Value, 9); // 12 logins in 30 days on a 0-20 line
+            Assert.Equal(before.Score.Explanation, after.Score.Explanation);
+            Assert.Equal((before.Clock, before.EventsKept), (after.Clock, after.EventsKept));
+
+            // The cooldown (7 days) outlived the activation: a day later the spike still holds and stays quiet.
+            Assert.DoesNotContain(await grain.AdvanceToAsync(at + Duration.FromDays(1)), a => a.RuleId == "support_case_spike");
+            await Eventually(() => received.Any(a => a.Account == account.Value && a.RuleId == "support_case_spike"));
+        }
+        finally
+        {
+            await subscription.UnsubscribeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task AccountGrain_AnotherAccountsEvent_OrAClockGoingBack_IsRefused()
+    {
+        IAccountGrain grain = fixture.Cluster.Client.GetGrain<IAccountGrain>("probe-refuses");
+        Instant at = Instant.FromUtc(2026, 6, 1, 12, 0);
+
+        Exception wrong = await Assert.ThrowsAnyAsync<ArgumentException>(() => grain.RecordEventsAsync([new BehaviorEvent(new AccountId("someone-else"), "login", at)]));
+        Assert.Contains("'someone-else'", wrong.Message, StringComparison.Ordinal);
+        await grain.AdvanceToAsync(at);
+        Exception back = await Assert.ThrowsAnyAsync<ArgumentException>(() => grain.AdvanceToAsync(at - Duration.FromSeconds(1)));
+        Assert.Contains("its clock only moves forward", back.Message, StringComparison.Ordinal);
+        Assert.Equal(0, (await grain.GetStatusAsync()).EventsKept);
+    }
+
+    private static int DayOf(BehaviorEvent e) => Math.Clamp((int)Math.Ceiling((e.OccurredAt - Start).TotalDays) - 1, 0, DemoEvents.Days - 1);
+
+    private static string Line(int day, string rule, string account, string? key, string message, string evidence) =>
+        $"day {day:D2} {rule} {account} {key} | {message} | {evidence}";
+
+    private static async Task Eventually(Func<bool> condition)
+    {
+        for (int i = 0; i < 200 && !condition(); i++)
+        {
+            await Task.Delay(25);
+        }
+
+        Assert.True(condition(), "the alert did not arrive on its stream within 5 seconds");
+    }
+}
+
+/// <summary>The silo checks its options when it starts: a rule set that does not parse stops it, naming the option.</summary>
+public sealed class ClusterOptionsTests
+{
+    [Fact]
+    public async Task Silo_WithRulesThatDoNotParse_DoesNotStart()
+    {
+        await using var cluster = ClusterFixture.Build(1, o => o.Rules = "rule broken risk danger when count(login, last 7d) >=");
+
+        Exception e = await Assert.ThrowsAnyAsync<Exception>(() => cluster.DeployAsync());
+
+        Assert.Contains("CustomerSuccessClusterOptions.Rules", e.ToString(), StringComparison.Ordinal);
+    }
+}
+
+/// <summary>The grain state read back through the JSON serializer most storage providers default to (the ADO.NET one too).</summary>
+public sealed class AccountGrainJsonStorageTests
+{
+    [Fact]
+    public async Task AccountGrain_KeptAsJson_ReadsBackTheSameStatus()
+    {
+        await using var cluster = ClusterFixture.Build(1, jsonStorage: true);
+        await cluster.DeployAsync();
+        var account = new AccountId("probe-json");
+        IAccountGrain grain = cluster.Client.GetGrain<IAccountGrain>(account.Value);
+        Instant at = Instant.FromUtc(2026, 6, 1, 12, 0, 0) + Duration.FromNanoseconds(123);
+        await grain.RecordFactsAsync(new System.Collections.Generic.Dictionary<string, decimal> { ["days_past_due"] = 45.5m, ["oldest_open_p1_p2_case_days"] = 12 });
+        await grain.RecordEventsAsync([.. Enumerable.Range(0, 7).Select(i => new BehaviorEvent(account, "login", at - Duration.FromDays(i), 1, $"u{i % 2}"))]);
+        Assert.Contains(await grain.AdvanceToAsync(at), a => a.RuleId == "overdue_with_open_p1");
+        AccountStatus before = await grain.GetStatusAsync();
+
+        await cluster.DeactivateAsync(grain);
+        AccountStatus after = await grain.GetStatusAsync();
+
+        Assert.Equal(before.Clock, after.Clock);
+        Assert.EndsWith(".000000123Z", after.Clock, StringComparison.Ordinal); // every nanosecond kept
+        Assert.Equal(before.Facts, after.Facts);
+        Assert.Equal(before.LastRaised, after.LastRaised);
+        Assert.Equal(before.EventsKept, after.EventsKept);
+        Assert.Equal(before.Score!.Explanation, after.Score!.Explanation);
+        Assert.Equal(35, after.Score.Value!.Value, 9); // 7 logins in 30 days on a 0-20 line
+    }
+}
