@@ -55,7 +55,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                     BehaviorSignals.Aggregate<AccountId>(new SignalId("logins_30d"), events, BehaviorAggregate.Count("login", BehaviorWindow.Last(Duration.FromDays(30))), a => a, SignalTiming.Leading),
                 ]);
                 change?.Invoke(o);
-            }).AddPortfolioSource<DemoPortfolioSource>();
+            }).AddPortfolioSource<GatedDemoSource>();
         });
         builder.ConfigureClient(client => client.AddMemoryStreams(CustomerSuccessCluster.StreamProviderName));
         return builder.Build();

@@ -15,7 +15,7 @@ namespace CustomerSuccess.Samples.Tests;
 /// </summary>
 public partial class DocsExamplesTests
 {
-    private static readonly string[] Pages = ["getting-started.md", "README.md", "revenue.md", "storage.md"];
+    private static readonly string[] Pages = ["getting-started.md", "README.md", "revenue.md", "storage.md", "scale.md"];
 
     public static TheoryData<string, int> Examples()
     {
@@ -91,7 +91,7 @@ public partial class DocsExamplesTests
         string[] framework = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
         IEnumerable<string> local = Directory.GetFiles(AppContext.BaseDirectory, "*.dll")
             .Where(f => Path.GetFileName(f).StartsWith("CustomerSuccess.", StringComparison.Ordinal) || Path.GetFileName(f).StartsWith("NodaTime", StringComparison.Ordinal)
-                || Path.GetFileName(f).StartsWith("Microsoft.Extensions.", StringComparison.Ordinal));
+                || Path.GetFileName(f).StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) || Path.GetFileName(f).StartsWith("Orleans.", StringComparison.Ordinal));
         return framework.Concat(local).DistinctBy(Path.GetFileName).Select(f => MetadataReference.CreateFromFile(f));
     }
 

@@ -26,25 +26,25 @@ public sealed class PortfolioJobTests(ClusterFixture fixture)
     [Fact]
     public async Task Job_ASourceRefusingAShard_FailsNamingTheShard_WithoutRetrying()
     {
-        int before = DemoPortfolioSource.Reads;
-        DemoPortfolioSource.Refuse = 3;
+        int before = GatedDemoSource.Reads;
+        GatedDemoSource.Refuse = 3;
         try
         {
             var e = await Assert.ThrowsAsync<PortfolioJobException>(() => new PortfolioJob(fixture.Cluster.Client, new PortfolioJobOptions { Shards = 6 }).RunAsync(DemoCompany.Request));
 
             Assert.Contains("shard 4 of 6: row 17 of the warehouse export for shard 4 of 6 has no account id", e.Message, StringComparison.Ordinal);
-            Assert.Equal(6, DemoPortfolioSource.Reads - before); // data faults are not the cluster's: nothing ran twice
+            Assert.Equal(6, GatedDemoSource.Reads - before); // data faults are not the cluster's: nothing ran twice
         }
         finally
         {
-            DemoPortfolioSource.Refuse = null;
+            GatedDemoSource.Refuse = null;
         }
     }
 
     [Fact]
     public async Task Job_AnInvalidRequest_IsRefusedBeforeAnyShardRuns()
     {
-        int before = DemoPortfolioSource.Reads;
+        int before = GatedDemoSource.Reads;
         var request = new PortfolioRequest { MovementsFrom = new NodaTime.YearMonth(2026, 5), Segments = [("x", "count(login, last 7d) >=")] };
 
         var e = await Assert.ThrowsAsync<CustomerSuccessValidationException>(() => new PortfolioJob(fixture.Cluster.Client).RunAsync(request));
@@ -52,7 +52,7 @@ public sealed class PortfolioJobTests(ClusterFixture fixture)
         Assert.Contains("Movements: set both months of the period, or neither.", e.Message, StringComparison.Ordinal);
         Assert.Contains("Segment 'x'", e.Message, StringComparison.Ordinal);
         Assert.Contains("SegmentsAsOf", e.Message, StringComparison.Ordinal);
-        Assert.Equal(before, DemoPortfolioSource.Reads);
+        Assert.Equal(before, GatedDemoSource.Reads);
     }
 
     internal static void AssertSameFigures(PortfolioPartial expected, PortfolioPartial actual)
@@ -95,31 +95,31 @@ public sealed class PortfolioJobFailoverTests : IAsyncLifetime
     {
         const int shards = 12;
         PortfolioPartial single = PortfolioPartial.Of(DemoCompany.Request, DemoCompany.Slice(_ => true));
-        DemoPortfolioSource.ReadOn.Clear();
+        GatedDemoSource.ReadOn.Clear();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        DemoPortfolioSource.Gate = gate;
+        GatedDemoSource.Gate = gate;
         Task<PortfolioResult> job;
         string killed;
         try
         {
             // A call to a killed silo is not answered; the job gives a shard 10 seconds (the demo's shards take about one).
             job = new PortfolioJob(_cluster.Client, new PortfolioJobOptions { Shards = shards, ShardTimeout = TimeSpan.FromSeconds(10) }).RunAsync(DemoCompany.Request);
-            while (DemoPortfolioSource.ReadOn.Count < shards)
+            while (GatedDemoSource.ReadOn.Count < shards)
             {
                 await Task.Delay(20); // every shard started, and waits at the gate
             }
 
             // The silo holding most shards, other than the first (which the test cluster's client talks to).
             InProcessSiloHandle victim = _cluster.Silos.Skip(1)
-                .OrderByDescending(s => DemoPortfolioSource.ReadOn.Values.Count(n => n == s.Name))
+                .OrderByDescending(s => GatedDemoSource.ReadOn.Values.Count(n => n == s.Name))
                 .First();
             killed = victim.Name;
-            Assert.Contains(killed, DemoPortfolioSource.ReadOn.Values);
+            Assert.Contains(killed, GatedDemoSource.ReadOn.Values);
             await _cluster.KillSiloAsync(victim);
         }
         finally
         {
-            DemoPortfolioSource.Gate = null;
+            GatedDemoSource.Gate = null;
             gate.SetResult();
         }
 
