@@ -33,11 +33,13 @@ Instant from = end - Duration.FromDays(options.Days);
 BehaviorEvent[] stream = [.. DemoPortfolio.Events.Where(e => e.OccurredAt > from).OrderBy(e => e.OccurredAt).ThenBy(e => e.Account)];
 Console.WriteLine(string.Create(c, $"Streaming the last {options.Days} days: {stream.Length:N0} events, one a call, {options.Concurrency} in flight, {(options.Rate == 0 ? "as fast as taken" : options.Rate.ToString("N0", c) + " offered a second")}."));
 Console.WriteLine();
-Console.WriteLine($"{"Silos",5} {"Events",9} {"Seconds",8} {"Events/s",9} {"Alerts",7} {"p50 ms",7} {"p99 ms",7} {"Alert p50",10} {"Alert p99",10} {"Job s",7}");
+Console.WriteLine($"{"Silos",5} {"Events",9} {"Seconds",8} {"Events/s",9} {"Alerts",7} {"p50 ms",7} {"p99 ms",7} {"Alert p50",10} {"Alert p99",10} {"Job s",7} {"Kept",8} {"B/kept",7}");
 foreach (int silos in options.Silos)
 {
     await using var cluster = await LocalCluster.StartAsync(silos);
     IClusterClient client = cluster.Client;
+
+    long heapBefore = GC.GetTotalMemory(forceFullCollection: true);
 
     // Facts first (the rules read them), then the events in time order, each its own call: what a webhook feed does.
     await Task.WhenAll(DemoPortfolio.RuleFacts.GroupBy(f => f.Account).Select(g =>
@@ -80,15 +82,22 @@ foreach (int silos in options.Silos)
 
     await Task.WhenAll(calls);
     double seconds = clock.Elapsed.TotalSeconds;
+
+    // What the grains hold: the events kept (within the rules' lookback) and the heap they added, all silos being in this
+    // process, per event kept (the grains' state, their cached evaluators and Orleans' activations).
+    AccountStatus[] statuses = await Task.WhenAll(DemoPortfolio.Portfolio.Accounts.Select(a => client.GetGrain<IAccountGrain>(a.Id.Value).GetStatusAsync()));
+    long kept = statuses.Sum(s => (long)s.EventsKept);
+    long heapAfter = GC.GetTotalMemory(forceFullCollection: true);
     PortfolioResult job = await new PortfolioJob(client, new PortfolioJobOptions { Shards = 4 * silos }).RunAsync(DemoPortfolio.Request);
     double[] alertMs = [.. alertLatencies];
     Console.WriteLine(string.Create(c,
-        $"{silos,5} {stream.Length,9:N0} {seconds,8:F1} {stream.Length / seconds,9:N0} {alerts,7:N0} {Percentile(latencies, 0.50),7:F2} {Percentile(latencies, 0.99),7:F2} {Percentile(alertMs, 0.50),10:F2} {Percentile(alertMs, 0.99),10:F2} {job.Elapsed.TotalSeconds,7:F2}"));
+        $"{silos,5} {stream.Length,9:N0} {seconds,8:F1} {stream.Length / seconds,9:N0} {alerts,7:N0} {Percentile(latencies, 0.50),7:F2} {Percentile(latencies, 0.99),7:F2} {Percentile(alertMs, 0.50),10:F2} {Percentile(alertMs, 0.99),10:F2} {job.Elapsed.TotalSeconds,7:F2} {kept,8:N0} {(heapAfter - heapBefore) / (double)Math.Max(1, kept),7:N0}"));
 }
 
 Console.WriteLine();
 Console.WriteLine("Latency is from sending an event to the grain's reply with the alerts it raised (evaluated as of that event);");
 Console.WriteLine("'Alert' columns are the calls that raised one. 'Job s' is the portfolio job over the whole demo (4 shards a silo).");
+Console.WriteLine("'Kept' is the events the grains hold after the stream; 'B/kept' the heap they added per event kept.");
 
 static double Percentile(double[] values, double p)
 {
