@@ -50,6 +50,8 @@ internal sealed class AccountGrain : Grain, IAccountGrain
             }
         }
 
+        // All or nothing: a batch the event store refuses (an event outside the years it holds) changes nothing here.
+        _ = EventStore.Create(events);
         foreach (BehaviorEvent e in events)
         {
             long nanos = ToNanos(e.OccurredAt);
@@ -61,7 +63,7 @@ internal sealed class AccountGrain : Grain, IAccountGrain
 
         if (!_runtime.EvaluateOnEvent || events.Count == 0)
         {
-            await _state.WriteStateAsync().ConfigureAwait(true);
+            await WriteAsync().ConfigureAwait(true);
             return [];
         }
 
@@ -80,7 +82,7 @@ internal sealed class AccountGrain : Grain, IAccountGrain
 
         if (!_runtime.EvaluateOnEvent || State.ClockNanos is not { } clock)
         {
-            await _state.WriteStateAsync().ConfigureAwait(true);
+            await WriteAsync().ConfigureAwait(true);
             return [];
         }
 
@@ -134,7 +136,7 @@ internal sealed class AccountGrain : Grain, IAccountGrain
 
         State.ClockNanos = asOfNanos;
         Compact(asOfNanos);
-        await _state.WriteStateAsync().ConfigureAwait(true);
+        await WriteAsync().ConfigureAwait(true);
 
         AccountAlert[] alerts = [.. raised.Select(AccountAlert.Of)];
         if (alerts.Length > 0 && _runtime.PublishAlerts)
@@ -145,6 +147,22 @@ internal sealed class AccountGrain : Grain, IAccountGrain
         }
 
         return alerts;
+    }
+
+    // A write that fails leaves this activation ahead of its storage: it goes, and the next call reads the stored state
+    // again, so the caller's retry finds what was stored and nothing half-recorded.
+    private async Task WriteAsync()
+    {
+        try
+        {
+            await _state.WriteStateAsync().ConfigureAwait(true);
+        }
+        catch
+        {
+            _evaluator = null;
+            DeactivateOnIdle();
+            throw;
+        }
     }
 
     // Forget what no rule can read again: events older than the lookback, except the account's first event and each
