@@ -29,7 +29,7 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
-    public static InProcessTestCluster Build(int silos, Action<CustomerSuccessClusterOptions>? change = null, bool jsonStorage = false)
+    public static InProcessTestCluster Build(int silos, Action<CustomerSuccessClusterOptions>? change = null, bool jsonStorage = false, Action<ISiloBuilder>? more = null)
     {
         var builder = new InProcessTestClusterBuilder((short)silos);
         builder.ConfigureSilo((_, silo) =>
@@ -56,6 +56,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 ]);
                 change?.Invoke(o);
             }).AddPortfolioSource<GatedDemoSource>();
+            more?.Invoke(silo);
         });
         builder.ConfigureClient(client => client.AddMemoryStreams(CustomerSuccessCluster.StreamProviderName));
         return builder.Build();

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using CustomerSuccess.Behaviors;
 using CustomerSuccess.HealthScoring;
 using CustomerSuccess.Signals;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Text;
 using Orleans;
@@ -21,16 +22,18 @@ internal sealed class AccountGrain : Grain, IAccountGrain
 {
     private readonly IPersistentState<AccountGrainState> _state;
     private readonly AccountRuntime _runtime;
+    private readonly IAlertLog? _log;
     private IAsyncStream<AccountAlert>? _alerts;
 
     // The evaluator over the events and facts kept, built again only after they change: a clock tick on an idle account
     // (the common case in a large portfolio) then costs the evaluation alone, not building an event store.
     private BehaviorEvaluator? _evaluator;
 
-    public AccountGrain([PersistentState("account", CustomerSuccessCluster.StorageName)] IPersistentState<AccountGrainState> state, AccountRuntime runtime)
+    public AccountGrain([PersistentState("account", CustomerSuccessCluster.StorageName)] IPersistentState<AccountGrainState> state, AccountRuntime runtime, IServiceProvider services)
     {
         _state = state;
         _runtime = runtime;
+        _log = services.GetService<IAlertLog>();
     }
 
     private AccountId Account => new(this.GetPrimaryKeyString());
@@ -132,6 +135,13 @@ internal sealed class AccountGrain : Grain, IAccountGrain
         if (_runtime.Health is { } health)
         {
             State.Score = Score(health(evaluator), account, context);
+        }
+
+        // The silo's alert log of record (the SQLite or PostgreSQL store, when registered) first: it takes an alert once
+        // per identity and instant, so a retry after a failed state write records nothing twice.
+        if (_log is not null && raised.Count > 0)
+        {
+            await _log.RecordAlertsAsync(raised).ConfigureAwait(true);
         }
 
         State.ClockNanos = asOfNanos;

@@ -9,7 +9,9 @@ namespace CustomerSuccess.Orleans;
 /// <summary>
 /// One account, live: it keeps the account's recent events (as far back as the rules read) and facts, evaluates the rules
 /// when events or facts arrive and when its clock moves, keeps its cooldowns and last score in grain storage, and
-/// publishes what it raises on the alert streams. Keyed by the account id.
+/// publishes what it raises on the alert streams. When the silo has an <see cref="IAlertLog"/> (the project's SQLite or
+/// PostgreSQL store), what it raises is recorded there too, with its evidence, where <c>alerts list --store</c> and the
+/// report read it. Keyed by the account id.
 /// </summary>
 [Alias("cs.account-grain")]
 public interface IAccountGrain : IGrainWithStringKey

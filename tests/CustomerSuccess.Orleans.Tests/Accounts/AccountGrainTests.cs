@@ -7,6 +7,7 @@ using CustomerSuccess.Behaviors;
 using CustomerSuccess.Demo;
 using CustomerSuccess.Signals;
 using NodaTime;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans;
 using Orleans.Streams;
 using Xunit;
@@ -197,5 +198,38 @@ public sealed class AccountGrainJsonStorageTests
         Assert.Equal(before.EventsKept, after.EventsKept);
         Assert.Equal(before.Score!.Explanation, after.Score!.Explanation);
         Assert.Equal(35, after.Score.Value!.Value, 9); // 7 logins in 30 days on a 0-20 line
+    }
+}
+
+/// <summary>With the project's SQLite store as the silo's alert log, what the grains raise is recorded there, once.</summary>
+public sealed class AccountGrainAlertLogTests
+{
+    [Fact]
+    public async Task AccountGrain_WithTheStoreAsAlertLog_RecordsWhatItRaises_WithItsEvidence()
+    {
+        string path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"cs-orleans-{Guid.NewGuid():N}.db");
+        var store = new CustomerSuccess.Storage.Sqlite.SqliteStore(path);
+        try
+        {
+            await using var cluster = ClusterFixture.Build(1, more: silo => silo.Services.AddSingleton<IAlertLog>(store));
+            await cluster.DeployAsync();
+            var account = new AccountId("probe-logged");
+            IAccountGrain grain = cluster.Client.GetGrain<IAccountGrain>(account.Value);
+            Instant at = Instant.FromUtc(2026, 6, 1, 12, 0);
+            await grain.RecordEventsAsync([.. Enumerable.Range(0, 6).Select(i => new BehaviorEvent(account, "support_case_opened", at - Duration.FromHours(i + 1), 1, id: $"case{i}"))]);
+
+            AccountAlert raised = Assert.Single(await grain.AdvanceToAsync(at), a => a.RuleId == "support_case_spike");
+            await grain.AdvanceToAsync(at + Duration.FromDays(1)); // within the cooldown: nothing new
+
+            AlertRecord recorded = Assert.Single(await store.GetAlertsAsync(openOnly: true), a => a.Identity.Account == account);
+            Assert.Equal(at, recorded.RaisedAt);
+            Assert.Equal("support_case_spike", recorded.Identity.RuleId);
+            Assert.Equal(raised.Evidence, recorded.Evidence);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            System.IO.File.Delete(path);
+        }
     }
 }
