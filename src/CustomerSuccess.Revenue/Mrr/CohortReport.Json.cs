@@ -1,5 +1,4 @@
 using CustomerSuccess.Json;
-using NodaTime.Text;
 
 namespace CustomerSuccess.Revenue;
 
@@ -18,9 +17,7 @@ public sealed partial class CohortReport
     /// <returns>The JSON text.</returns>
     public string ToJson() => PartialJson.Write(JsonKind, JsonVersion, writer =>
     {
-        writer.WriteString("from", YearMonthPattern.Iso.Format(From));
-        writer.WriteString("to", YearMonthPattern.Iso.Format(To));
-        writer.WriteString("currency", ReportingCurrency.Code);
+        PartialMonths.WritePeriod(writer, From, To, ReportingCurrency);
         writer.WriteBoolean("includeNewAccounts", _includeNewAccounts);
         writer.WriteStartArray("groups");
         for (int g = 0; g < _groups.Length; g++)
@@ -43,23 +40,10 @@ public sealed partial class CohortReport
     /// </exception>
     public static CohortReport FromJson(string json) => PartialJson.Read(json, JsonKind, JsonVersion, root =>
     {
-        int from = MonthIndex.Of(PartialMonths.Read(root.Property("from")));
-        JsonAt toAt = root.Property("to");
-        int to = MonthIndex.Of(PartialMonths.Read(toAt));
-        if (to <= from)
-        {
-            throw toAt.Fault("is not after 'from'");
-        }
-
-        Currency currency = PartialMonths.ReadCurrency(root.Property("currency"));
+        (int from, int to, Currency currency) = PartialMonths.ReadPeriod(root);
         bool includeNew = root.Property("includeNewAccounts").Boolean();
         JsonAt groupsAt = root.Property("groups");
-        if (groupsAt.Count == 0)
-        {
-            throw groupsAt.Fault("is empty; a report has at least one group");
-        }
-
-        string[] groups = new string[groupsAt.Count];
+        string[] groups = new string[PartialMonths.GroupCount(groupsAt)];
         var sums = new CohortSums[groups.Length];
         int g = 0;
         foreach (JsonAt group in groupsAt.Items())

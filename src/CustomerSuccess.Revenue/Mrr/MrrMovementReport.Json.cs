@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Text.Json;
 using CustomerSuccess.Json;
 using NodaTime;
 using NodaTime.Text;
@@ -22,9 +23,7 @@ public sealed partial class MrrMovementReport
     /// <returns>The JSON text.</returns>
     public string ToJson() => PartialJson.Write(JsonKind, JsonVersion, writer =>
     {
-        writer.WriteString("from", YearMonthPattern.Iso.Format(From));
-        writer.WriteString("to", YearMonthPattern.Iso.Format(To));
-        writer.WriteString("currency", ReportingCurrency.Code);
+        PartialMonths.WritePeriod(writer, From, To, ReportingCurrency);
         writer.WriteBoolean("nrrIncludesReactivation", _nrrIncludesReactivation);
         writer.WriteStartArray("groups");
         for (int g = 0; g < _groups.Length; g++)
@@ -56,22 +55,10 @@ public sealed partial class MrrMovementReport
     /// </exception>
     public static MrrMovementReport FromJson(string json) => PartialJson.Read(json, JsonKind, JsonVersion, root =>
     {
-        int from = MonthIndex.Of(PartialMonths.Read(root.Property("from")));
-        JsonAt toAt = root.Property("to");
-        int to = MonthIndex.Of(PartialMonths.Read(toAt));
-        if (to <= from)
-        {
-            throw toAt.Fault("is not after 'from'");
-        }
-
-        Currency currency = PartialMonths.ReadCurrency(root.Property("currency"));
+        (int from, int to, Currency currency) = PartialMonths.ReadPeriod(root);
         bool reactivation = root.Property("nrrIncludesReactivation").Boolean();
         JsonAt groupsAt = root.Property("groups");
-        string[] groups = new string[groupsAt.Count];
-        if (groups.Length == 0)
-        {
-            throw groupsAt.Fault("is empty; a report has at least one group");
-        }
+        string[] groups = new string[PartialMonths.GroupCount(groupsAt)];
 
         int months = to - from;
         var sums = new MrrFigureSums[checked(groups.Length * months)];
@@ -108,6 +95,25 @@ public sealed partial class MrrMovementReport
 /// <summary>Months, currencies and group names in the partials' JSON forms.</summary>
 internal static class PartialMonths
 {
+    public static void WritePeriod(Utf8JsonWriter writer, YearMonth from, YearMonth to, Currency currency)
+    {
+        writer.WriteString("from", YearMonthPattern.Iso.Format(from));
+        writer.WriteString("to", YearMonthPattern.Iso.Format(to));
+        writer.WriteString("currency", currency.Code);
+    }
+
+    /// <summary>A report's months (as indexes) and currency: <c>from</c> before <c>to</c>.</summary>
+    public static (int From, int To, Currency Currency) ReadPeriod(JsonAt root)
+    {
+        int from = MonthIndex.Of(Read(root.Property("from")));
+        JsonAt toAt = root.Property("to");
+        int to = MonthIndex.Of(Read(toAt));
+        return to > from ? (from, to, ReadCurrency(root.Property("currency"))) : throw toAt.Fault("is not after 'from'");
+    }
+
+    /// <summary>The number of groups of a report, at least one.</summary>
+    public static int GroupCount(JsonAt groups) => groups.Count > 0 ? groups.Count : throw groups.Fault("is empty; a report has at least one group");
+
     public static YearMonth Read(JsonAt at)
     {
         ParseResult<YearMonth> month = YearMonthPattern.Iso.Parse(at.String());
