@@ -57,7 +57,7 @@ internal sealed class AccountGrain : Grain, IAccountGrain
         _ = EventStore.Create(events);
         foreach (BehaviorEvent e in events)
         {
-            long nanos = ToNanos(e.OccurredAt);
+            long nanos = UnixNanos.Of(e.OccurredAt);
             State.Events.Add(new StoredEvent(e.Name, nanos, e.Value, e.UserId, e.Id));
             newest = Math.Max(newest, nanos);
         }
@@ -94,7 +94,7 @@ internal sealed class AccountGrain : Grain, IAccountGrain
 
     public Task<IReadOnlyList<AccountAlert>> AdvanceToAsync(Instant asOf)
     {
-        long nanos = ToNanos(asOf);
+        long nanos = UnixNanos.Of(asOf);
         if (State.ClockNanos is { } clock && nanos < clock)
         {
             throw new ArgumentOutOfRangeException(nameof(asOf), asOf, $"Account '{Account}' is already at {Format(clock)}; its clock only moves forward.");
@@ -117,14 +117,14 @@ internal sealed class AccountGrain : Grain, IAccountGrain
     private async Task<IReadOnlyList<AccountAlert>> EvaluateAsync(long asOfNanos)
     {
         AccountId account = Account;
-        Instant asOf = ToInstant(asOfNanos);
+        Instant asOf = UnixNanos.ToInstant(asOfNanos);
         var context = new SignalContext(asOf, DateTimeZone.Utc);
         BehaviorEvaluator evaluator = _evaluator ??= new BehaviorEvaluator(
-            EventStore.Create(State.Events.Select(e => new BehaviorEvent(account, e.Name, ToInstant(e.Nanos), e.Value, e.User, e.Id))),
+            EventStore.Create(State.Events.Select(e => new BehaviorEvent(account, e.Name, UnixNanos.ToInstant(e.Nanos), e.Value, e.User, e.Id))),
             AccountFacts.Create(State.Facts.Select(f => (account, f.Key, f.Value))));
 
         IEnumerable<Alert> earlier = State.Cooldowns.Select(c =>
-            new Alert(new AlertIdentity(c.RuleId, account, c.Key), RuleKind.Risk, AlertSeverity.Info, ToInstant(c.RaisedAtNanos), string.Empty, []));
+            new Alert(new AlertIdentity(c.RuleId, account, c.Key), RuleKind.Risk, AlertSeverity.Info, UnixNanos.ToInstant(c.RaisedAtNanos), string.Empty, []));
         IReadOnlyList<Alert> raised = _runtime.Rules.Count == 0 ? [] : evaluator.Alerts(_runtime.Rules, context, earlier, [account]);
         foreach (Alert alert in raised)
         {
@@ -239,9 +239,5 @@ internal sealed class AccountGrain : Grain, IAccountGrain
         };
     }
 
-    private static long ToNanos(Instant instant) => (instant - NodaConstants.UnixEpoch).ToInt64Nanoseconds();
-
-    private static Instant ToInstant(long nanos) => NodaConstants.UnixEpoch + Duration.FromNanoseconds(nanos);
-
-    private static string Format(long nanos) => InstantPattern.ExtendedIso.Format(ToInstant(nanos));
+    private static string Format(long nanos) => InstantPattern.ExtendedIso.Format(UnixNanos.ToInstant(nanos));
 }

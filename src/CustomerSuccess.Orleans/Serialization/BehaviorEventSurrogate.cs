@@ -4,7 +4,7 @@ using Orleans;
 
 namespace CustomerSuccess.Orleans;
 
-// An event crosses the wire with its instant in nanoseconds since the Unix epoch, as the event store keeps it: exact.
+// An event crosses the wire with its instant in nanoseconds since the Unix epoch (UnixNanos).
 [GenerateSerializer]
 [Alias("cs.behavior-event")]
 internal struct BehaviorEventSurrogate
@@ -21,20 +21,20 @@ internal struct BehaviorEventSurrogate
 internal sealed class BehaviorEventConverter : IConverter<BehaviorEvent, BehaviorEventSurrogate>
 {
     public BehaviorEvent ConvertFromSurrogate(in BehaviorEventSurrogate s) =>
-        new(new AccountId(s.Account), s.Name, NodaConstants.UnixEpoch + Duration.FromNanoseconds(s.Nanos), s.Value, s.User, s.Id);
+        new(new AccountId(s.Account), s.Name, UnixNanos.ToInstant(s.Nanos), s.Value, s.User, s.Id);
 
     public BehaviorEventSurrogate ConvertToSurrogate(in BehaviorEvent value) => new()
     {
         Account = value.Account.Value,
         Name = value.Name,
-        Nanos = (value.OccurredAt - NodaConstants.UnixEpoch).ToInt64Nanoseconds(),
+        Nanos = UnixNanos.Of(value.OccurredAt),
         Value = value.Value,
         User = value.UserId,
         Id = value.Id,
     };
 }
 
-// NodaTime's instant as a grain call's argument: nanoseconds since the Unix epoch, exact.
+// NodaTime's instant as a grain call's argument, in UnixNanos.
 [GenerateSerializer]
 [Alias("cs.instant")]
 internal struct InstantSurrogate
@@ -45,7 +45,7 @@ internal struct InstantSurrogate
 [RegisterConverter]
 internal sealed class InstantConverter : IConverter<Instant, InstantSurrogate>
 {
-    public Instant ConvertFromSurrogate(in InstantSurrogate s) => NodaConstants.UnixEpoch + Duration.FromNanoseconds(s.Nanos);
+    public Instant ConvertFromSurrogate(in InstantSurrogate s) => UnixNanos.ToInstant(s.Nanos);
 
-    public InstantSurrogate ConvertToSurrogate(in Instant value) => new() { Nanos = (value - NodaConstants.UnixEpoch).ToInt64Nanoseconds() };
+    public InstantSurrogate ConvertToSurrogate(in Instant value) => new() { Nanos = UnixNanos.Of(value) };
 }
