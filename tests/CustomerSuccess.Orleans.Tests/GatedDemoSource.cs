@@ -1,34 +1,9 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using CustomerSuccess.Behaviors;
 using Cluster;
-using CustomerSuccess.HealthScoring;
-using CustomerSuccess.Revenue;
-using CustomerSuccess.Signals;
-using NodaTime;
 using Orleans.Runtime;
-using DemoAccountFacts = CustomerSuccess.Demo.AccountFacts;
 
 namespace CustomerSuccess.Orleans.Tests;
-
-/// <summary>The demo company, as samples/Cluster loads it (generated once a process): what the silos read and the single-process figures come from.</summary>
-internal static class DemoCompany
-{
-    public static IReadOnlyDictionary<AccountId, DemoAccountFacts> Facts => DemoPortfolio.Facts;
-
-    public static IReadOnlyList<BehaviorEvent> Events => DemoPortfolio.Events;
-
-    public static IReadOnlyList<(AccountId Account, string Fact, decimal Value)> RuleFacts => DemoPortfolio.RuleFacts;
-
-    public static IReadOnlyList<(string Name, string Predicate)> SegmentRules => DemoPortfolio.SegmentRules;
-
-    public static PortfolioRequest Request => DemoPortfolio.Request;
-
-    public static PortfolioSlice Slice(Func<AccountId, bool> holds) => DemoPortfolio.Slice(holds);
-}
 
 /// <summary>Every silo's portfolio source in the tests: the demo company's accounts of the shard. It can be held at a gate, so that a test stops a silo while shards run.</summary>
 internal sealed class GatedDemoSource(ILocalSiloDetails silo) : IPortfolioSource
@@ -61,6 +36,6 @@ internal sealed class GatedDemoSource(ILocalSiloDetails silo) : IPortfolioSource
             await gate.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return DemoCompany.Slice(shard.Holds);
+        return DemoPortfolio.Slice(shard.Holds);
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using Cluster;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
@@ -27,12 +28,12 @@ public sealed class AccountGrainTests(ClusterFixture fixture, Xunit.Abstractions
     public async Task DemoEvents_FedDayByDay_RaiseTheBatchAlerts_OnTheSameDays()
     {
         RuleSet rules = RuleSet.Parse(DemoRules.Text);
-        AccountId[] withFacts = [.. DemoCompany.Facts.Keys.Order()];
+        AccountId[] withFacts = [.. DemoPortfolio.Facts.Keys.Order()];
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
         // The batch command's way, once a day: every event and fact, as of each day's end, cooldowns from what it raised.
-        var evaluator = new BehaviorEvaluator(EventStore.Create(DemoCompany.Events), Behaviors.AccountFacts.Create(DemoCompany.RuleFacts));
+        var evaluator = new BehaviorEvaluator(EventStore.Create(DemoPortfolio.Events), Behaviors.AccountFacts.Create(DemoPortfolio.RuleFacts));
         var raisedBefore = new List<Alert>();
         var expected = new List<string>();
         for (int day = 0; day < DemoEvents.Days; day++)
@@ -47,9 +48,9 @@ public sealed class AccountGrainTests(ClusterFixture fixture, Xunit.Abstractions
 
         // The grains' way: facts first, then each day's events to their accounts, then the clock to the day's end.
         IGrainFactory grains = fixture.Cluster.Client;
-        await Task.WhenAll(DemoCompany.RuleFacts.GroupBy(f => f.Account).Select(g =>
+        await Task.WhenAll(DemoPortfolio.RuleFacts.GroupBy(f => f.Account).Select(g =>
             grains.GetGrain<IAccountGrain>(g.Key.Value).RecordFactsAsync(g.ToDictionary(f => f.Fact, f => f.Value))));
-        ILookup<int, BehaviorEvent> byDay = DemoCompany.Events.ToLookup(DayOf);
+        ILookup<int, BehaviorEvent> byDay = DemoPortfolio.Events.ToLookup(DayOf);
         var existing = new SortedSet<AccountId>(withFacts);
         var actual = new ConcurrentBag<string>();
         for (int day = 0; day < DemoEvents.Days; day++)
@@ -79,7 +80,7 @@ public sealed class AccountGrainTests(ClusterFixture fixture, Xunit.Abstractions
         Assert.Equal(expected.Order(StringComparer.Ordinal), actual.Order(StringComparer.Ordinal));
 
         // The grains forgot what the rules cannot read again (60 days back is the longest window), and kept the rest.
-        AccountStatus busiest = await grains.GetGrain<IAccountGrain>(DemoCompany.Events.GroupBy(e => e.Account).MaxBy(g => g.Count())!.Key.Value).GetStatusAsync();
+        AccountStatus busiest = await grains.GetGrain<IAccountGrain>(DemoPortfolio.Events.GroupBy(e => e.Account).MaxBy(g => g.Count())!.Key.Value).GetStatusAsync();
         Assert.True(busiest.EventsCompacted > 0, $"{busiest.EventsKept} kept, {busiest.EventsCompacted} compacted");
         Assert.NotNull(busiest.Score?.Value);
     }

@@ -1,4 +1,5 @@
 using System;
+using Cluster;
 using System.Linq;
 using System.Threading.Tasks;
 using CustomerSuccess.Revenue;
@@ -14,9 +15,9 @@ public sealed class PortfolioJobTests(ClusterFixture fixture)
     [Fact]
     public async Task Job_OverTheDemoCompany_OnThreeSilos_EqualsTheSingleProcessFigures()
     {
-        PortfolioPartial single = PortfolioPartial.Of(DemoCompany.Request, DemoCompany.Slice(_ => true));
+        PortfolioPartial single = PortfolioPartial.Of(DemoPortfolio.Request, DemoPortfolio.Slice(_ => true));
 
-        PortfolioResult result = await new PortfolioJob(fixture.Cluster.Client, new PortfolioJobOptions { Shards = 12 }).RunAsync(DemoCompany.Request);
+        PortfolioResult result = await new PortfolioJob(fixture.Cluster.Client, new PortfolioJobOptions { Shards = 12 }).RunAsync(DemoPortfolio.Request);
 
         AssertSameFigures(single, result.Figures);
         Assert.True(result.Silos.Distinct().Count() >= 2, $"the shards ran on {string.Join(", ", result.Silos.Distinct())} only");
@@ -30,7 +31,7 @@ public sealed class PortfolioJobTests(ClusterFixture fixture)
         GatedDemoSource.Refuse = 3;
         try
         {
-            var e = await Assert.ThrowsAsync<PortfolioJobException>(() => new PortfolioJob(fixture.Cluster.Client, new PortfolioJobOptions { Shards = 6 }).RunAsync(DemoCompany.Request));
+            var e = await Assert.ThrowsAsync<PortfolioJobException>(() => new PortfolioJob(fixture.Cluster.Client, new PortfolioJobOptions { Shards = 6 }).RunAsync(DemoPortfolio.Request));
 
             Assert.Contains("shard 4 of 6: row 17 of the warehouse export for shard 4 of 6 has no account id", e.Message, StringComparison.Ordinal);
             Assert.Equal(6, GatedDemoSource.Reads - before); // data faults are not the cluster's: nothing ran twice
@@ -73,7 +74,7 @@ public sealed class PortfolioJobTests(ClusterFixture fixture)
 
         Assert.Equal(expected.Cohort.Total.Nrr, actual.Cohort.Total.Nrr);
         Assert.Equal(expected.Cohort.Total.LogoChurn, actual.Cohort.Total.LogoChurn);
-        Assert.All(DemoCompany.SegmentRules, s => Assert.Equal(expected.Segments.Matched(s.Name), actual.Segments.Matched(s.Name)));
+        Assert.All(DemoPortfolio.SegmentRules, s => Assert.Equal(expected.Segments.Matched(s.Name), actual.Segments.Matched(s.Name)));
     }
 }
 
@@ -94,7 +95,7 @@ public sealed class PortfolioJobFailoverTests : IAsyncLifetime
     public async Task Job_ASiloKilledWhileShardsRun_CompletesWithTheSameFigures()
     {
         const int shards = 12;
-        PortfolioPartial single = PortfolioPartial.Of(DemoCompany.Request, DemoCompany.Slice(_ => true));
+        PortfolioPartial single = PortfolioPartial.Of(DemoPortfolio.Request, DemoPortfolio.Slice(_ => true));
         GatedDemoSource.ReadOn.Clear();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         GatedDemoSource.Gate = gate;
@@ -103,7 +104,7 @@ public sealed class PortfolioJobFailoverTests : IAsyncLifetime
         try
         {
             // A call to a killed silo is not answered; the job gives a shard 10 seconds (the demo's shards take about one).
-            job = new PortfolioJob(_cluster.Client, new PortfolioJobOptions { Shards = shards, ShardTimeout = TimeSpan.FromSeconds(10) }).RunAsync(DemoCompany.Request);
+            job = new PortfolioJob(_cluster.Client, new PortfolioJobOptions { Shards = shards, ShardTimeout = TimeSpan.FromSeconds(10) }).RunAsync(DemoPortfolio.Request);
             while (GatedDemoSource.ReadOn.Count < shards)
             {
                 await Task.Delay(20); // every shard started, and waits at the gate
