@@ -126,7 +126,13 @@ public sealed class SegmentCounts
     public int Matched(string segment)
     {
         int s = SegmentIndex(segment);
-        return _matched.AsSpan(s * _groups.Length, _groups.Length).ToArray().Sum();
+        int matched = 0;
+        foreach (int count in _matched.AsSpan(s * _groups.Length, _groups.Length))
+        {
+            matched += count; // at most the judged accounts, which an int holds
+        }
+
+        return matched;
     }
 
     /// <summary>Returns the number of accounts of a group in a segment.</summary>
