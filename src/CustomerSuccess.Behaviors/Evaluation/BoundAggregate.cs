@@ -74,12 +74,13 @@ internal sealed class BoundAggregate
         (int s, int e) = store.Series(scope.Account, name);
         int from = store.UpperBound(s, e, span.Lo);
         int to = store.UpperBound(from, e, span.Hi);
+        long carried = store.CarriedIn(s, from, to, scope.User).Count;
         if (scope.User < 0)
         {
-            return to - from;
+            return checked((int)(to - from + carried));
         }
 
-        int count = 0;
+        int count = checked((int)carried);
         int[] users = store.UserOf;
         for (int i = from; i < to; i++)
         {
@@ -97,19 +98,21 @@ internal sealed class BoundAggregate
         int from = span.Lo >= span.Hi ? e : store.UpperBound(s, e, span.Lo);
         int to = span.Lo >= span.Hi ? e : store.UpperBound(from, e, span.Hi);
         int user = scope.User;
+
+        EventStore.Carried carried = store.CarriedIn(s, from, to, user);
         switch (_aggregate.Kind)
         {
             case AggregateKind.Count when user < 0:
-                value = BehaviorValue.OfNumber(to - from);
+                value = BehaviorValue.OfNumber(to - from + carried.Count);
                 return true;
             case AggregateKind.Sum when user < 0:
-                value = BehaviorValue.OfNumber(store.Sum(s, from, to));
+                value = BehaviorValue.OfNumber(carried.Units == 0 ? store.Sum(s, from, to) : store.Sum(s, from, to) + EventValues.ToDecimal(carried.Units));
                 return true;
             case AggregateKind.Count or AggregateKind.Sum:
                 // Units for a sum, events for a count. 128 bits: one user's share of a series can exceed what the series' running
                 // sums hold when values of both signs mix, but never 2^127.
-                Int128 total = 0;
                 bool sum = _aggregate.Kind == AggregateKind.Sum;
+                Int128 total = sum ? carried.Units : carried.Count;
                 for (int i = from; i < to; i++)
                 {
                     if (store.UserOf[i] == user)

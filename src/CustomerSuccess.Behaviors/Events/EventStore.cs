@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -105,6 +106,12 @@ public sealed partial class EventStore
 
     internal long[] AccountFirstSeen { get; }
 
+    // Events compacted away (EventTally), keyed by the start of their series (and the user); see CarriedIn. Null when there
+    // are none.
+    internal Dictionary<int, Carried>? CarriedBySeries { get; private init; }
+
+    internal Dictionary<(int SeriesStart, int User), Carried>? CarriedByUser { get; private init; }
+
     /// <summary>Creates a store from events in any order.</summary>
     /// <param name="events">The events.</param>
     /// <returns>The store.</returns>
@@ -113,6 +120,54 @@ public sealed partial class EventStore
     {
         ArgumentNullException.ThrowIfNull(events);
         return new Builder().AddRange(events).Build();
+    }
+
+    /// <summary>
+    /// Creates a store from the events an account grain kept and the tallies of those it compacted away
+    /// (<see cref="EventCompactor"/>): counts and sums over windows that reach back before a series' first kept event
+    /// include its tallies.
+    /// </summary>
+    /// <param name="events">The events kept.</param>
+    /// <param name="compacted">The tallies; each needs a kept event of its account and name (and its user, when it has one).</param>
+    /// <returns>The store.</returns>
+    /// <exception cref="ArgumentException">An event is <c>default(BehaviorEvent)</c>, or a tally is invalid or has no kept event of its series; the message says which.</exception>
+    public static EventStore Create(IEnumerable<BehaviorEvent> events, IEnumerable<EventTally> compacted)
+    {
+        ArgumentNullException.ThrowIfNull(compacted);
+        EventStore store = Create(events);
+        var bySeries = new Dictionary<int, Carried>();
+        var byUser = new Dictionary<(int, int), Carried>();
+        Dictionary<string, int>? userIndex = null;
+        foreach (EventTally tally in compacted)
+        {
+            EventTally current = tally;
+            string Where() => string.Create(CultureInfo.InvariantCulture, $"The tally of {current.Count} compacted '{current.Name}' events of account '{current.Account}'{(current.UserId is null ? string.Empty : $" by user '{current.UserId}'")}");
+            if (tally.Problem() is { } problem)
+            {
+                throw new ArgumentException($"{Where()} is invalid: {problem}.", nameof(compacted));
+            }
+
+            (int start, int end) = store.Series(store.AccountOf(tally.Account), store.NameOf(tally.Name));
+            userIndex ??= Index(store.UserList);
+            int user = tally.UserId is null ? -1 : userIndex.TryGetValue(tally.UserId, out int u) ? u : -2;
+            if (end <= start || user == -2)
+            {
+                throw new ArgumentException($"{Where()} has no kept event of its series: keep at least the last event compacted before it.", nameof(compacted));
+            }
+
+            var carried = new Carried(tally.Count, EventValues.ToUnits(tally.Sum));
+            try
+            {
+                bySeries[start] = bySeries.TryGetValue(start, out Carried before) ? before.Plus(carried) : carried;
+                byUser[(start, user)] = byUser.TryGetValue((start, user), out Carried mine) ? mine.Plus(carried) : carried;
+            }
+            catch (OverflowException)
+            {
+                throw new ArgumentException($"{Where()} adds up to more than a running sum holds exactly.", nameof(compacted));
+            }
+        }
+
+        return bySeries.Count == 0 ? store : new EventStore(store) { CarriedBySeries = bySeries, CarriedByUser = byUser };
     }
 
     /// <summary>Creates a store from an asynchronous stream of events in any order.</summary>
@@ -126,6 +181,13 @@ public sealed partial class EventStore
         var builder = new Builder();
         await builder.AddRangeAsync(events, cancellationToken).ConfigureAwait(false);
         return builder.Build();
+    }
+
+    // The same columns, for a store that adds tallies to them.
+    private EventStore(EventStore columns)
+        : this(columns.AccountIds, columns.NameList, columns.UserList, columns.AccountSeries, columns.AccountSeriesNames, columns.AccountSeriesIds, columns.SeriesStart,
+            columns.Times, columns.RunningSums, columns.UserOf, columns.AccountUsers, columns.UserIds, columns.UserFirstSeen, columns.AccountFirstSeen)
+    {
     }
 
     /// <summary>Returns whether an account has events.</summary>
@@ -159,6 +221,27 @@ public sealed partial class EventStore
     /// <summary>The value of event <paramref name="e"/> of the series that starts at <paramref name="seriesStart"/>, in units.</summary>
     /// <remarks>Exact: the sums were added with overflow checks and a value fits a long, so their difference is the value.</remarks>
     internal long Value(int seriesStart, int e) => e == seriesStart ? RunningSums[e] : unchecked(RunningSums[e] - RunningSums[e - 1]);
+
+    /// <summary>
+    /// The events compacted away that a span [from, to) of the series starting at <paramref name="seriesStart"/> holds (of one
+    /// user, or all when <paramref name="user"/> is -1). They lie between the series' first kept event and the compaction's
+    /// horizon, where only spans that read all history reach (EventCompactor keeps every event of names read otherwise): a
+    /// span that holds the first kept event holds them all.
+    /// </summary>
+    internal Carried CarriedIn(int seriesStart, int from, int to, int user)
+    {
+        if (CarriedBySeries is null || from != seriesStart || to <= seriesStart)
+        {
+            return default;
+        }
+
+        if (user < 0)
+        {
+            return CarriedBySeries is { } bySeries && bySeries.TryGetValue(seriesStart, out Carried all) ? all : default;
+        }
+
+        return CarriedByUser is { } byUser && byUser.TryGetValue((seriesStart, user), out Carried mine) ? mine : default;
+    }
 
     internal int AccountOf(AccountId account) => _accountIndex.TryGetValue(account, out int index) ? index : -1;
 
@@ -242,5 +325,22 @@ public sealed partial class EventStore
         return ((upper ^ lower) & (upper ^ difference)) < 0
             ? EventValues.ToDecimal(upper) - EventValues.ToDecimal(lower)
             : EventValues.ToDecimal(difference);
+    }
+
+    private static Dictionary<string, int> Index(string[] values)
+    {
+        var index = new Dictionary<string, int>(values.Length, StringComparer.Ordinal);
+        for (int i = 0; i < values.Length; i++)
+        {
+            index.Add(values[i], i);
+        }
+
+        return index;
+    }
+
+    /// <summary>A count of compacted events and the sum of their values in units.</summary>
+    internal readonly record struct Carried(long Count, long Units)
+    {
+        internal Carried Plus(Carried other) => new(checked(Count + other.Count), checked(Units + other.Units));
     }
 }

@@ -34,7 +34,7 @@ internal static class Lookback
         _ => Of(aggregate.Window!),
     };
 
-    private static Duration? Of(BehaviorWindow window) => window.Kind switch
+    internal static Duration? Of(BehaviorWindow window) => window.Kind switch
     {
         WindowKind.Last => window.Length + window.Offset,
         WindowKind.CalendarPeriod => Periods(Math.Abs(window.Periods) + 1, window.Unit),
