@@ -15,8 +15,9 @@ using Orleans.Streams;
 
 namespace CustomerSuccess.Orleans;
 
-// The account grain. Each evaluation rebuilds the account's small event store from the events it keeps (as far back as
-// the rules read, plus the account's and each user's first event, so "first seen" stays exact) and asks the library's
+// The account grain. Each evaluation rebuilds the account's small event store from the events it keeps and the running
+// sums of those it compacted (EventCompactor: what the rules can still read; the law that this changes no answer is
+// tested in Behaviors) and asks the library's
 // evaluator, with the cooldowns from the alerts it raised: the same code, and so the same alerts, as the batch command.
 internal sealed class AccountGrain : Grain, IAccountGrain
 {
@@ -28,6 +29,9 @@ internal sealed class AccountGrain : Grain, IAccountGrain
     // The evaluator over the events and facts kept, built again only after they change: a clock tick on an idle account
     // (the common case in a large portfolio) then costs the evaluation alone, not building an event store.
     private BehaviorEvaluator? _evaluator;
+
+    // How many events the last compaction kept (in this activation): compacting again waits for a day or for twice as many.
+    private int _keptAfterCompaction;
 
     public AccountGrain([PersistentState("account", CustomerSuccessCluster.StorageName)] IPersistentState<AccountGrainState> state, AccountRuntime runtime, IServiceProvider services)
     {
@@ -109,6 +113,7 @@ internal sealed class AccountGrain : Grain, IAccountGrain
         Clock = State.ClockNanos is { } clock ? Format(clock) : null,
         EventsKept = State.Events.Count,
         EventsCompacted = State.EventsCompacted,
+        EventsTallied = State.Tallies.Sum(t => t.Count),
         Facts = new Dictionary<string, decimal>(State.Facts, StringComparer.Ordinal),
         LastRaised = State.Cooldowns.ToDictionary(c => c.Key is null ? c.RuleId : $"{c.RuleId}/{c.Key}", c => Format(c.RaisedAtNanos), StringComparer.Ordinal),
         Score = State.Score,
@@ -120,7 +125,7 @@ internal sealed class AccountGrain : Grain, IAccountGrain
         Instant asOf = UnixNanos.ToInstant(asOfNanos);
         var context = new SignalContext(asOf, DateTimeZone.Utc);
         BehaviorEvaluator evaluator = _evaluator ??= new BehaviorEvaluator(
-            EventStore.Create(State.Events.Select(e => new BehaviorEvent(account, e.Name, UnixNanos.ToInstant(e.Nanos), e.Value, e.User, e.Id))),
+            EventStore.Create(Events(account), Tallies(account)),
             AccountFacts.Create(State.Facts.Select(f => (account, f.Key, f.Value))));
 
         IEnumerable<Alert> earlier = State.Cooldowns.Select(c =>
@@ -175,55 +180,38 @@ internal sealed class AccountGrain : Grain, IAccountGrain
         }
     }
 
-    // Forget what no rule can read again: events older than the lookback, except the account's first event and each
-    // user's, which say when the account and its users were first seen.
+    // Forget what no rule can read again (EventCompactor: old events the rules read only as counts become running sums),
+    // at most once a day of the account's clock, or sooner when the events kept have doubled: compacting is not needed
+    // for exact answers, only for bounded memory, and each pass walks every event kept.
     private void Compact(long asOfNanos)
     {
-        if (_runtime.Lookback is not { } lookback || State.Events.Count == 0)
+        const long Day = 86_400_000_000_000;
+        if (State.Events.Count == 0
+            || (State.CompactedAtNanos is { } last && asOfNanos - last < Day && State.Events.Count < 2 * _keptAfterCompaction))
         {
             return;
         }
 
-        long horizon = asOfNanos - lookback.ToInt64Nanoseconds();
-        long first = State.Events.Min(e => e.Nanos);
-        var firstOfUser = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (StoredEvent e in State.Events)
+        AccountId account = Account;
+        CompactedEvents compacted = _runtime.Compactor.Compact(Events(account), Tallies(account), UnixNanos.ToInstant(asOfNanos));
+        State.CompactedAtNanos = asOfNanos;
+        _keptAfterCompaction = compacted.Events.Count;
+        if (compacted.Forgotten == 0)
         {
-            if (e.User is not null && (!firstOfUser.TryGetValue(e.User, out long seen) || e.Nanos < seen))
-            {
-                firstOfUser[e.User] = e.Nanos;
-            }
+            return;
         }
 
-        bool firstKept = false;
-        var keptFirstOfUser = new HashSet<string>(StringComparer.Ordinal);
-        int before = State.Events.Count;
-        State.Events = [.. State.Events.Where(e =>
-        {
-            if (e.Nanos >= horizon)
-            {
-                return true;
-            }
-
-            bool keep = false;
-            if (!firstKept && e.Nanos == first)
-            {
-                firstKept = keep = true;
-            }
-
-            if (e.User is not null && firstOfUser[e.User] == e.Nanos && keptFirstOfUser.Add(e.User))
-            {
-                keep = true;
-            }
-
-            return keep;
-        })];
-        State.EventsCompacted += before - State.Events.Count;
-        if (State.Events.Count != before)
-        {
-            _evaluator = null;
-        }
+        State.Events = [.. compacted.Events.Select(e => new StoredEvent(e.Name, UnixNanos.Of(e.OccurredAt), e.Value, e.UserId, e.Id))];
+        State.Tallies = [.. compacted.Tallies.Select(t => new StoredTally(t.Name, t.UserId, t.Count, t.Sum))];
+        State.EventsCompacted += compacted.Forgotten;
+        _evaluator = null;
     }
+
+    private IEnumerable<BehaviorEvent> Events(AccountId account) =>
+        State.Events.Select(e => new BehaviorEvent(account, e.Name, UnixNanos.ToInstant(e.Nanos), e.Value, e.User, e.Id));
+
+    private IEnumerable<EventTally> Tallies(AccountId account) =>
+        State.Tallies.Select(t => new EventTally(account, t.Name, t.User, t.Count, t.Sum));
 
     private static AccountScore Score(HealthScorer<AccountId> scorer, AccountId account, in SignalContext context)
     {

@@ -17,11 +17,11 @@ public sealed class AccountStatus
     [Id(1)]
     public string? Clock { get; init; }
 
-    /// <summary>Gets the number of events kept: those within the rules' lookback of the clock.</summary>
+    /// <summary>Gets the number of events kept: those within the reach of the rules' bounded windows, and of older ones what the rules still read (<see cref="CustomerSuccess.Behaviors.EventCompactor"/>).</summary>
     [Id(2)]
     public int EventsKept { get; init; }
 
-    /// <summary>Gets the number of events forgotten because they fell out of every rule's lookback.</summary>
+    /// <summary>Gets the number of events no longer kept: forgotten, or folded into running sums (<see cref="EventsTallied"/>).</summary>
     [Id(3)]
     public long EventsCompacted { get; init; }
 
@@ -36,4 +36,8 @@ public sealed class AccountStatus
     /// <summary>Gets the last score, or <see langword="null"/> when no health model is configured or nothing was scored yet.</summary>
     [Id(6)]
     public AccountScore? Score { get; init; }
+
+    /// <summary>Gets the number of compacted events still counted in running sums, for rules that count over all history.</summary>
+    [Id(7)]
+    public long EventsTallied { get; init; }
 }

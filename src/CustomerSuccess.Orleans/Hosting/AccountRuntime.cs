@@ -6,14 +6,14 @@ using NodaTime;
 
 namespace CustomerSuccess.Orleans;
 
-/// <summary>The silo's parsed configuration, shared by its account grains: the rules once parsed, and their lookback.</summary>
+/// <summary>The silo's parsed configuration, shared by its account grains: the rules once parsed, and what they read of old events.</summary>
 internal sealed class AccountRuntime
 {
     public AccountRuntime(IOptions<CustomerSuccessClusterOptions> options)
     {
         CustomerSuccessClusterOptions o = options.Value;
         Rules = RuleSet.Parse(o.Rules ?? string.Empty);
-        Lookback = Rules.Lookback();
+        Compactor = EventCompactor.For(Rules, DateTimeZone.Utc);
         EvaluateOnEvent = o.EvaluateOnEvent;
         Partitions = o.AlertStreamPartitions;
         PublishAlerts = o.PublishAlerts;
@@ -22,8 +22,8 @@ internal sealed class AccountRuntime
 
     public RuleSet Rules { get; }
 
-    /// <summary>How far back the rules read; <see langword="null"/> when a rule reads all history, and every event is kept.</summary>
-    public Duration? Lookback { get; }
+    /// <summary>What the rules can still read of old events (account grains evaluate in UTC).</summary>
+    public EventCompactor Compactor { get; }
 
     public bool EvaluateOnEvent { get; }
 

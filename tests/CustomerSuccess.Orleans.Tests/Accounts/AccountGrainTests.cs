@@ -234,3 +234,107 @@ public sealed class AccountGrainAlertLogTests
         }
     }
 }
+
+/// <summary>
+/// Rules that read all history (counts and sums over <c>ever</c>, per user, <c>since_last</c>, <c>distinct_days</c>): the
+/// grains keep a week of events and running sums of the rest, and raise the batch alerts on the same days.
+/// </summary>
+public sealed class AccountGrainAllHistoryTests(Xunit.Abstractions.ITestOutputHelper output)
+{
+    private const string Rules = """
+        rule loyal_user opportunity info cooldown forever per_user when count(login, ever) >= 60
+        rule gone_quiet risk warning cooldown 14d when since_last(login) > 3d
+        rule power_account opportunity info cooldown 30d when sum(feature_use, ever) >= 250 and distinct_days(feature_use, ever) >= 40
+        rule new_heavy_user trigger info cooldown forever when users(any, ever, performed(export, ever) and count(login, ever) >= 20)
+        rule case_spike risk danger cooldown 7d when count(support_case_opened, last 7d) >= 3
+        """;
+
+    private static readonly Instant Start = Instant.FromUtc(2026, 1, 1, 0, 0);
+
+    [Fact]
+    public async Task RulesOverAllHistory_KeepAWeekAndRunningSums_AndRaiseTheBatchAlerts()
+    {
+        const int Days = 150;
+        BehaviorEvent[] events = [.. History(Days)];
+        RuleSet rules = RuleSet.Parse(Rules);
+        AccountId[] accounts = [.. events.Select(e => e.Account).Distinct().Order()];
+
+        var evaluator = new BehaviorEvaluator(EventStore.Create(events));
+        var raisedBefore = new List<Alert>();
+        var expected = new List<string>();
+        for (int day = 0; day < Days; day++)
+        {
+            IReadOnlyList<Alert> raised = evaluator.Alerts(rules, new SignalContext(Start + Duration.FromDays(day + 1), DateTimeZone.Utc), raisedBefore);
+            raisedBefore.AddRange(raised);
+            expected.AddRange(raised.Select(a => $"{day} {a.RuleId} {a.Account} {a.Key} {a.EvidenceText()}"));
+        }
+
+        await using var cluster = ClusterFixture.Build(1, o => { o.Rules = Rules; o.Health = null; });
+        await cluster.DeployAsync();
+        ILookup<int, BehaviorEvent> byDay = events.ToLookup(e => (int)(e.OccurredAt - Start).TotalDays);
+        var actual = new List<string>();
+        for (int day = 0; day < Days; day++)
+        {
+            foreach (AccountId account in accounts)
+            {
+                IAccountGrain grain = cluster.Client.GetGrain<IAccountGrain>(account.Value);
+                await grain.RecordEventsAsync([.. byDay[day].Where(e => e.Account == account)]);
+                int today = day;
+                actual.AddRange((await grain.AdvanceToAsync(Start + Duration.FromDays(day + 1))).Select(a => $"{today} {a.RuleId} {a.Account} {a.Key} {a.Evidence}"));
+            }
+        }
+
+        Assert.Contains(expected, line => line.Contains("loyal_user", StringComparison.Ordinal));
+        Assert.Contains(expected, line => line.Contains("power_account", StringComparison.Ordinal));
+        Assert.Contains(expected, line => line.Contains("gone_quiet", StringComparison.Ordinal));
+        Assert.Contains(expected, line => line.Contains("new_heavy_user", StringComparison.Ordinal));
+        Assert.Equal(expected.Order(StringComparer.Ordinal), actual.Order(StringComparer.Ordinal));
+
+        foreach (AccountId account in accounts)
+        {
+            AccountStatus status = await cluster.Client.GetGrain<IAccountGrain>(account.Value).GetStatusAsync();
+            int total = events.Count(e => e.Account == account);
+            output.WriteLine($"{account}: {total} events, {status.EventsKept} kept, {status.EventsTallied} in running sums, {status.EventsCompacted} compacted");
+            Assert.True(status.EventsTallied > 0);
+            // Kept: a week whole, each user's first and last login, and one feature use a day (distinct_days over all history).
+            Assert.True(status.EventsKept * 3 < total, $"{account}: {status.EventsKept} of {total} kept");
+            Assert.Equal(total, status.EventsKept + status.EventsCompacted);
+        }
+    }
+
+    // Three accounts, 150 days: logins by four users most days, feature use with values, a few exports and bursts of cases.
+    private static IEnumerable<BehaviorEvent> History(int days)
+    {
+        var random = new Random(20261203);
+        foreach (string id in new[] { "steady", "fading", "bursty" })
+        {
+            var account = new AccountId(id);
+            for (int day = 0; day < days; day++)
+            {
+                bool active = id != "fading" || day < 90 || day % 9 == 0;
+                for (int u = 0; u < 4 && active; u++)
+                {
+                    if (random.Next(3) > 0)
+                    {
+                        yield return new BehaviorEvent(account, "login", Start + Duration.FromDays(day) + Duration.FromHours(8 + u), 1, $"u{u}", $"{id}-login-{day}-{u}");
+                    }
+                }
+
+                if (active && random.Next(4) > 0)
+                {
+                    yield return new BehaviorEvent(account, "feature_use", Start + Duration.FromDays(day) + Duration.FromHours(14), random.Next(1, 6) + 0.25m, $"u{random.Next(4)}");
+                }
+
+                if (random.Next(40) == 0)
+                {
+                    yield return new BehaviorEvent(account, "export", Start + Duration.FromDays(day) + Duration.FromHours(16), 1, $"u{random.Next(4)}");
+                }
+
+                if (id == "bursty" && day % 30 < 3)
+                {
+                    yield return new BehaviorEvent(account, "support_case_opened", Start + Duration.FromDays(day) + Duration.FromHours(10), 1);
+                }
+            }
+        }
+    }
+}
