@@ -303,12 +303,64 @@ public abstract class StoreContract
     protected static Alert Alert(string rule, string account, string? key, Instant at) =>
         new(new AlertIdentity(rule, new AccountId(account), key), RuleKind.Risk, AlertSeverity.Danger, at, $"{account}: 5 support cases in 7 days ({rule})", []);
 
+    [Fact]
+    public async Task AccountState_ReadsBackExactly_AndEachWriteRaisesItsVersion()
+    {
+        StoreUnderTest store = OpenNew();
+        var account = new AccountId("acct-live");
+        byte[] first = [0, 1, 2, 255, 0, 7];
+        byte[] second = [.. Enumerable.Range(0, 70_000).Select(i => (byte)((i * 31) % 256))]; // past any page or packet
+
+        Assert.Null(await store.States.ReadStateAsync("account", account));
+        Assert.Equal(1, await store.States.WriteStateAsync("account", account, first, null));
+        Assert.Equal(2, await store.States.WriteStateAsync("account", account, second, 1));
+        await store.States.WriteStateAsync("other", account, first, null); // another kind, its own row
+
+        AccountStateDocument read = (await Reopen(store).States.ReadStateAsync("account", account))!;
+        Assert.Equal(2, read.Version);
+        Assert.Equal(second, read.Document.ToArray());
+        Assert.Equal(first, (await Reopen(store).States.ReadStateAsync("other", account))!.Document.ToArray());
+    }
+
+    [Fact]
+    public async Task AccountState_WrittenOverAnotherVersion_IsRefused_AndNothingChanges()
+    {
+        StoreUnderTest store = OpenNew();
+        var account = new AccountId("acct-raced");
+        await store.States.WriteStateAsync("account", account, new byte[] { 1 }, null);
+        await store.States.WriteStateAsync("account", account, new byte[] { 2 }, 1);
+
+        var stale = await Assert.ThrowsAsync<AccountStateConflictException>(() => store.States.WriteStateAsync("account", account, new byte[] { 3 }, 1).AsTask());
+        Assert.Equal((1L, 2L), (stale.Expected, stale.Found));
+        await Assert.ThrowsAsync<AccountStateConflictException>(() => store.States.WriteStateAsync("account", account, new byte[] { 4 }, null).AsTask());
+        await Assert.ThrowsAsync<AccountStateConflictException>(() => store.States.ClearStateAsync("account", account, 1).AsTask());
+        Assert.Contains("acct-raced", stale.Message, StringComparison.Ordinal);
+
+        AccountStateDocument read = (await Reopen(store).States.ReadStateAsync("account", account))!;
+        Assert.Equal(2, read.Version);
+        Assert.Equal([2], read.Document.ToArray());
+    }
+
+    [Fact]
+    public async Task AccountState_Cleared_AtItsVersion_IsGone_AndStartsAgainAtOne()
+    {
+        StoreUnderTest store = OpenNew();
+        var account = new AccountId("acct-cleared");
+        await store.States.WriteStateAsync("account", account, new byte[] { 9 }, null);
+
+        await store.States.ClearStateAsync("account", account, 1);
+        await store.States.ClearStateAsync("account", account, null); // nothing stored, nothing expected: nothing to do
+
+        Assert.Null(await Reopen(store).States.ReadStateAsync("account", account));
+        Assert.Equal(1, await store.States.WriteStateAsync("account", account, new byte[] { 8 }, null));
+    }
+
     protected static RunRecord Run(LocalDate asOf) =>
         new(Guid.NewGuid(), asOf, T0, T0 + Duration.FromSeconds(3), new Dictionary<string, long> { ["accounts_scored"] = 2, ["new_alerts"] = 1, ["green"] = 1 });
 }
 
-/// <summary>A store as the contract sees it: its four interfaces and its run recording.</summary>
-public sealed class StoreUnderTest(IScoreSnapshotStore snapshots, IOverrideStore overrides, IAlertLog alerts, IPlanStore plans,
+/// <summary>A store as the contract sees it: its five interfaces and its run recording.</summary>
+public sealed class StoreUnderTest(IScoreSnapshotStore snapshots, IOverrideStore overrides, IAlertLog alerts, IPlanStore plans, IAccountStateStore states,
     Func<RunRecord, IReadOnlyList<ScoreSnapshot>, IReadOnlyList<Alert>, IReadOnlyList<HealthModel>, ValueTask<bool>> recordRun, Func<LocalDate, ValueTask<RunRecord?>> getRun)
 {
     public IPlanStore Plans { get; } = plans;
@@ -318,6 +370,8 @@ public sealed class StoreUnderTest(IScoreSnapshotStore snapshots, IOverrideStore
     public IOverrideStore Overrides { get; } = overrides;
 
     public IAlertLog Alerts { get; } = alerts;
+
+    public IAccountStateStore States { get; } = states;
 
     public ValueTask<bool> RecordRunAsync(RunRecord run, IReadOnlyList<ScoreSnapshot> snapshots, IReadOnlyList<Alert> alerts, IReadOnlyList<HealthModel>? models = null) =>
         recordRun(run, snapshots, alerts, models ?? []);

@@ -50,6 +50,7 @@ public static class PostgreSqlStoreServiceCollectionExtensions
         services.AddSingleton<IScoreSnapshotStore>(provider => provider.GetRequiredService<PostgreSqlStore>());
         services.AddSingleton<IOverrideStore>(provider => provider.GetRequiredService<PostgreSqlStore>());
         services.AddSingleton<IAlertLog>(provider => provider.GetRequiredService<PostgreSqlStore>());
+        services.AddSingleton<IAccountStateStore>(provider => provider.GetRequiredService<PostgreSqlStore>());
         services.AddSingleton<IPlanStore>(provider => provider.GetRequiredService<PostgreSqlStore>());
         return services;
     }

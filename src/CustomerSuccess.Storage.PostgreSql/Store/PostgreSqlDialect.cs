@@ -115,6 +115,15 @@ internal sealed class PostgreSqlDialect : StoreDialect
             model_hash TEXT COLLATE "C" NOT NULL PRIMARY KEY,
             document   TEXT COLLATE "C" NOT NULL);
         """,
+        // Version 4: live account state (an account grain's, IAccountStateStore), one versioned document per kind and account.
+        """
+        CREATE TABLE cs_account_states (
+            kind       TEXT COLLATE "C" NOT NULL,
+            account_id TEXT COLLATE "C" NOT NULL,
+            version    BIGINT NOT NULL,
+            document   BYTEA NOT NULL,
+            PRIMARY KEY (kind, account_id));
+        """,
     ];
 
     private readonly NpgsqlDataSource _source;

@@ -16,7 +16,7 @@ namespace CustomerSuccess.Storage.PostgreSql;
 /// different dates at once both land; of two of one date, one records and the other reports it recorded); every statement
 /// takes its values as parameters. Thread-safe: each call takes a connection from one pool.
 /// </summary>
-public sealed class PostgreSqlStore : IScoreSnapshotStore, IOverrideStore, IAlertLog, IPlanStore
+public sealed class PostgreSqlStore : IScoreSnapshotStore, IOverrideStore, IAlertLog, IPlanStore, IAccountStateStore
 {
     private readonly StoreEngine _engine;
 
@@ -129,4 +129,15 @@ public sealed class PostgreSqlStore : IScoreSnapshotStore, IOverrideStore, IAler
 
     /// <inheritdoc/>
     public ValueTask<IReadOnlyList<Measurement>> GetMeasurementsAsync(string planId, string metric, CancellationToken cancellationToken = default) => _engine.GetMeasurementsAsync(planId, metric, cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask<AccountStateDocument?> ReadStateAsync(string kind, AccountId account, CancellationToken cancellationToken = default) => _engine.ReadStateAsync(kind, account, cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask<long> WriteStateAsync(string kind, AccountId account, ReadOnlyMemory<byte> document, long? expectedVersion, CancellationToken cancellationToken = default) =>
+        _engine.WriteStateAsync(kind, account, document, expectedVersion, cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask ClearStateAsync(string kind, AccountId account, long? expectedVersion, CancellationToken cancellationToken = default) =>
+        _engine.ClearStateAsync(kind, account, expectedVersion, cancellationToken);
 }

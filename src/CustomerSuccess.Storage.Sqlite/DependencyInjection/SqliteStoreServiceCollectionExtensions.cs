@@ -50,6 +50,7 @@ public static class SqliteStoreServiceCollectionExtensions
         services.AddSingleton<IScoreSnapshotStore>(provider => provider.GetRequiredService<SqliteStore>());
         services.AddSingleton<IOverrideStore>(provider => provider.GetRequiredService<SqliteStore>());
         services.AddSingleton<IAlertLog>(provider => provider.GetRequiredService<SqliteStore>());
+        services.AddSingleton<IAccountStateStore>(provider => provider.GetRequiredService<SqliteStore>());
         services.AddSingleton<IPlanStore>(provider => provider.GetRequiredService<SqliteStore>());
         return services;
     }

@@ -123,6 +123,15 @@ internal sealed class SqliteDialect(string path, TimeSpan busyTimeout) : StoreDi
             model_hash TEXT NOT NULL PRIMARY KEY,
             document   TEXT NOT NULL);
         """,
+        // Version 4: live account state (an account grain's, IAccountStateStore), one versioned document per kind and account.
+        """
+        CREATE TABLE cs_account_states (
+            kind       TEXT NOT NULL,
+            account_id TEXT NOT NULL,
+            version    INTEGER NOT NULL,
+            document   BLOB NOT NULL,
+            PRIMARY KEY (kind, account_id)) WITHOUT ROWID;
+        """,
     ];
 
     public override string Engine => "SQLite";

@@ -15,7 +15,7 @@ namespace CustomerSuccess.Storage.Sqlite;
 /// transaction and is recorded once per as-of date; every statement takes its values as parameters. Thread-safe: each call
 /// opens a pooled connection of its own; two processes on one file take turns (the busy timeout), never corrupt it.
 /// </summary>
-public sealed class SqliteStore : IScoreSnapshotStore, IOverrideStore, IAlertLog, IPlanStore
+public sealed class SqliteStore : IScoreSnapshotStore, IOverrideStore, IAlertLog, IPlanStore, IAccountStateStore
 {
     private readonly SqliteDialect _dialect;
     private readonly StoreEngine _engine;
@@ -143,4 +143,15 @@ public sealed class SqliteStore : IScoreSnapshotStore, IOverrideStore, IAlertLog
 
     /// <inheritdoc/>
     public ValueTask<IReadOnlyList<Measurement>> GetMeasurementsAsync(string planId, string metric, CancellationToken cancellationToken = default) => _engine.GetMeasurementsAsync(planId, metric, cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask<AccountStateDocument?> ReadStateAsync(string kind, AccountId account, CancellationToken cancellationToken = default) => _engine.ReadStateAsync(kind, account, cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask<long> WriteStateAsync(string kind, AccountId account, ReadOnlyMemory<byte> document, long? expectedVersion, CancellationToken cancellationToken = default) =>
+        _engine.WriteStateAsync(kind, account, document, expectedVersion, cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask ClearStateAsync(string kind, AccountId account, long? expectedVersion, CancellationToken cancellationToken = default) =>
+        _engine.ClearStateAsync(kind, account, expectedVersion, cancellationToken);
 }

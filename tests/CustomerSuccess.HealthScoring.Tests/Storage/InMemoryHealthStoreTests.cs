@@ -19,7 +19,7 @@ public class InMemoryHealthStoreTests : StoreContract
         var health = new InMemoryHealthStore();
         var alerts = new InMemoryAlertLog();
         var runs = new Dictionary<LocalDate, RunRecord>();
-        return new StoreUnderTest(health, health, alerts, new CustomerSuccess.SuccessPlans.InMemoryPlanStore(),
+        return new StoreUnderTest(health, health, alerts, new CustomerSuccess.SuccessPlans.InMemoryPlanStore(), new InMemoryAccountStateStore(),
             async (run, snapshots, raised, models) =>
             {
                 if (snapshots.Any(s => s is null) || raised.Any(a => a is null))

@@ -193,7 +193,7 @@ public sealed class PostgreSqlStoreTests : StoreContract, IDisposable
     }
 
     private StoreUnderTest Under(PostgreSqlStore store) =>
-        new(new Tagged(store, _last!), store, store, store, (run, snapshots, alerts, models) => store.RecordRunAsync(run, snapshots, alerts, models), asOf => store.GetRunAsync(asOf));
+        new(new Tagged(store, _last!), store, store, store, store, (run, snapshots, alerts, models) => store.RecordRunAsync(run, snapshots, alerts, models), asOf => store.GetRunAsync(asOf));
 
     private string? _last;
 

@@ -154,7 +154,7 @@ public sealed class SqliteStoreTests : StoreContract, IDisposable
     }
 
     private static StoreUnderTest Under(SqliteStore store) =>
-        new(store, store, store, store, (run, snapshots, alerts, models) => store.RecordRunAsync(run, snapshots, alerts, models), asOf => store.GetRunAsync(asOf));
+        new(store, store, store, store, store, (run, snapshots, alerts, models) => store.RecordRunAsync(run, snapshots, alerts, models), asOf => store.GetRunAsync(asOf));
 
     private static void FillVersion2(string path, ScoreSnapshot[] snapshots)
     {
