@@ -29,14 +29,18 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
-    public static InProcessTestCluster Build(int silos, Action<CustomerSuccessClusterOptions>? change = null, bool jsonStorage = false, Action<ISiloBuilder>? more = null)
+    public static InProcessTestCluster Build(int silos, Action<CustomerSuccessClusterOptions>? change = null, bool jsonStorage = false, Action<ISiloBuilder>? more = null, bool accountStateStore = false)
     {
         var builder = new InProcessTestClusterBuilder((short)silos);
         builder.ConfigureSilo((_, silo) =>
         {
             // Orleans' own binary serializer for the grain state (the memory provider's default is JSON, which costs more
             // than the evaluation here); AccountGrainJsonStorageTests keeps the state with the provider's JSON default too.
-            if (jsonStorage)
+            if (accountStateStore)
+            {
+                // the grains' state in the silo's IAccountStateStore (UseAccountStateStore below; `more` adds the store)
+            }
+            else if (jsonStorage)
             {
                 silo.AddMemoryGrainStorage(CustomerSuccessCluster.StorageName);
             }
@@ -46,7 +50,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             }
             silo.AddMemoryGrainStorage("PubSubStore");
             silo.AddMemoryStreams(CustomerSuccessCluster.StreamProviderName);
-            silo.AddCustomerSuccess(o =>
+            CustomerSuccessSiloBuilder customerSuccess = silo.AddCustomerSuccess(o =>
             {
                 o.Rules = DemoRules.Text;
                 o.EvaluateOnEvent = false; // the clock evaluates, once a day, as the batch command does
@@ -56,6 +60,11 @@ public sealed class ClusterFixture : IAsyncLifetime
                 ]);
                 change?.Invoke(o);
             }).AddPortfolioSource<GatedDemoSource>();
+            if (accountStateStore)
+            {
+                customerSuccess.UseAccountStateStore();
+            }
+
             more?.Invoke(silo);
         });
         builder.ConfigureClient(client => client.AddMemoryStreams(CustomerSuccessCluster.StreamProviderName));

@@ -23,6 +23,7 @@ public sealed class PostgreSqlStoreServiceCollectionExtensionsTests
             Assert.Same(store, provider.GetRequiredService<IScoreSnapshotStore>());
             Assert.Same(store, provider.GetRequiredService<IOverrideStore>());
             Assert.Same(store, provider.GetRequiredService<IAlertLog>());
+            Assert.Same(store, provider.GetRequiredService<IAccountStateStore>());
             Assert.EndsWith("/" + database, store.Location, StringComparison.Ordinal);
         }
         finally

@@ -32,6 +32,7 @@ public sealed class SqliteStoreServiceCollectionExtensionsTests : IDisposable
         Assert.Same(store, provider.GetRequiredService<IScoreSnapshotStore>());
         Assert.Same(store, provider.GetRequiredService<IOverrideStore>());
         Assert.Same(store, provider.GetRequiredService<IAlertLog>());
+        Assert.Same(store, provider.GetRequiredService<IAccountStateStore>());
         Assert.True(File.Exists(path));
     }
 
