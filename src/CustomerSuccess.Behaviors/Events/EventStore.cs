@@ -43,11 +43,7 @@ public sealed partial class EventStore
             _accountIndex.Add(accounts[i], i);
         }
 
-        _nameIndex = new Dictionary<string, int>(names.Length, StringComparer.Ordinal);
-        for (int i = 0; i < names.Length; i++)
-        {
-            _nameIndex.Add(names[i], i);
-        }
+        _nameIndex = Index(names);
     }
 
     /// <summary>Gets an empty store.</summary>

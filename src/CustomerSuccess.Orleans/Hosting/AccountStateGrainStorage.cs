@@ -39,7 +39,7 @@ internal sealed class AccountStateGrainStorage(IAccountStateStore store, IGrainS
         }
         catch (AccountStateConflictException e)
         {
-            throw new InconsistentStateException(e.Message, e.Found is { } found ? ETag(found) : string.Empty, grainState.ETag ?? string.Empty, e);
+            throw Inconsistent(e, grainState.ETag);
         }
     }
 
@@ -53,9 +53,13 @@ internal sealed class AccountStateGrainStorage(IAccountStateStore store, IGrainS
         }
         catch (AccountStateConflictException e)
         {
-            throw new InconsistentStateException(e.Message, e.Found is { } found ? ETag(found) : string.Empty, grainState.ETag ?? string.Empty, e);
+            throw Inconsistent(e, grainState.ETag);
         }
     }
+
+    // Orleans' own exception for a write over another writer's state, which makes the activation go and read again.
+    private static InconsistentStateException Inconsistent(AccountStateConflictException e, string? etag) =>
+        new(e.Message, e.Found is { } found ? ETag(found) : string.Empty, etag ?? string.Empty, e);
 
     private static string Kind(string stateName, GrainId grainId) => $"{grainId.Type}/{stateName}";
 
