@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Linq;
 using System.Runtime.CompilerServices;
@@ -13,6 +14,7 @@ public sealed partial class EventStore
     /// <summary>
     /// Collects events in any order and builds an <see cref="EventStore"/>. Builds once. Not thread-safe.
     /// </summary>
+    [SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "Build frees the columns; their finalizer frees those of a builder dropped unbuilt. A disposable builder would make every new Builder().AddRange(events).Build() a warning.")]
     public sealed class Builder
     {
         private readonly Dictionary<AccountId, int> _accounts = [];
@@ -26,11 +28,12 @@ public sealed partial class EventStore
         private readonly RecentStrings _recentUsers = new();
         private string? _lastAccount;
         private int _lastAccountIndex;
-        private int[] _account = new int[1024];
-        private int[] _name = new int[1024];
-        private long[] _time = new long[1024];
-        private long[] _value = new long[1024]; // in EventValues units
-        private int[] _user = new int[1024];
+        // In native memory, freed as the store is built (NativeColumn explains why).
+        private NativeColumn<int> _account = new(1024);
+        private NativeColumn<int> _name = new(1024);
+        private NativeColumn<long> _time = new(1024);
+        private NativeColumn<long> _value = new(1024); // in EventValues units
+        private NativeColumn<int> _user = new(1024);
         private int _count;
         private long _seen;
         private bool _built;
@@ -80,9 +83,9 @@ public sealed partial class EventStore
                 return this;
             }
 
-            if (_count == _time.Length)
+            if (_count == _time.Capacity)
             {
-                Grow(_count * 2);
+                Grow((int)Math.Min(2L * _count, Array.MaxLength));
             }
 
             Set(_count, account, name, time, EventValues.ToUnits(behaviorEvent.Value), user);
@@ -128,7 +131,7 @@ public sealed partial class EventStore
         /// <returns>This builder.</returns>
         public Builder EnsureCapacity(int events)
         {
-            if (events > _time.Length)
+            if (events > _time.Capacity)
             {
                 Grow(events);
             }
@@ -140,9 +143,9 @@ public sealed partial class EventStore
         /// <returns>The store.</returns>
         /// <exception cref="InvalidOperationException">The store has already been built.</exception>
         /// <remarks>
-        /// The store is built in the builder's own columns: they are sorted a column at a time, the values become running
-        /// sums in place, and the store takes them, so building holds one more 8-byte column beside the builder's 28 bytes
-        /// an event (when there are more (name, account) pairs than events, 28 bytes more), and the store keeps 20.
+        /// The builder keeps 28 bytes an event; building moves its columns one at a time into the store's, each freed once
+        /// moved, so building holds at most 32 bytes an event (when there are more (name, account) pairs than events, 40),
+        /// and the store keeps 20.
         /// </remarks>
         public EventStore Build()
         {
@@ -156,32 +159,34 @@ public sealed partial class EventStore
 
             // Ranks make the layout independent of arrival order: accounts, names and users in ordinal order.
             // Only what a kept event uses counts: a duplicate dropped by id leaves no trace.
-            int[] accountRank = Ranks(_accountIds.Select(a => a.Value).ToList(), _account, n, out int[] accountOrder);
-            int[] nameRank = Ranks(_nameList, _name, n, out int[] nameOrder);
-            int[] userRank = Ranks(_userList, _user, n, out int[] userOrder);
+            int[] accountRank = Ranks(_accountIds.Select(a => a.Value).ToList(), _account.Span[..n], out int[] accountOrder);
+            int[] nameRank = Ranks(_nameList, _name.Span[..n], out int[] nameOrder);
+            Span<int> userOf = _user.Span[..n];
+            int[] userRank = Ranks(_userList, userOf, out int[] userOrder);
             int accountCount = accountOrder.Length;
 
             for (int e = 0; e < n; e++)
             {
-                _user[e] = _user[e] < 0 ? -1 : userRank[_user[e]];
+                userOf[e] = userOf[e] < 0 ? -1 : userRank[userOf[e]];
             }
 
             // Sorted by (name, account), arrival order kept within (a series usually arrives in time order): a stable
             // counting sort by the pair, or when there are more pairs than events, by account and then by name. The
             // series come out in (name, account) order; each account's entries then list its series by name.
-            (List<int> seriesStart, List<int> seriesName, List<int> seriesAccount) = SortByNameAndAccount(nameRank, nameOrder.Length, accountRank, accountCount, n);
+            (List<int> seriesStart, List<int> seriesName, List<int> seriesAccount, long[] times, long[] runningSums, int[] users) =
+                SortByNameAndAccount(nameRank, nameOrder.Length, accountRank, accountCount, n);
 
             // Each series is put in (instant, value, user) order, then its values become running sums in place.
             for (int series = 0; series < seriesStart.Count; series++)
             {
                 int start = seriesStart[series], end = series + 1 < seriesStart.Count ? seriesStart[series + 1] : n;
-                SortSeries(_time, _value, _user, start, end);
+                SortSeries(times, runningSums, users, start, end);
                 long sum = 0;
                 for (int e = start; e < end; e++)
                 {
                     try
                     {
-                        sum = checked(sum + _value[e]);
+                        sum = checked(sum + runningSums[e]);
                     }
                     catch (OverflowException)
                     {
@@ -190,15 +195,11 @@ public sealed partial class EventStore
                             $"The values of event '{_nameList[nameOrder[seriesName[series]]]}' of account '{_accountIds[accountOrder[seriesAccount[series]]]}' add up to more than {long.MaxValue / EventValues.Scale:N0}, the most a sum holds exactly."));
                     }
 
-                    _value[e] = sum;
+                    runningSums[e] = sum;
                 }
             }
 
             seriesStart.Add(n);
-            long[] times = _time, runningSums = _value;
-            int[] users = _user;
-            _account = _name = _user = [];
-            _time = _value = [];
 
             var accountSeries = new int[accountCount + 1];
             foreach (int account in seriesAccount)
@@ -240,28 +241,36 @@ public sealed partial class EventStore
                 accountFirst);
         }
 
-        // Puts the columns in (name rank, account rank) order, stably, and returns the series: where each starts, its
-        // name rank and its account rank. The one-pass sort holds one 8-byte column beside the builder's 28 bytes an event:
-        // each event's destination is written over its name, the instants go to a new column, the values into the old
-        // instants' column and the users into the old accounts'; the sorted names and accounts are not needed, since the
-        // counts give each series. Each column is moved in one pass that reads in order and writes in as many streams as
-        // there are keys; swapping in place instead chased one cache miss after another (6 s of 20 s over 20 M events).
-        // With more pairs than events to count, the columns are sorted by account and then by name into new columns.
-        private (List<int> Start, List<int> Name, List<int> Account) SortByNameAndAccount(int[] nameRank, int nameCount, int[] accountRank, int accountCount, int n)
+        // Puts the columns in (name rank, account rank) order, stably, into the store's managed columns, and returns the
+        // series: where each starts, its name rank and its account rank. Each event's destination is written over its name
+        // and the accounts are freed; then the instants, the values and the users are moved one column at a time, each
+        // freed once moved, so the peak is the builder's 24 remaining bytes an event and one new 8-byte column. Each column
+        // is moved in one pass that reads in order and writes in as many streams as there are keys; swapping in place
+        // instead chased one cache miss after another (6 s of 20 s over 20 M events). The sorted names and accounts are
+        // not needed, since the counts give each series. With more pairs than events to count, the columns are sorted by
+        // account and then by name into new columns.
+        private (List<int> Start, List<int> Name, List<int> Account, long[] Times, long[] Values, int[] Users) SortByNameAndAccount(
+            int[] nameRank, int nameCount, int[] accountRank, int accountCount, int n)
         {
             long pairs = (long)nameCount * accountCount;
             if (pairs > n)
             {
                 var byKey = new int[n];
-                Scatter(Destinations(_account, accountRank, accountCount, n, byKey), n);
-                Scatter(Destinations(_name, nameRank, nameCount, n, byKey), n);
-                return SeriesOf(nameRank, accountRank, n);
+                Scatter(Destinations(_account.Span[..n], accountRank, accountCount, byKey), n);
+                Scatter(Destinations(_name.Span[..n], nameRank, nameCount, byKey), n);
+                (List<int> Start, List<int> Name, List<int> Account) series = SeriesOf(nameRank, accountRank, n);
+                byKey = [];
+                _account.Dispose();
+                _name.Dispose();
+                return (series.Start, series.Name, series.Account, Moved(_time, n, default), Moved(_value, n, default), Moved(_user, n, default));
             }
 
             var next = new int[pairs + 1];
+            Span<int> names = _name.Span[..n];
+            Span<int> accounts = _account.Span[..n];
             for (int i = 0; i < n; i++)
             {
-                next[(nameRank[_name[i]] * accountCount) + accountRank[_account[i]] + 1]++;
+                next[(nameRank[names[i]] * accountCount) + accountRank[accounts[i]] + 1]++;
             }
 
             int seriesCount = 0;
@@ -285,19 +294,19 @@ public sealed partial class EventStore
                 next[k + 1] += next[k];
             }
 
-            int[] destination = _name;
+            Span<int> destination = names;
             for (int i = 0; i < n; i++)
             {
-                destination[i] = next[(nameRank[_name[i]] * accountCount) + accountRank[_account[i]]]++;
+                destination[i] = next[(nameRank[names[i]] * accountCount) + accountRank[accounts[i]]]++;
             }
 
             next = [];
-            long[] instants = Scattered(_time, destination, n, GC.AllocateUninitializedArray<long>(n));
-            _value = Scattered(_value, destination, n, _time);
-            _user = Scattered(_user, destination, n, _account);
-            _time = instants;
-            _account = _name = [];
-            return (start, name, account);
+            _account.Dispose();
+            long[] times = Moved(_time, n, destination);
+            long[] values = Moved(_value, n, destination);
+            int[] users = Moved(_user, n, destination);
+            _name.Dispose();
+            return (start, name, account, times, values, users);
         }
 
         // The series of columns already sorted by (name, account).
@@ -306,13 +315,15 @@ public sealed partial class EventStore
             var start = new List<int>();
             var name = new List<int>();
             var account = new List<int>();
+            ReadOnlySpan<int> names = _name.Span[..n];
+            ReadOnlySpan<int> accounts = _account.Span[..n];
             for (int i = 0; i < n; i++)
             {
-                if (i == 0 || _name[i] != _name[i - 1] || _account[i] != _account[i - 1])
+                if (i == 0 || names[i] != names[i - 1] || accounts[i] != accounts[i - 1])
                 {
                     start.Add(i);
-                    name.Add(nameRank[_name[i]]);
-                    account.Add(accountRank[_account[i]]);
+                    name.Add(nameRank[names[i]]);
+                    account.Add(accountRank[accounts[i]]);
                 }
             }
 
@@ -320,12 +331,12 @@ public sealed partial class EventStore
         }
 
         // Where each entry goes in a stable counting sort by the rank of its key.
-        private static int[] Destinations(int[] keys, int[] rank, int ranks, int n, int[] destination)
+        private static int[] Destinations(ReadOnlySpan<int> keys, int[] rank, int ranks, int[] destination)
         {
             var next = new int[ranks + 1];
-            for (int i = 0; i < n; i++)
+            foreach (int key in keys)
             {
-                next[rank[keys[i]] + 1]++;
+                next[rank[key] + 1]++;
             }
 
             for (int r = 0; r < ranks; r++)
@@ -333,7 +344,7 @@ public sealed partial class EventStore
                 next[r + 1] += next[r];
             }
 
-            for (int i = 0; i < n; i++)
+            for (int i = 0; i < keys.Length; i++)
             {
                 destination[i] = next[rank[keys[i]]]++;
             }
@@ -343,22 +354,44 @@ public sealed partial class EventStore
 
         private void Scatter(int[] destination, int n)
         {
-            _account = Scattered(_account, destination, n, new int[n]);
-            _name = Scattered(_name, destination, n, new int[n]);
-            _user = Scattered(_user, destination, n, new int[n]);
-            _time = Scattered(_time, destination, n, new long[n]);
-            _value = Scattered(_value, destination, n, new long[n]);
+            _account = Scattered(_account, destination, n);
+            _name = Scattered(_name, destination, n);
+            _user = Scattered(_user, destination, n);
+            _time = Scattered(_time, destination, n);
+            _value = Scattered(_value, destination, n);
         }
 
-        private static T[] Scattered<T>(T[] column, int[] destination, int n, T[] into)
+        private static NativeColumn<T> Scattered<T>(NativeColumn<T> column, ReadOnlySpan<int> destination, int n)
+            where T : unmanaged
         {
-            Scattered(column, destination, n, into.AsSpan());
+            var into = new NativeColumn<T>(n);
+            Scatter(column.Span[..n], destination, into.Span);
+            column.Dispose();
             return into;
         }
 
-        private static void Scattered<T>(T[] column, int[] destination, int n, Span<T> into)
+        // The first n values of a column in a new managed array, each at its destination (in order when there is none),
+        // and the column freed.
+        private static T[] Moved<T>(NativeColumn<T> column, int n, ReadOnlySpan<int> destination)
+            where T : unmanaged
         {
-            for (int i = 0; i < n; i++)
+            T[] into = GC.AllocateUninitializedArray<T>(n);
+            if (destination.IsEmpty)
+            {
+                column.Span[..n].CopyTo(into);
+            }
+            else
+            {
+                Scatter(column.Span[..n], destination, into);
+            }
+
+            column.Dispose();
+            return into;
+        }
+
+        private static void Scatter<T>(ReadOnlySpan<T> column, ReadOnlySpan<int> destination, Span<T> into)
+        {
+            for (int i = 0; i < column.Length; i++)
             {
                 into[destination[i]] = column[i];
             }
@@ -448,14 +481,14 @@ public sealed partial class EventStore
             return c != 0 ? c : users[x].CompareTo(users[y]);
         }
 
-        private static int[] Ranks(List<string> items, int[] uses, int count, out int[] order)
+        private static int[] Ranks(List<string> items, ReadOnlySpan<int> uses, out int[] order)
         {
             var used = new bool[items.Count];
-            for (int i = 0; i < count; i++)
+            foreach (int use in uses)
             {
-                if (uses[i] >= 0)
+                if (use >= 0)
                 {
-                    used[uses[i]] = true;
+                    used[use] = true;
                 }
             }
 
@@ -485,32 +518,32 @@ public sealed partial class EventStore
 
         private int Compare(int account, int name, long time, long value, int user, int kept)
         {
-            int c = string.CompareOrdinal(_accountIds[account].Value, _accountIds[_account[kept]].Value);
+            int c = string.CompareOrdinal(_accountIds[account].Value, _accountIds[_account.Span[kept]].Value);
             if (c == 0)
             {
-                c = string.CompareOrdinal(_nameList[name], _nameList[_name[kept]]);
+                c = string.CompareOrdinal(_nameList[name], _nameList[_name.Span[kept]]);
             }
 
             if (c == 0)
             {
-                c = time.CompareTo(_time[kept]);
+                c = time.CompareTo(_time.Span[kept]);
             }
 
             if (c == 0)
             {
-                c = value.CompareTo(_value[kept]);
+                c = value.CompareTo(_value.Span[kept]);
             }
 
-            return c != 0 ? c : string.CompareOrdinal(user < 0 ? null : _userList[user], _user[kept] < 0 ? null : _userList[_user[kept]]);
+            return c != 0 ? c : string.CompareOrdinal(user < 0 ? null : _userList[user], _user.Span[kept] < 0 ? null : _userList[_user.Span[kept]]);
         }
 
         private void Set(int at, int account, int name, long time, long value, int user)
         {
-            _account[at] = account;
-            _name[at] = name;
-            _time[at] = time;
-            _value[at] = value;
-            _user[at] = user;
+            _account.Span[at] = account;
+            _name.Span[at] = name;
+            _time.Span[at] = time;
+            _value.Span[at] = value;
+            _user.Span[at] = user;
         }
 
         /// <summary>The index of a few strings seen lately, found by reference: a cache in front of a dictionary.</summary>
@@ -536,11 +569,11 @@ public sealed partial class EventStore
 
         private void Grow(int capacity)
         {
-            Array.Resize(ref _account, capacity);
-            Array.Resize(ref _name, capacity);
-            Array.Resize(ref _time, capacity);
-            Array.Resize(ref _value, capacity);
-            Array.Resize(ref _user, capacity);
+            _account.Resize(capacity);
+            _name.Resize(capacity);
+            _time.Resize(capacity);
+            _value.Resize(capacity);
+            _user.Resize(capacity);
         }
     }
 }

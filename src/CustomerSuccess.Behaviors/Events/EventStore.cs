@@ -79,8 +79,6 @@ public sealed partial class EventStore
     /// <summary>Events of series s: SeriesStart[s] to SeriesStart[s + 1].</summary>
     internal int[] SeriesStart { get; }
 
-    // The event columns may be longer than Count (the builder's columns, sized ahead); entries from Count on mean nothing.
-
     /// <summary>Instants, in nanoseconds since the Unix epoch.</summary>
     internal long[] Times { get; }
 
