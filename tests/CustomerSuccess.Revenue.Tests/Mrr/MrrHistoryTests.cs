@@ -84,6 +84,25 @@ public class MrrHistoryTests
         Assert.Empty(history.GetMovements(new AccountId("nobody")));
     }
 
+    // The builder hands its account index to the history, renumbered, without the accounts whose rows were all $0: the
+    // accounts after one of those must still be found, grouped or not, in two currencies.
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void GetMovements_AfterAnAccountOfOnlyZeroRows_FindsEveryOtherAccount(bool grouped)
+    {
+        MrrRow[] rows = grouped
+            ? [Row("a", Jan, 100m), Row("a", Feb, 0m), Row("z", Jan, 0m), Row("z", Feb, 0m), Row("b", Feb, 50m, currency: Currency.EUR), Row("c", Jan, 10m), Row("c", Feb, 30m)]
+            : [Row("c", Jan, 10m), Row("a", Jan, 100m), Row("z", Jan, 0m), Row("b", Feb, 50m, currency: Currency.EUR), Row("a", Feb, 0m), Row("z", Feb, 0m), Row("c", Feb, 30m)];
+        MrrHistory history = MrrHistory.FromRows(rows);
+
+        Assert.Equal(["a", "b", "c"], history.Accounts.Select(a => a.Value));
+        Assert.Equal([MrrMovementKind.Churn], history.GetMovements(new AccountId("a")).Select(m => m.Kind));
+        Assert.Equal([(MrrMovementKind.New, new Money(50m, Currency.EUR))], history.GetMovements(new AccountId("b")).Select(m => (m.Kind, m.Amount)));
+        Assert.Equal([(MrrMovementKind.Expansion, new Money(20m, Currency.USD))], history.GetMovements(new AccountId("c")).Select(m => (m.Kind, m.Amount)));
+        Assert.Empty(history.GetMovements(new AccountId("z")));
+    }
+
     [Fact]
     public void Nrr_NoOpeningRevenue_IsUndefinedNotZero()
     {
