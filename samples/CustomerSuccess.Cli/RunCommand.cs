@@ -132,7 +132,7 @@ internal sealed class RunCommand : ICommand
     private static ScoreSnapshot[] FileScores(CommandLine line, HealthModel model, LocalDate asOf, SignalContext context, IReadOnlyDictionary<AccountId, ManualOverride> overrides, int threads)
     {
         string hash = ScoreSnapshot.HashOf(model);
-        (List<string> ids, double[][] columns) = ScoreCommand.ReadAccounts(line.Required("accounts", "<accounts.csv>"), model);
+        (List<string> ids, double[][] columns) = ScoreCommand.ReadAccounts(line.Required("accounts", "<accounts.csv>"), model, threads);
         HealthScorer<double[]> scorer = HealthScorer.Create(model, Csv.HistoryCsv.ColumnSignals([.. model.Signals.Select(s => s.Id)], "accounts"));
         var snapshots = new ScoreSnapshot[ids.Count];
         Threads.For(ids.Count, threads, 1024, (start, count) =>

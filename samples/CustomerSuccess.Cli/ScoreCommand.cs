@@ -52,7 +52,7 @@ internal sealed class ScoreCommand : ICommand
 
         HealthModel model = HealthInput.Model(modelPath);
         int threads = Threads.Read(line);
-        (List<string> ids, double[][] columns) = ReadAccounts(accountsPath, model);
+        (List<string> ids, double[][] columns) = ReadAccounts(accountsPath, model, threads);
         HealthScorer<double[]> scorer = HealthScorer.Create(model, HistoryCsv.ColumnSignals([.. model.Signals.Select(s => s.Id)], "accounts"));
         var context = new SignalContext(asOf, DateTimeZone.Utc);
         bool explain = line.Flag("explain");
@@ -112,7 +112,9 @@ internal sealed class ScoreCommand : ICommand
     private static Cell Number(double value) => Cell.Of(Math.Round((decimal)value, 10));
 
     // The file straight into one column per signal (missing = NaN), as the columnar scorer takes them: no array per row.
-    internal static (List<string> Ids, double[][] Columns) ReadAccounts(string path, HealthModel model)
+    // A CSV file is parsed on up to `threads` cores (ParallelCsv), each range into its own columns, and its rows taken
+    // in file order, so the columns (and any error) are the ones one core gives.
+    internal static (List<string> Ids, double[][] Columns) ReadAccounts(string path, HealthModel model, int threads = 1)
     {
         SignalId[] signals = [.. model.Signals.Select(s => s.Id)];
         string[] required = ["account_id", .. signals.Select(s => s.Value)];
@@ -123,16 +125,54 @@ internal sealed class ScoreCommand : ICommand
             columns[c] = [];
         }
 
-        using TableReader reader = TableReader.Open(path, required);
-        while (reader.Read() is { } record)
+        if (ParallelCsv.TrySplit(path, required, threads, ParallelCsv.RangeBytes, out IReadOnlyList<CsvRange> ranges, out IReadOnlyList<string> header))
         {
-            ids.Add(MrrCsv.ParseAccountId(record).Value);
-            for (int c = 0; c < signals.Length; c++)
+            // The shortest row: a one-character id and every signal empty ("a,,,"), with its line break.
+            var reader = new ParallelCsv<AccountRow, RangeValues>(path, header, signals.Length + 2, () => new RangeValues(signals.Length), (record, values) => values.Add(record, signals));
+            foreach ((AccountRow row, _) in reader.Read(ranges, threads))
             {
-                columns[c].Add(HistoryCsv.RawValue(record, signals[c].Value));
+                ids.Add(row.Id);
+                for (int c = 0; c < columns.Length; c++)
+                {
+                    columns[c].Add(row.Values.Columns[c][row.Index]);
+                }
+            }
+        }
+        else
+        {
+            using TableReader reader = TableReader.Open(path, required);
+            while (reader.Read() is { } record)
+            {
+                ids.Add(MrrCsv.ParseAccountId(record).Value);
+                for (int c = 0; c < signals.Length; c++)
+                {
+                    columns[c].Add(HistoryCsv.RawValue(record, signals[c].Value));
+                }
             }
         }
 
         return (ids, [.. columns.Select(c => c.ToArray())]);
+    }
+
+    // An account row read on a pool thread: its id, and where its values are in its range's columns.
+    private readonly record struct AccountRow(string Id, RangeValues Values, int Index);
+
+    // One range's signal values, a column per signal, filled as its rows are parsed.
+    private sealed class RangeValues(int signals)
+    {
+        public List<double>[] Columns { get; } = [.. Enumerable.Range(0, signals).Select(_ => new List<double>())];
+
+        private int _rows;
+
+        public AccountRow Add(TableRecord record, SignalId[] signals)
+        {
+            string id = MrrCsv.ParseAccountId(record).Value;
+            for (int c = 0; c < signals.Length; c++)
+            {
+                Columns[c].Add(HistoryCsv.RawValue(record, signals[c].Value));
+            }
+
+            return new AccountRow(id, this, _rows++);
+        }
     }
 }

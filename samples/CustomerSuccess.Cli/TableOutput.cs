@@ -103,6 +103,7 @@ internal static class TableOutput
     {
         output.WriteLine(string.Join(',', columns));
         var line = new StringBuilder();
+        Span<char> digits = stackalloc char[64]; // a decimal takes at most 31
         foreach (IReadOnlyList<Cell> row in rows)
         {
             line.Clear();
@@ -116,7 +117,8 @@ internal static class TableOutput
                 Cell cell = row[i];
                 if (cell.Number is { } number)
                 {
-                    line.Append(Plain(number));
+                    // Formatted into the line, not into a string of its own (a million rows of scores are a million strings).
+                    line.Append(number.TryFormat(digits, out int written, default, CultureInfo.InvariantCulture) ? digits[..written] : Plain(number));
                 }
                 else if (cell.Text is { } text)
                 {
@@ -124,7 +126,8 @@ internal static class TableOutput
                 }
             }
 
-            output.WriteLine(line.ToString());
+            output.Write(line);
+            output.WriteLine();
         }
     }
 
