@@ -14,10 +14,12 @@ public sealed partial class SubscriptionBook
     public sealed class Builder
     {
         private readonly SubscriptionMrrOptions _options;
-        private readonly Dictionary<string, int> _subscriptionIndex = new(StringComparer.Ordinal);
+        // While ids arrive in ascending ordinal order (an export sorted by them), an id greater than the last one is new
+        // without a lookup: the indexes are built only when an id first comes out of that order.
+        private Dictionary<string, int>? _subscriptionIndex;
         private readonly List<string> _subscriptions = [];
         private readonly List<int> _accountOfSubscription = [];
-        private readonly Dictionary<AccountId, int> _accountIndex = [];
+        private Dictionary<AccountId, int>? _accountIndex;
         private readonly List<AccountId> _accounts = [];
         private readonly TermsTable _terms = new();
 
@@ -85,9 +87,10 @@ public sealed partial class SubscriptionBook
             int subscription = _lastSubscription;
             if (subscription < 0 || !string.Equals(_subscriptions[subscription], subscriptionEvent.Subscription, StringComparison.Ordinal))
             {
-                if (!_subscriptionIndex.TryGetValue(subscriptionEvent.Subscription, out subscription))
+                if (!TryFindSubscription(subscriptionEvent.Subscription, out subscription))
                 {
-                    _subscriptionIndex[subscriptionEvent.Subscription] = subscription = _subscriptions.Count;
+                    subscription = _subscriptions.Count;
+                    _subscriptionIndex?.Add(subscriptionEvent.Subscription, subscription);
                     _subscriptions.Add(subscriptionEvent.Subscription);
                     // An export lists an account's subscriptions together, too: try the previous subscription's account first.
                     int previous = _accountOfSubscription.Count > 0 ? _accountOfSubscription[^1] : -1;
@@ -161,8 +164,10 @@ public sealed partial class SubscriptionBook
                 ticks = GC.AllocateUninitializedArray<long>(_count);
             }
 
-            int[] contributing = GC.AllocateUninitializedArray<int>(_count);
-            byte[] status = GC.AllocateUninitializedArray<byte>(_count);
+            // In order, an event's terms and kind are read only by its own step of the walk, before it writes the event's
+            // contributing terms and status: those can take the columns' place instead of new ones.
+            int[] contributing = order is null ? _termsOf : GC.AllocateUninitializedArray<int>(_count);
+            byte[] status = order is null ? _kinds : GC.AllocateUninitializedArray<byte>(_count);
             SubscriptionEventException? first = null;
             for (int s = 0; s < subscriptions; s++)
             {
@@ -292,15 +297,55 @@ public sealed partial class SubscriptionBook
         private int AccountOf(int i) =>
             _otherAccount.Count > 0 && _otherAccount.TryGetValue(i, out int other) ? other : _accountOfSubscription[_subscriptionOf[i]];
 
+        private bool TryFindSubscription(string id, out int subscription)
+        {
+            if (_subscriptionIndex is null)
+            {
+                if (_subscriptions.Count == 0 || string.CompareOrdinal(id, _subscriptions[^1]) > 0)
+                {
+                    subscription = -1;
+                    return false;
+                }
+
+                _subscriptionIndex = Index(_subscriptions, StringComparer.Ordinal);
+            }
+
+            return _subscriptionIndex.TryGetValue(id, out subscription);
+        }
+
         private int AccountIndex(AccountId id)
         {
+            if (_accountIndex is null)
+            {
+                if (_accounts.Count == 0 || string.CompareOrdinal(id.Value, _accounts[^1].Value) > 0)
+                {
+                    _accounts.Add(id);
+                    return _accounts.Count - 1;
+                }
+
+                _accountIndex = Index(_accounts, EqualityComparer<AccountId>.Default);
+            }
+
             if (!_accountIndex.TryGetValue(id, out int account))
             {
-                _accountIndex[id] = account = _accounts.Count;
+                _accountIndex.Add(id, account = _accounts.Count);
                 _accounts.Add(id);
             }
 
             return account;
+        }
+
+        // The ids so far, distinct because they ascended, each to its position.
+        private static Dictionary<TKey, int> Index<TKey>(List<TKey> ids, IEqualityComparer<TKey> comparer)
+            where TKey : notnull
+        {
+            var index = new Dictionary<TKey, int>(ids.Count * 2, comparer);
+            for (int i = 0; i < ids.Count; i++)
+            {
+                index.Add(ids[i], i);
+            }
+
+            return index;
         }
 
         private string At(int i) => Instant.FromUnixTimeTicks(_ticks[i]).ToString("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFF'Z'", CultureInfo.InvariantCulture);

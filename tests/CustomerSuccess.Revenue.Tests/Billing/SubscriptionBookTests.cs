@@ -208,4 +208,31 @@ public sealed class SubscriptionBookTests
 
         Assert.Equal(1, e.Index);
     }
+
+    [Fact]
+    public void Build_FindsASubscriptionAndAnAccountSeenBefore_AfterTheirIdsHadAscended()
+    {
+        // Ids that ascend need no index; the first one out of that order makes it, and must find what came before.
+        AccountId alpha = new("a-alpha"), beta = new("b-beta");
+        SubscriptionEvent[] events =
+        [
+            SubscriptionEvent.Start(alpha, "s1", At(2025, 1, 1), Usd(10m)),
+            SubscriptionEvent.Start(beta, "s2", At(2025, 1, 5), Usd(20m)),
+            SubscriptionEvent.Start(beta, "s3", At(2025, 1, 9), Usd(30m)),
+            SubscriptionEvent.Change(alpha, "s1", At(2025, 2, 1), Usd(15m)), // s1 again, after s3
+            SubscriptionEvent.Start(alpha, "s0", At(2025, 2, 3), Usd(1m)),   // a new id below the last, of an earlier account
+            SubscriptionEvent.Cancel(beta, "s2", At(2025, 3, 1)),
+        ];
+
+        SubscriptionBook book = Book(events);
+
+        Assert.Equal(4, book.SubscriptionCount);
+        Assert.Equal(
+            ["a-alpha 2025-01 10.00 USD", "a-alpha 2025-02 16.00 USD", "a-alpha 2025-03 16.00 USD",
+             "b-beta 2025-01 50.00 USD", "b-beta 2025-02 50.00 USD", "b-beta 2025-03 30.00 USD"],
+            Text(book));
+        Assert.Equal(Text(Book([.. events.OrderBy(e => e.Subscription, StringComparer.Ordinal).ThenBy(e => e.EffectiveAt)])), Text(book));
+        var moved = Assert.Throws<SubscriptionEventException>(() => Book([.. events, SubscriptionEvent.Cancel(beta, "s1", At(2025, 4, 1))]));
+        Assert.Equal(("account_id", 6), (moved.Field, moved.Index));
+    }
 }
