@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Numerics;
 using NodaTime;
 
 namespace CustomerSuccess.Revenue;
@@ -216,8 +215,10 @@ public sealed partial class SubscriptionBook
         }
     }
 
-    // At least the rows of a range: per account, the months in which some subscription is active (exact unless one is
-    // active at a price of 0). It walks states only, no prices, so that the history's columns are sized once.
+    // At least the rows of a range, from two events a subscription instead of a walk over its months: a subscription can
+    // contribute only from the month of its first event on, and only until the month of its last when that last leaves
+    // it inactive; an account has at most the range's months. Overlapping subscriptions, pauses and trials make it more
+    // than the rows, never less; the history's columns are sized once by it.
     private int RowBound(YearMonth from, YearMonth to, (int[] First, int[] Subscriptions) byAccount)
     {
         int months = MonthCount(from, to);
@@ -226,34 +227,40 @@ public sealed partial class SubscriptionBook
         long rows = 0;
         for (int a = 0; a < _accounts.Length; a++)
         {
-            ulong firstMonths = 0; // the first 64 months, a bit each; the rest counted, at most once a month
-            long later = 0;
-            for (int i = first[a]; i < first[a + 1]; i++)
+            long accountRows = 0;
+            for (int i = first[a]; i < first[a + 1] && accountRows < months; i++)
             {
-                var walk = new MonthEndWalk(this, subscriptions[i]);
-                for (int k = 0; k < months; k++)
-                {
-                    walk.AdvanceTo(ends[k]);
-                    if (walk.Status != StatusActive)
-                    {
-                        continue;
-                    }
-
-                    if (k < 64)
-                    {
-                        firstMonths |= 1UL << k;
-                    }
-                    else
-                    {
-                        later++;
-                    }
-                }
+                int s = subscriptions[i], last = _start[s + 1] - 1;
+                int firstMonth = MonthsEndedBy(ends, _ticks[_start[s]]);
+                int lastMonth = _status[last] == StatusActive ? months - 1 : MonthsEndedBy(ends, _ticks[last]) - 1;
+                accountRows += Math.Max(0, lastMonth - firstMonth + 1);
             }
 
-            rows += BitOperations.PopCount(firstMonths) + Math.Min(later, Math.Max(0, months - 64));
+            rows += Math.Min(accountRows, months);
         }
 
         return (int)Math.Min(rows, Array.MaxLength);
+    }
+
+    // How many of the month ends are at or before an instant (ticks): the index of the first month whose state it sets.
+    private static int MonthsEndedBy(long[] ends, long ticks)
+    {
+        // By hand: Array.BinarySearch goes through a comparer, and this runs twice for every subscription.
+        int low = 0, high = ends.Length;
+        while (low < high)
+        {
+            int middle = (int)((uint)(low + high) >> 1);
+            if (ends[middle] <= ticks)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
     }
 
     // Each account's subscriptions, by a counting sort: subscriptions[first[a]..first[a + 1]] are account a's.
