@@ -31,6 +31,11 @@ public static class CustomerSuccessSiloBuilderExtensions
         }
 
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CustomerSuccessClusterOptions>, CustomerSuccessClusterOptionsValidator>());
+        if (!builder.Services.Any(d => d.ServiceType == typeof(AccountRuntime)))
+        {
+            builder.AddPlacementDirector<PortfolioShardPlacement, PortfolioShardPlacementDirector>();
+        }
+
         builder.Services.TryAddSingleton<AccountRuntime>();
         return new CustomerSuccessSiloBuilder(builder);
     }

@@ -37,6 +37,7 @@ internal sealed class PortfolioShardResult
 
 // One activation per (job, attempt, shard): an attempt lost with its silo is never answered, and its successor is a new
 // grain, so no shard is counted twice. The grain deactivates as soon as it answers.
+[PortfolioShardPlacement]
 internal sealed class PortfolioShardGrain : Grain, IPortfolioShardGrain
 {
     private readonly IPortfolioSource _source;
