@@ -245,22 +245,8 @@ public sealed partial class SubscriptionBook
     // How many of the month ends are at or before an instant (ticks): the index of the first month whose state it sets.
     private static int MonthsEndedBy(long[] ends, long ticks)
     {
-        // By hand: Array.BinarySearch goes through a comparer, and this runs twice for every subscription.
-        int low = 0, high = ends.Length;
-        while (low < high)
-        {
-            int middle = (int)((uint)(low + high) >> 1);
-            if (ends[middle] <= ticks)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
+        int index = Array.BinarySearch(ends, ticks); // the ends ascend strictly: a match is the one end at that instant
+        return index >= 0 ? index + 1 : ~index;
     }
 
     // Each account's subscriptions, by a counting sort: subscriptions[first[a]..first[a + 1]] are account a's.
