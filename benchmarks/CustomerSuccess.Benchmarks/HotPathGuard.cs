@@ -35,9 +35,13 @@ internal static class HotPathGuard
         var bench = new HealthScoreBenchmarks();
         bench.Setup();
         double sink = 0;
-        for (int i = 0; i < 20_000; i++)
+        // Let tiered compilation settle: by time as well as by count, because the JIT recompiles hot methods on a
+        // background thread after a quiet spell, which a busy machine delays; the LINQ side is mostly precompiled
+        // framework code, so a scorer measured before its tier-up looks several times slower than it is.
+        var warmUp = Stopwatch.StartNew();
+        for (int i = 0; i < 20_000 || warmUp.Elapsed < WarmUp; i++)
         {
-            sink += bench.Scorer() + bench.HandWrittenLinq(); // let tiered compilation settle
+            sink += bench.Scorer() + bench.HandWrittenLinq();
         }
 
         long before = GC.GetAllocatedBytesForCurrentThread();
@@ -100,9 +104,23 @@ internal static class HotPathGuard
         return status;
     }
 
-    // Interleaved rounds, median ratio of first to second: both sides see the same machine weather.
+    /// <summary>The least time the single-account pair runs before it is measured.</summary>
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
+
+    /// <summary>The least time of one round of the faster side: a shorter round is at the mercy of one time slice given away.</summary>
+    private static readonly TimeSpan MinimumRound = TimeSpan.FromMilliseconds(50);
+
+    // Interleaved rounds, median ratio of first to second: both sides see the same machine weather. A round of a few
+    // milliseconds can lose a whole scheduler slice to another process on a busy two-core machine (CI once saw 2.5x
+    // where quiet runs see 10x to 19x), so the iterations grow until the second, faster side takes MinimumRound.
     private static double MedianRatio(Action first, Action second, int iterations)
     {
+        long needed = (long)(MinimumRound.TotalSeconds * Stopwatch.Frequency);
+        for (long took = Time(second, iterations); took < needed; took = Time(second, iterations))
+        {
+            iterations = checked(iterations * 2);
+        }
+
         var ratios = new List<double>();
         for (int round = 0; round < 9; round++)
         {
