@@ -24,6 +24,12 @@ internal static class HotPathGuard
     /// <summary>Measured at about 1.9x (docs/benchmarks.md); before the kernel covered every built-in curve and gates it was 24x.</summary>
     public const double MaximumMixedColumnsRatio = 4;
 
+    /// <summary>The least time the single-account pair runs before it is measured.</summary>
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
+
+    /// <summary>The least time of one round of the faster side: a shorter round is at the mercy of one time slice given away.</summary>
+    private static readonly TimeSpan MinimumRound = TimeSpan.FromMilliseconds(50);
+
     public static int Run()
     {
         int status = SingleAccount();
@@ -104,15 +110,9 @@ internal static class HotPathGuard
         return status;
     }
 
-    /// <summary>The least time the single-account pair runs before it is measured.</summary>
-    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
-
-    /// <summary>The least time of one round of the faster side: a shorter round is at the mercy of one time slice given away.</summary>
-    private static readonly TimeSpan MinimumRound = TimeSpan.FromMilliseconds(50);
-
-    // Interleaved rounds, median ratio of first to second: both sides see the same machine weather. A round of a few
-    // milliseconds can lose a whole scheduler slice to another process on a busy two-core machine (CI once saw 2.5x
-    // where quiet runs see 10x to 19x), so the iterations grow until the second, faster side takes MinimumRound.
+    // Interleaved rounds, median ratio of first to second: both sides see the same machine weather. The faster side's
+    // rounds were about 20 ms; a slice given away to another process on a busy two-core machine is a large part of
+    // that, so the iterations grow until the second, faster side takes MinimumRound.
     private static double MedianRatio(Action first, Action second, int iterations)
     {
         long needed = (long)(MinimumRound.TotalSeconds * Stopwatch.Frequency);
