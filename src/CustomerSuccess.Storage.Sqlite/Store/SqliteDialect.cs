@@ -20,7 +20,7 @@ internal sealed class SqliteDialect(string path, TimeSpan busyTimeout) : StoreDi
 
     // Versions[v - 1] takes a store from version v - 1 to v. The snapshot tables are WITHOUT ROWID: clustered by their
     // key. Version 3 keys snapshots date first, so a run appends instead of rewriting a page per account (measured in
-    // docs/benchmarks.md), and a history is a seek per date through cs_snapshot_dates.
+    // docs/benchmarks.md), and a history is a seek per date through cs_snapshot_dates; version 5 reads each from one column.
     private static readonly string[] Versions =
     [
         """
@@ -131,6 +131,20 @@ internal sealed class SqliteDialect(string path, TimeSpan busyTimeout) : StoreDi
             version    INTEGER NOT NULL,
             document   BLOB NOT NULL,
             PRIMARY KEY (kind, account_id)) WITHOUT ROWID;
+        """,
+        // Version 5: a snapshot's record (binary, SnapshotRecord) in place of its two JSON columns; the rows are moved
+        // by StoreEngine.RecordSnapshots, which drops the version-4 table.
+        """
+        ALTER TABLE cs_snapshots RENAME TO cs_snapshots_v4;
+        CREATE TABLE cs_snapshots (
+            as_of      TEXT NOT NULL,
+            account_id TEXT NOT NULL,
+            model_name TEXT NOT NULL,
+            model_hash TEXT NOT NULL,
+            score      REAL,
+            band       TEXT,
+            record     BLOB NOT NULL,
+            PRIMARY KEY (as_of, account_id, model_name)) WITHOUT ROWID;
         """,
     ];
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Data;
 using System.Data.Common;
@@ -6,13 +7,27 @@ using CustomerSuccess.Signals;
 
 namespace CustomerSuccess;
 
-// Migrations that SQL alone cannot do the same on every engine.
+// Migrations that SQL alone cannot do the same on every engine. They run after every step's SQL, in the schema's
+// transaction (a migration stopped halfway leaves the store as it was), and move the snapshots a date at a time (memory
+// bounded by one run) into the current table through the code that writes new ones, so that numbers keep every bit (an
+// engine's own JSON functions may round them).
 internal sealed partial class StoreEngine
 {
-    // Version 3 keeps a snapshot in one row (cs_snapshots, its signals and adjustments as JSON) where version 2 kept a
-    // row per signal and per adjustment. The rows are moved a date at a time (memory bounded by one run), encoded by the
-    // code that writes new snapshots, so that numbers keep every bit (an engine's own JSON functions may round them),
-    // then the version-2 tables are dropped; all in the schema's transaction, so a migration stopped halfway leaves version 2.
+    // The snapshots of a store of an earlier version, moved into the current form.
+    private void MoveSnapshots(DbConnection connection, DbTransaction transaction, int from)
+    {
+        if (from < 3)
+        {
+            PackSnapshots(connection, transaction);
+        }
+
+        if (from < 5)
+        {
+            RecordSnapshots(connection, transaction);
+        }
+    }
+
+    // Version 2 kept a row per snapshot, per signal and per adjustment (cs_score_snapshots and the tables beside it).
     private void PackSnapshots(DbConnection connection, DbTransaction transaction)
     {
         var dates = new List<string>();
@@ -31,6 +46,55 @@ internal sealed partial class StoreEngine
         }
 
         Execute(connection, transaction, "DROP TABLE cs_snapshot_signals; DROP TABLE cs_snapshot_adjustments; DROP TABLE cs_score_snapshots;");
+    }
+
+    // Versions 3 and 4 kept a snapshot's signals and adjustments as two JSON columns (SnapshotJson); version 5's step
+    // renamed that table cs_snapshots_v4 (empty when the store was older: its rows were moved by PackSnapshots).
+    private void RecordSnapshots(DbConnection connection, DbTransaction transaction)
+    {
+        var dates = new List<string>();
+        using (DbCommand command = Command(connection, transaction, "SELECT DISTINCT as_of FROM cs_snapshots_v4 ORDER BY as_of;"))
+        using (DbDataReader reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                dates.Add(reader.GetString(0));
+            }
+        }
+
+        var json = new SnapshotJson();
+        foreach (string date in dates)
+        {
+            InsertSnapshots(_dialect, connection, transaction, Version4Snapshots(connection, transaction, json, date), default);
+        }
+
+        Execute(connection, transaction, "DROP TABLE cs_snapshots_v4;");
+    }
+
+    private List<ScoreSnapshot> Version4Snapshots(DbConnection connection, DbTransaction transaction, SnapshotJson json, string date)
+    {
+        var snapshots = new List<ScoreSnapshot>();
+        using DbCommand command = Command(connection, transaction,
+            "SELECT account_id, model_name, model_hash, score, band, signals, adjustments FROM cs_snapshots_v4 WHERE as_of = @as_of ORDER BY account_id, model_name;");
+        Parameter(command, "@as_of", DbType.String, date);
+        using DbDataReader reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            string account = reader.GetString(0), model = reader.GetString(1);
+            try
+            {
+                snapshots.Add(new ScoreSnapshot(new AccountId(account), StoreText.Date(date), model, reader.GetString(2),
+                    reader.IsDBNull(3) ? null : reader.GetDouble(3), reader.IsDBNull(4) ? null : reader.GetString(4),
+                    json.ReadSignals(reader.GetString(5)), json.ReadAdjustments(reader.GetString(6))));
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException)
+            {
+                throw new InvalidOperationException(
+                    $"The store '{_dialect.Location}' holds a snapshot of account '{account}' on {date} (model '{model}') that does not read back, so it is not migrated to version 5: {e.Message}", e);
+            }
+        }
+
+        return snapshots;
     }
 
     private static List<ScoreSnapshot> Version2Snapshots(DbConnection connection, DbTransaction transaction, string date)

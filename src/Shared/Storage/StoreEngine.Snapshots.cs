@@ -10,16 +10,18 @@ using NodaTime;
 
 namespace CustomerSuccess;
 
-// Score snapshots: one row each, keyed by date, account and model, its signals and adjustments as JSON (SnapshotParts).
+// Score snapshots: one row each, keyed by date, account and model, the snapshot itself in its record (SnapshotRecord).
 internal sealed partial class StoreEngine
 {
-    private const string SnapshotColumns = "s.account_id, s.as_of, s.model_name, s.model_hash, s.score, s.band, s.signals, s.adjustments";
+    // What a read selects: the record is what is read back; the date and model name only name a record that does not read.
+    private const string ReadColumns = "s.record, s.as_of, s.model_name, s.account_id";
 
     // The table is in date order (a run appends; a table in account order would rewrite a page per account each run), so
-    // one account's history is a seek per recorded date: the dates come from cs_snapshot_dates. (As a join, SQLite moves
-    // the date range onto cs_snapshots and scans every account's rows in it; IN keeps the seeks, on both engines.)
+    // one account's history is a seek per recorded date, the dates from cs_snapshot_dates. CROSS JOIN keeps the dates the
+    // outer loop in SQLite (left to itself it moves the date range onto cs_snapshots and scans every account's rows in it);
+    // PostgreSQL plans it as any join.
     private const string HistoryQuery =
-        $"SELECT {SnapshotColumns} FROM cs_snapshots s WHERE s.account_id = @account AND s.as_of IN (SELECT as_of FROM cs_snapshot_dates WHERE as_of BETWEEN @from AND @to) ORDER BY s.as_of, s.model_name;";
+        $"SELECT {ReadColumns} FROM cs_snapshot_dates d CROSS JOIN cs_snapshots s WHERE s.as_of = d.as_of AND s.account_id = @account AND d.as_of BETWEEN @from AND @to ORDER BY d.as_of, s.model_name;";
 
     /// <inheritdoc/>
     public ValueTask<int> RecordSnapshotsAsync(IReadOnlyList<ScoreSnapshot> snapshots, CancellationToken cancellationToken = default)
@@ -34,9 +36,9 @@ internal sealed partial class StoreEngine
 
     /// <inheritdoc/>
     public ValueTask<IReadOnlyList<ScoreSnapshot>> GetSnapshotsAsync(LocalDate first, LocalDate last, CancellationToken cancellationToken = default) =>
-        Read<IReadOnlyList<ScoreSnapshot>>(connection => Snapshots(connection, $"SELECT {SnapshotColumns} FROM cs_snapshots s WHERE s.as_of BETWEEN @from AND @to ORDER BY s.as_of, s.account_id, s.model_name;", null, first, last), cancellationToken);
+        Read<IReadOnlyList<ScoreSnapshot>>(connection => Snapshots(connection, $"SELECT {ReadColumns} FROM cs_snapshots s WHERE s.as_of BETWEEN @from AND @to ORDER BY s.as_of, s.account_id, s.model_name;", null, first, last), cancellationToken);
 
-    // Many rows to a statement (RowBatch), a row per snapshot with its signals and adjustments as JSON (SnapshotParts).
+    // Many rows to a statement (RowBatch), a row per snapshot: its key, the columns SQL asks most, and its record.
     // A snapshot already recorded (same account, date and model) is skipped: the keys recorded for the batch's dates are
     // read first, and every insert also skips a key that exists (a concurrent writer's).
     private static int InsertSnapshots(StoreDialect dialect, DbConnection connection, DbTransaction transaction, IReadOnlyList<ScoreSnapshot> snapshots, CancellationToken cancellationToken)
@@ -48,10 +50,10 @@ internal sealed partial class StoreEngine
 
         HashSet<(string Account, string Date, string Model)> recorded = RecordedKeys(connection, transaction, snapshots);
         using var rows = new RowBatch(connection, transaction, "cs_snapshots",
-            ["account_id", "as_of", "model_name", "model_hash", "score", "band", "signals", "adjustments"],
-            [DbType.String, DbType.String, DbType.String, DbType.String, DbType.Double, DbType.String, DbType.String, DbType.String], dialect.BatchParameters);
-        using var parts = new SnapshotParts();
-        object[] row = new object[8];
+            ["account_id", "as_of", "model_name", "model_hash", "score", "band", "record"],
+            [DbType.String, DbType.String, DbType.String, DbType.String, DbType.Double, DbType.String, DbType.Binary], dialect.BatchParameters);
+        var record = new SnapshotRecord();
+        object[] row = new object[7];
         var recordedDates = new SortedSet<string>(StringComparer.Ordinal);
         string? lastDate = null;
         LocalDate lastAsOf = default;
@@ -72,7 +74,7 @@ internal sealed partial class StoreEngine
 
             recordedDates.Add(date);
             (row[0], row[1], row[2], row[3], row[4], row[5]) = (s.Account.Value, date, s.ModelName, s.ModelHash, Db(s.Score), Db(s.Band));
-            (row[6], row[7]) = (parts.Signals(s.Signals), parts.Adjustments(s.Adjustments));
+            row[6] = record.Write(s);
             rows.Add(row);
         }
 
@@ -114,40 +116,36 @@ internal sealed partial class StoreEngine
         return keys;
     }
 
-    // The snapshots a filter selects. A history repeats its model's name, hash and signal ids from row to row: they are
-    // taken from the row before when equal rather than allocated again.
+    // The snapshots a filter selects, each read from its record alone (one value a row: a history is 730 of them).
     private List<ScoreSnapshot> Snapshots(DbConnection connection, string query, AccountId? account, LocalDate first, LocalDate last)
     {
         var snapshots = new List<ScoreSnapshot>();
-        using var parts = new SnapshotParts();
+        var record = new SnapshotRecord();
         using DbCommand command = Command(connection, null, query);
         Bind(command, account, first, last);
         using DbDataReader reader = command.ExecuteReader();
-        ScoreSnapshot? previous = null;
+        AccountId owner = account ?? default;
         while (reader.Read())
         {
-            string id = reader.GetString(0), date = reader.GetString(1);
-            AccountId owner = previous is not null && previous.Account.Value == id ? previous.Account : new AccountId(id);
-            string model = Same(reader.GetString(2), previous?.ModelName), hash = Same(reader.GetString(3), previous?.ModelHash);
+            if (account is null)
+            {
+                string id = reader.GetString(3);
+                owner = !owner.IsDefault && owner.Value == id ? owner : new AccountId(id);
+            }
+
             try
             {
-                previous = new ScoreSnapshot(owner, StoreText.Date(date), model, hash,
-                    reader.IsDBNull(4) ? null : reader.GetDouble(4), reader.IsDBNull(5) ? null : Same(reader.GetString(5), previous?.Band),
-                    parts.ReadSignals(reader.GetString(6), previous?.Signals), parts.ReadAdjustments(reader.GetString(7)));
+                snapshots.Add(record.Read(owner, reader.GetFieldValue<byte[]>(0)));
             }
             catch (Exception e) when (e is FormatException or ArgumentException)
             {
                 throw new InvalidOperationException(
-                    $"The store '{_dialect.Location}' holds a snapshot of account '{id}' on {date} (model '{model}') that does not read back: {e.Message}", e);
+                    $"The store '{_dialect.Location}' holds a snapshot of account '{owner}' on {reader.GetString(1)} (model '{reader.GetString(2)}') that does not read back: {e.Message}", e);
             }
-
-            snapshots.Add(previous);
         }
 
         return snapshots;
     }
-
-    private static string Same(string text, string? before) => before is not null && string.Equals(text, before, StringComparison.Ordinal) ? before : text;
 
     private static void Bind(DbCommand command, AccountId? account, LocalDate first, LocalDate last)
     {

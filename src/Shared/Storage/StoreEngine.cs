@@ -29,7 +29,7 @@ internal sealed partial class StoreEngine : IScoreSnapshotStore, IOverrideStore,
     }
 
     /// <summary>The schema version this code writes.</summary>
-    public const int SchemaVersion = 4;
+    public const int SchemaVersion = 5;
 
     public ValueTask<bool> RecordRunAsync(RunRecord run, IReadOnlyList<ScoreSnapshot> snapshots, IReadOnlyList<Alert> alerts, IReadOnlyList<HealthModel> models, CancellationToken cancellationToken)
     {
@@ -153,11 +153,9 @@ internal sealed partial class StoreEngine : IScoreSnapshotStore, IOverrideStore,
         for (int v = version; v < SchemaVersion; v++)
         {
             Execute(connection, transaction, _dialect.Migrations[v]);
-            if (v + 1 == 3)
-            {
-                PackSnapshots(connection, transaction);
-            }
         }
+
+        MoveSnapshots(connection, transaction, version);
 
         using (DbCommand update = Command(connection, transaction, "UPDATE cs_schema SET version = @version;"))
         {

@@ -166,8 +166,27 @@ public sealed class PostgreSqlStoreTests : StoreContract, IDisposable
 
         Assert.Equal(snapshots.OrderBy(s => s.AsOf).ThenBy(s => s.Account.Value, StringComparer.Ordinal), await migrated.GetSnapshotsAsync(Day1, Day2));
         Assert.Equal(0L, Scalar(database, "SELECT count(*) FROM information_schema.tables WHERE table_name IN ('cs_score_snapshots', 'cs_snapshot_signals', 'cs_snapshot_adjustments');"));
-        Assert.Equal(snapshots[0].Signals.Count, Convert.ToInt32(Scalar(database,
-            $"SELECT count(*) FROM cs_snapshots s, jsonb_array_elements(s.signals::jsonb) j WHERE s.account_id = '{snapshots[0].Account}' AND s.as_of = '2026-11-17';"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(snapshots[0].Band, Scalar(database, $"SELECT band FROM cs_snapshots WHERE account_id = '{snapshots[0].Account}' AND as_of = '2026-11-17';"));
+    }
+
+    [Fact]
+    public async Task Open_AStoreOfVersion4_MovesEachSnapshotsJsonIntoItsRecord_EveryValueExactly()
+    {
+        string database = NewDatabase();
+        ScoreSnapshot[] snapshots = [.. new[] { Day2, Day1 }.SelectMany(day => Enumerable.Range(0, 15).Select(i => Snapshot($"acct-{i:D2}", day, (day.Day * 100) + i)))];
+        using (var connection = new NpgsqlConnection(database))
+        {
+            connection.Open();
+            Version4Store.Fill(connection, snapshots);
+        }
+
+        var migrated = new PostgreSqlStore(database);
+
+        Assert.Equal((long)PostgreSqlStore.SchemaVersion, Convert.ToInt64(Scalar(database, "SELECT version FROM cs_schema;"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(snapshots.OrderBy(s => s.AsOf).ThenBy(s => s.Account.Value, StringComparer.Ordinal), await migrated.GetSnapshotsAsync(Day1, Day2));
+        Assert.Equal(snapshots.Where(s => s.Account.Value == "acct-03").OrderBy(s => s.AsOf), await migrated.GetHistoryAsync(new AccountId("acct-03"), Day1, Day2));
+        Assert.Equal(0L, Scalar(database, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'cs_snapshots_v4';"));
+        Assert.Equal("cs_snapshots_pkey", Scalar(database, "SELECT conname::text FROM pg_constraint WHERE conrelid = 'cs_snapshots'::regclass AND contype = 'p';"));
     }
 
     [Fact]

@@ -78,7 +78,46 @@ public sealed class SqliteStoreTests : StoreContract, IDisposable
     }
 
     [Fact]
-    public async Task Snapshots_AreQueryableInSql_OneRowEach_TheirSignalsAsJson()
+    public async Task Open_AStoreOfVersion4_MovesEachSnapshotsJsonIntoItsRecord_EveryValueExactly()
+    {
+        string path = NewPath();
+        ScoreSnapshot[] snapshots = [.. new[] { Day2, Day1 }.SelectMany(day => Enumerable.Range(0, 15).Select(i => Snapshot($"acct-{i:D2}", day, (day.Day * 100) + i)))];
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            Version4Store.Fill(connection, snapshots);
+        }
+
+        var migrated = new SqliteStore(path);
+
+        Assert.Equal((long)SqliteStore.SchemaVersion, Scalar(path, "SELECT version FROM cs_schema;"));
+        Assert.Equal(snapshots.OrderBy(s => s.AsOf).ThenBy(s => s.Account.Value, StringComparer.Ordinal), await migrated.GetSnapshotsAsync(Day1, Day2));
+        Assert.Equal(snapshots.Where(s => s.Account.Value == "acct-03").OrderBy(s => s.AsOf), await migrated.GetHistoryAsync(new AccountId("acct-03"), Day1, Day2));
+        Assert.Equal(0L, Scalar(path, "SELECT count(*) FROM sqlite_master WHERE name = 'cs_snapshots_v4';"));
+        Assert.Equal("ok", Scalar(path, "PRAGMA integrity_check;"));
+    }
+
+    [Fact]
+    public void Open_AStoreOfVersion4_WhoseJsonDoesNotRead_IsRefusedNamingTheSnapshot_AndLeftAtVersion4()
+    {
+        string path = NewPath();
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            Version4Store.Fill(connection, [Snapshot("acct-a", Day1, 1), Snapshot("acct-b", Day1, 2)]);
+        }
+
+        Execute(path, "UPDATE cs_snapshots SET signals = '[[\"signal.0\", \"twelve\"]]' WHERE account_id = 'acct-b';");
+
+        var error = Assert.Throws<InvalidOperationException>(() => new SqliteStore(path));
+
+        Assert.Contains("account 'acct-b' on 2026-11-16 (model 'default')", error.Message, StringComparison.Ordinal);
+        Assert.Equal(4L, Scalar(path, "SELECT version FROM cs_schema;"));
+        Assert.Equal(2L, Scalar(path, "SELECT count(*) FROM cs_snapshots WHERE signals IS NOT NULL;"));
+    }
+
+    [Fact]
+    public async Task Snapshots_AreOneRowEach_TheirScoreAndBandQueryableInSql_TheRecordTheSnapshotExactly()
     {
         string path = NewPath();
         var store = new SqliteStore(path);
@@ -87,11 +126,24 @@ public sealed class SqliteStoreTests : StoreContract, IDisposable
             [new ScoreAdjustment(AdjustmentKind.Gate, "open P1", -1.5)]);
         await store.RecordSnapshotsAsync([snapshot]);
 
-        // What docs/storage.md shows: a signal's contribution, straight from SQL.
-        object? contribution = Scalar(path, "SELECT json_extract(j.value, '$[5]') FROM cs_snapshots s, json_each(s.signals) j WHERE s.account_id = 'acct-a' AND json_extract(j.value, '$[0]') = 'signal.0';");
-
-        Assert.Equal(snapshot.Signals[0].Contribution, Convert.ToDouble(contribution, System.Globalization.CultureInfo.InvariantCulture));
+        // What docs/storage.md shows: a day's bands, straight from SQL.
+        Assert.Equal("yellow 1", Scalar(path, "SELECT band || ' ' || count(*) FROM cs_snapshots WHERE as_of = '2026-11-16' GROUP BY band;"));
+        Assert.Equal(61.5, Scalar(path, "SELECT score FROM cs_snapshots WHERE account_id = 'acct-a';"));
         Assert.Equal(1L, Scalar(path, "SELECT count(*) FROM cs_snapshots;"));
+        Assert.Equal([snapshot], await new SqliteStore(path).GetHistoryAsync(snapshot.Account, Day1, Day1));
+    }
+
+    [Fact]
+    public async Task GetHistory_OfARecordThatDoesNotRead_IsRefusedNamingTheAccountDateAndModel()
+    {
+        string path = NewPath();
+        var store = new SqliteStore(path);
+        await store.RecordSnapshotsAsync([Snapshot("acct-a", Day1, 1), Snapshot("acct-a", Day2, 2)]);
+        Execute(path, "UPDATE cs_snapshots SET record = substr(record, 1, 20) WHERE as_of = '2026-11-17';");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () => await store.GetHistoryAsync(new AccountId("acct-a"), Day1, Day2));
+
+        Assert.Contains("account 'acct-a' on 2026-11-17 (model 'default') that does not read back", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

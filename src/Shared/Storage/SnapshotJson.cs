@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
@@ -9,73 +8,18 @@ using CustomerSuccess.Signals;
 namespace CustomerSuccess;
 
 /// <summary>
-/// A snapshot's signals and adjustments as the two JSON columns of its row (docs/storage.md): one row per snapshot
-/// instead of one per signal is nine times fewer rows to bind and to read, and JSON keeps them queryable in SQL
-/// (<c>json_each</c>, <c>jsonb_array_elements</c>). Each element is an array, not an object, so that a snapshot of
-/// eight signals stays within a page: <c>[signal, raw, missing_reason, curve_score, weight, contribution]</c> and
-/// <c>[kind, reason, delta]</c>. Numbers are written in their shortest exact form, so a stored value reads back to
-/// the same double. One instance per write or read (it reuses its buffers). Compiled into each storage package.
+/// A snapshot's signals and adjustments as the two JSON columns schema versions 3 and 4 kept (read only to move them
+/// into version 5's record, <see cref="SnapshotRecord"/>): arrays, <c>[signal, raw, missing_reason, curve_score, weight,
+/// contribution]</c> and <c>[kind, reason, delta]</c>, numbers in their shortest exact form. One instance per migration
+/// (it reuses its buffer). Compiled into each storage package.
 /// </summary>
-internal sealed class SnapshotParts : IDisposable
+internal sealed class SnapshotJson
 {
-    private readonly ArrayBufferWriter<byte> _buffer = new(1024);
-    private readonly Utf8JsonWriter _writer;
     private byte[] _text = new byte[1024];
 
-    public SnapshotParts() => _writer = new Utf8JsonWriter(_buffer);
-
-    public void Dispose() => _writer.Dispose();
-
-    /// <summary>The signals column of a snapshot.</summary>
-    public string Signals(IReadOnlyList<SignalSnapshot> signals)
-    {
-        Begin();
-        foreach (SignalSnapshot s in signals)
-        {
-            _writer.WriteStartArray();
-            _writer.WriteStringValue(s.Signal.Value);
-            if (s.Raw.TryGetValue(out double raw))
-            {
-                _writer.WriteNumberValue(raw);
-                _writer.WriteNullValue();
-            }
-            else
-            {
-                _writer.WriteNullValue();
-                _writer.WriteStringValue(s.Raw.MissingReason);
-            }
-
-            Number(s.CurveScore);
-            _writer.WriteNumberValue(s.Weight);
-            _writer.WriteNumberValue(s.Contribution);
-            _writer.WriteEndArray();
-        }
-
-        return End();
-    }
-
-    /// <summary>The adjustments column of a snapshot.</summary>
-    public string Adjustments(IReadOnlyList<ScoreAdjustment> adjustments)
-    {
-        Begin();
-        foreach (ScoreAdjustment a in adjustments)
-        {
-            _writer.WriteStartArray();
-            _writer.WriteStringValue(StoreText.Name(a.Kind));
-            _writer.WriteStringValue(a.Reason);
-            _writer.WriteNumberValue(a.Delta);
-            _writer.WriteEndArray();
-        }
-
-        return End();
-    }
-
-    /// <summary>
-    /// Reads a signals column. A signal id equal to the one at the same place in <paramref name="previous"/> (the last
-    /// snapshot read: a history repeats its model's ids) is taken from it rather than allocated again.
-    /// </summary>
+    /// <summary>Reads a signals column.</summary>
     /// <exception cref="FormatException">The text is not a signals column.</exception>
-    public List<SignalSnapshot> ReadSignals(string json, IReadOnlyList<SignalSnapshot>? previous)
+    public List<SignalSnapshot> ReadSignals(string json)
     {
         var reader = Reader(json);
         var signals = new List<SignalSnapshot>();
@@ -83,9 +27,7 @@ internal sealed class SnapshotParts : IDisposable
         while (Next(ref reader) == JsonTokenType.StartArray)
         {
             Expect(ref reader, JsonTokenType.String);
-            SignalId id = previous is not null && signals.Count < previous.Count && reader.ValueTextEquals(previous[signals.Count].Signal.Value)
-                ? previous[signals.Count].Signal
-                : new SignalId(reader.GetString()!);
+            var id = new SignalId(reader.GetString()!);
             double? raw = NullableNumber(ref reader);
             string? missing = NullableString(ref reader);
             double? curve = NullableNumber(ref reader);
@@ -126,32 +68,6 @@ internal sealed class SnapshotParts : IDisposable
 
         End(ref reader);
         return adjustments;
-    }
-
-    private void Begin()
-    {
-        _buffer.ResetWrittenCount();
-        _writer.Reset();
-        _writer.WriteStartArray();
-    }
-
-    private string End()
-    {
-        _writer.WriteEndArray();
-        _writer.Flush();
-        return Encoding.UTF8.GetString(_buffer.WrittenSpan);
-    }
-
-    private void Number(double? value)
-    {
-        if (value is { } v)
-        {
-            _writer.WriteNumberValue(v);
-        }
-        else
-        {
-            _writer.WriteNullValue();
-        }
     }
 
     private Utf8JsonReader Reader(string json)
