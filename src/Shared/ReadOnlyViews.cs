@@ -16,8 +16,23 @@ internal static class ReadOnlyViews
     /// <param name="items">The items; <see langword="null"/> throws, naming <paramref name="parameter"/>.</param>
     /// <param name="parameter">The parameter the items came from.</param>
     /// <returns>The view.</returns>
-    public static ReadOnlyCollection<T> Copy<T>(IEnumerable<T> items, string parameter) =>
-        new([.. items ?? throw new ArgumentNullException(parameter)]); // even a view: the list behind it may still change
+    public static ReadOnlyCollection<T> Copy<T>(IEnumerable<T> items, string parameter)
+    {
+        ArgumentNullException.ThrowIfNull(items, parameter); // even a view is copied: the list behind it may still change
+        T[] copy;
+        if (items is ICollection<T> collection)
+        {
+            // One array of the right length (a store reads thousands of snapshots a history, each with its signals).
+            copy = collection.Count == 0 ? [] : new T[collection.Count];
+            collection.CopyTo(copy, 0);
+        }
+        else
+        {
+            copy = [.. items];
+        }
+
+        return copy.Length == 0 ? ReadOnlyCollection<T>.Empty : new(copy);
+    }
 
     /// <summary>Wraps an array that nothing else will change (one built for the purpose), without copying it.</summary>
     /// <typeparam name="T">The item type.</typeparam>
