@@ -79,6 +79,25 @@ public abstract class StoreContract
         return read.SequenceEqual(expected).Label($"read {read.Count} of {expected.Length}: {string.Join(" | ", read)}");
     }
 
+    // Snapshots are kept three days at a time (days since 1970-01-01, divided by 3, rounded down): dates on both sides of
+    // the epoch and of each period's edges read back in order, in a history and in a range, and a range within a period
+    // gives only its own dates.
+    [Fact]
+    public async Task GetHistory_AndGetSnapshots_AcrossPeriodsAndTheEpoch_GiveEachDateInOrder()
+    {
+        StoreUnderTest store = OpenNew();
+        LocalDate first = new(1969, 12, 27);
+        ScoreSnapshot[] written = [.. Enumerable.Range(0, 10).SelectMany(d => new[] { Snapshot("acct-b", first.PlusDays(d), d), Snapshot("acct-a", first.PlusDays(d), 100 + d) })];
+        await store.Snapshots.RecordSnapshotsAsync(written);
+
+        IReadOnlyList<ScoreSnapshot> history = await store.Snapshots.GetHistoryAsync(new AccountId("acct-a"), first, first.PlusDays(9));
+        IReadOnlyList<ScoreSnapshot> range = await store.Snapshots.GetSnapshotsAsync(first.PlusDays(3), first.PlusDays(4));
+
+        Assert.Equal(written.Where(s => s.Account.Value == "acct-a"), history);
+        Assert.Equal([.. written.Where(s => s.AsOf >= first.PlusDays(3) && s.AsOf <= first.PlusDays(4)).OrderBy(s => s.AsOf).ThenBy(s => s.Account.Value, StringComparer.Ordinal)], range);
+        Assert.Equal([new LocalDate(1970, 1, 1)], (await store.Snapshots.GetHistoryAsync(new AccountId("acct-b"), new(1970, 1, 1), new(1970, 1, 1))).Select(s => s.AsOf));
+    }
+
     [Fact]
     public async Task GetHistory_GivesOneAccountsDates_InOrder_WithinTheRange()
     {

@@ -124,21 +124,26 @@ internal sealed class PostgreSqlDialect : StoreDialect
             document   BYTEA NOT NULL,
             PRIMARY KEY (kind, account_id));
         """,
-        // Version 5: a snapshot's record (binary, SnapshotRecord) in place of its two JSON columns; the rows are moved
-        // by StoreEngine.RecordSnapshots, which drops the version-4 table. (Its key's index keeps its name when the table
-        // is renamed, and an index name is unique in a schema: it is renamed too.)
+        // Version 5: a snapshot's record (binary, SnapshotRecord) in place of its two JSON columns, keyed by its period of
+        // three days and then its account (StoreEngine.PeriodOf), with the periods beside in place of the dates; the rows
+        // are moved by StoreEngine.RecordSnapshots, which drops the version-4 table. (Its key's index keeps its name when
+        // the table is renamed, and an index name is unique in a schema: it is renamed too.)
         """
         ALTER TABLE cs_snapshots RENAME TO cs_snapshots_v4;
         ALTER INDEX cs_snapshots_pkey RENAME TO cs_snapshots_v4_pkey;
+        DROP TABLE cs_snapshot_dates;
         CREATE TABLE cs_snapshots (
-            as_of      TEXT COLLATE "C" NOT NULL,
+            period     BIGINT NOT NULL,
             account_id TEXT COLLATE "C" NOT NULL,
+            as_of      TEXT COLLATE "C" NOT NULL,
             model_name TEXT COLLATE "C" NOT NULL,
             model_hash TEXT COLLATE "C" NOT NULL,
             score      DOUBLE PRECISION,
             band       TEXT COLLATE "C",
             record     BYTEA NOT NULL,
-            PRIMARY KEY (as_of, account_id, model_name));
+            PRIMARY KEY (period, account_id, as_of, model_name));
+        CREATE TABLE cs_snapshot_periods (
+            period BIGINT NOT NULL PRIMARY KEY);
         """,
     ];
 

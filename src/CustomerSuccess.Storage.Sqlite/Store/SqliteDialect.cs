@@ -20,7 +20,8 @@ internal sealed class SqliteDialect(string path, TimeSpan busyTimeout) : StoreDi
 
     // Versions[v - 1] takes a store from version v - 1 to v. The snapshot tables are WITHOUT ROWID: clustered by their
     // key. Version 3 keys snapshots date first, so a run appends instead of rewriting a page per account (measured in
-    // docs/benchmarks.md), and a history is a seek per date through cs_snapshot_dates; version 5 reads each from one column.
+    // docs/benchmarks.md), and a history is a seek per date through cs_snapshot_dates; version 5 keeps an account's rows of
+    // three days together (a history is a seek per three days) and reads each from one column.
     private static readonly string[] Versions =
     [
         """
@@ -132,19 +133,24 @@ internal sealed class SqliteDialect(string path, TimeSpan busyTimeout) : StoreDi
             document   BLOB NOT NULL,
             PRIMARY KEY (kind, account_id)) WITHOUT ROWID;
         """,
-        // Version 5: a snapshot's record (binary, SnapshotRecord) in place of its two JSON columns; the rows are moved
-        // by StoreEngine.RecordSnapshots, which drops the version-4 table.
+        // Version 5: a snapshot's record (binary, SnapshotRecord) in place of its two JSON columns, keyed by its period of
+        // three days and then its account (StoreEngine.PeriodOf), with the periods beside in place of the dates; the rows
+        // are moved by StoreEngine.RecordSnapshots, which drops the version-4 table.
         """
         ALTER TABLE cs_snapshots RENAME TO cs_snapshots_v4;
+        DROP TABLE cs_snapshot_dates;
         CREATE TABLE cs_snapshots (
-            as_of      TEXT NOT NULL,
+            period     INTEGER NOT NULL,
             account_id TEXT NOT NULL,
+            as_of      TEXT NOT NULL,
             model_name TEXT NOT NULL,
             model_hash TEXT NOT NULL,
             score      REAL,
             band       TEXT,
             record     BLOB NOT NULL,
-            PRIMARY KEY (as_of, account_id, model_name)) WITHOUT ROWID;
+            PRIMARY KEY (period, account_id, as_of, model_name)) WITHOUT ROWID;
+        CREATE TABLE cs_snapshot_periods (
+            period INTEGER NOT NULL PRIMARY KEY);
         """,
     ];
 
