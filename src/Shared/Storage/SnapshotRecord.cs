@@ -10,7 +10,7 @@ namespace CustomerSuccess;
 
 /// <summary>
 /// A score snapshot as the <c>record</c> column of its row (schema version 5, docs/storage.md): everything but the
-/// account, in a binary form the store reads back with one value a row. A history is one seek per date, and reading a
+/// account, in a binary form the store reads back with one value a row. A two-year history is 730 rows, and reading a
 /// value through ADO.NET costs about as much as a seek, so the date, model and score are here as well as in their own
 /// columns (which are for SQL and are never read back); the doubles are their 8 bytes, so a value reads back to the same
 /// double without the text a shortest-form number needs (37% of a history read as JSON). Compiled into each storage package.
