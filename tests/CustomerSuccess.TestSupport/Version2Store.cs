@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Data;
 using System.Data.Common;
 using System.Globalization;
-using System.IO;
 using CustomerSuccess.HealthScoring;
 
 namespace CustomerSuccess.Testing;
@@ -16,7 +14,7 @@ namespace CustomerSuccess.Testing;
 public static class Version2Store
 {
     /// <summary>The fixture beside a test: <c>Store/SchemaVersion2.sql</c> in the test's output folder.</summary>
-    public static string Schema => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Store", "SchemaVersion2.sql"));
+    public static string Schema => FixtureSql.Read("SchemaVersion2.sql");
 
     /// <summary>Creates the version-2 schema on an empty database and writes the snapshots into it.</summary>
     public static void Fill(DbConnection connection, IReadOnlyList<ScoreSnapshot> snapshots)
@@ -24,17 +22,17 @@ public static class Version2Store
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(snapshots);
         using DbTransaction transaction = connection.BeginTransaction();
-        Execute(connection, transaction, Schema);
+        FixtureSql.Execute(connection, transaction, Schema);
         foreach (ScoreSnapshot s in snapshots)
         {
             object[] key = [s.Account.Value, s.AsOf.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), s.ModelName];
-            Execute(connection, transaction, "INSERT INTO cs_score_snapshots (account_id, as_of, model_name, model_hash, score, band) VALUES (@p0, @p1, @p2, @p3, @p4, @p5);",
+            FixtureSql.Execute(connection, transaction, "INSERT INTO cs_score_snapshots (account_id, as_of, model_name, model_hash, score, band) VALUES (@p0, @p1, @p2, @p3, @p4, @p5);",
                 [.. key, s.ModelHash, (object?)s.Score ?? DBNull.Value, (object?)s.Band ?? DBNull.Value]);
             for (int i = 0; i < s.Signals.Count; i++)
             {
                 SignalSnapshot g = s.Signals[i];
                 bool present = g.Raw.TryGetValue(out double raw);
-                Execute(connection, transaction,
+                FixtureSql.Execute(connection, transaction,
                     "INSERT INTO cs_snapshot_signals (account_id, as_of, model_name, position, signal_id, raw, missing_reason, curve_score, weight, contribution) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9);",
                     [.. key, (long)i, g.Signal.Value, present ? raw : DBNull.Value, present ? DBNull.Value : g.Raw.MissingReason!, (object?)g.CurveScore ?? DBNull.Value, g.Weight, g.Contribution]);
             }
@@ -42,32 +40,11 @@ public static class Version2Store
             for (int i = 0; i < s.Adjustments.Count; i++)
             {
                 ScoreAdjustment a = s.Adjustments[i];
-                Execute(connection, transaction, "INSERT INTO cs_snapshot_adjustments (account_id, as_of, model_name, position, kind, reason, delta) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6);",
+                FixtureSql.Execute(connection, transaction, "INSERT INTO cs_snapshot_adjustments (account_id, as_of, model_name, position, kind, reason, delta) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6);",
                     [.. key, (long)i, a.Kind.ToString().ToLowerInvariant(), a.Reason, a.Delta]);
             }
         }
 
         transaction.Commit();
-    }
-
-    private static void Execute(DbConnection connection, DbTransaction transaction, string sql, params object[] values)
-    {
-        using DbCommand command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        for (int i = 0; i < values.Length; i++)
-        {
-            DbParameter parameter = command.CreateParameter();
-            parameter.ParameterName = $"@p{i}";
-            parameter.Value = values[i];
-            if (values[i] is not DBNull)
-            {
-                parameter.DbType = values[i] switch { double => DbType.Double, long => DbType.Int64, _ => DbType.String };
-            }
-
-            command.Parameters.Add(parameter);
-        }
-
-        command.ExecuteNonQuery();
     }
 }

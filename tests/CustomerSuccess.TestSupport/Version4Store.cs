@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using System.IO;
@@ -18,7 +17,7 @@ namespace CustomerSuccess.Testing;
 public static class Version4Store
 {
     /// <summary>The fixture beside a test: <c>Store/SchemaVersion4.sql</c> in the test's output folder.</summary>
-    public static string Schema => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Store", "SchemaVersion4.sql"));
+    public static string Schema => FixtureSql.Read("SchemaVersion4.sql");
 
     /// <summary>Creates the version-4 schema on an empty database and writes the snapshots into it.</summary>
     public static void Fill(DbConnection connection, IReadOnlyList<ScoreSnapshot> snapshots)
@@ -26,14 +25,14 @@ public static class Version4Store
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(snapshots);
         using DbTransaction transaction = connection.BeginTransaction();
-        Execute(connection, transaction, Schema);
+        FixtureSql.Execute(connection, transaction, Schema);
         foreach (ScoreSnapshot s in snapshots)
         {
             string date = s.AsOf.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
-            Execute(connection, transaction,
+            FixtureSql.Execute(connection, transaction,
                 "INSERT INTO cs_snapshots (account_id, as_of, model_name, model_hash, score, band, signals, adjustments) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7);",
                 s.Account.Value, date, s.ModelName, s.ModelHash, (object?)s.Score ?? DBNull.Value, (object?)s.Band ?? DBNull.Value, Signals(s), Adjustments(s));
-            Execute(connection, transaction, "INSERT INTO cs_snapshot_dates (as_of) VALUES (@p0) ON CONFLICT DO NOTHING;", date);
+            FixtureSql.Execute(connection, transaction, "INSERT INTO cs_snapshot_dates (as_of) VALUES (@p0) ON CONFLICT DO NOTHING;", date);
         }
 
         transaction.Commit();
@@ -96,26 +95,5 @@ public static class Version4Store
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    private static void Execute(DbConnection connection, DbTransaction transaction, string sql, params object[] values)
-    {
-        using DbCommand command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        for (int i = 0; i < values.Length; i++)
-        {
-            DbParameter parameter = command.CreateParameter();
-            parameter.ParameterName = $"@p{i}";
-            parameter.Value = values[i];
-            if (values[i] is not DBNull)
-            {
-                parameter.DbType = values[i] is double ? DbType.Double : DbType.String;
-            }
-
-            command.Parameters.Add(parameter);
-        }
-
-        command.ExecuteNonQuery();
     }
 }
