@@ -135,7 +135,7 @@ internal sealed class SqliteDialect(string path, TimeSpan busyTimeout) : StoreDi
         """,
         // Version 5: a snapshot's record (binary, SnapshotRecord) in place of its two JSON columns, keyed by its period of
         // three days and then its account (StoreEngine.PeriodOf), with the periods beside in place of the dates; the rows
-        // are moved by StoreEngine.RecordSnapshots, which drops the version-4 table.
+        // are moved by StoreEngine.MoveJsonSnapshots, which drops the version-4 table.
         """
         ALTER TABLE cs_snapshots RENAME TO cs_snapshots_v4;
         DROP TABLE cs_snapshot_dates;

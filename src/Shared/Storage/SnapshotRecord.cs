@@ -19,7 +19,7 @@ namespace CustomerSuccess;
 /// Little-endian; a text is a 7-bit-encoded byte count then UTF-8; a count is 7-bit-encoded.
 /// <code>
 /// format: byte 1
-/// as_of: int32 yyyyMMdd
+/// as_of: int32 days since 1970-01-01
 /// model_name, model_hash: text
 /// score: byte 0 (undefined) | 1, then double score, text band
 /// signals: count, each: text signal, byte flags (1: raw present, 2: curve score present),
@@ -43,7 +43,7 @@ internal sealed class SnapshotRecord
     {
         _length = 0;
         Byte(Format);
-        Int32((snapshot.AsOf.Year * 10_000) + (snapshot.AsOf.Month * 100) + snapshot.AsOf.Day);
+        Int32(StoreText.Days(snapshot.AsOf));
         Text(snapshot.ModelName);
         Text(snapshot.ModelHash);
         if (snapshot.Score is { } score)
@@ -104,8 +104,8 @@ internal sealed class SnapshotRecord
         }
 
         ScoreSnapshot? previous = _previous;
-        int date = reader.Int32();
-        LocalDate asOf = previous is not null && Packed(previous.AsOf) == date ? previous.AsOf : Date(date);
+        int days = reader.Int32();
+        LocalDate asOf = StoreText.FromDays(days);
         string model = reader.Text(previous?.ModelName), hash = reader.Text(previous?.ModelHash);
         (double? score, string? band) = reader.Byte() switch
         {
@@ -142,20 +142,6 @@ internal sealed class SnapshotRecord
 
         reader.End();
         return _previous = new ScoreSnapshot(account, asOf, model, hash, score, band, signals, adjustments);
-    }
-
-    private static int Packed(LocalDate date) => (date.Year * 10_000) + (date.Month * 100) + date.Day;
-
-    private static LocalDate Date(int packed)
-    {
-        try
-        {
-            return new LocalDate(packed / 10_000, packed / 100 % 100, packed % 100);
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            throw new FormatException($"{packed} is not a date.");
-        }
     }
 
     private void Byte(byte value)

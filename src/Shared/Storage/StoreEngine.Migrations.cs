@@ -23,7 +23,7 @@ internal sealed partial class StoreEngine
 
         if (from < 5)
         {
-            RecordSnapshots(connection, transaction);
+            MoveJsonSnapshots(connection, transaction);
         }
     }
 
@@ -50,7 +50,7 @@ internal sealed partial class StoreEngine
 
     // Versions 3 and 4 kept a snapshot's signals and adjustments as two JSON columns (SnapshotJson); version 5's step
     // renamed that table cs_snapshots_v4 (empty when the store was older: its rows were moved by PackSnapshots).
-    private void RecordSnapshots(DbConnection connection, DbTransaction transaction)
+    private void MoveJsonSnapshots(DbConnection connection, DbTransaction transaction)
     {
         var dates = new List<string>();
         using (DbCommand command = Command(connection, transaction, "SELECT DISTINCT as_of FROM cs_snapshots_v4 ORDER BY as_of;"))

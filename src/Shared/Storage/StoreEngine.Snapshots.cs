@@ -29,8 +29,6 @@ internal sealed partial class StoreEngine
     private const string RangeQuery =
         $"SELECT {ReadColumns} FROM cs_snapshots s WHERE s.period BETWEEN @first_period AND @last_period AND s.as_of BETWEEN @from AND @to ORDER BY s.period, s.as_of, s.account_id, s.model_name;";
 
-    private static readonly LocalDate PeriodEpoch = new(1970, 1, 1);
-
     /// <summary>
     /// The period of three days a date is in (days since 1970-01-01, divided by 3, rounded down), the first part of a
     /// snapshot's key. Keyed by date alone, a run appends its rows but a history is a seek per date; keyed by account, a
@@ -40,7 +38,7 @@ internal sealed partial class StoreEngine
     /// </summary>
     internal static long PeriodOf(LocalDate date)
     {
-        long days = Period.DaysBetween(PeriodEpoch, date);
+        long days = StoreText.Days(date);
         return days >= 0 ? days / 3 : (days - 2) / 3;
     }
 
@@ -79,6 +77,7 @@ internal sealed partial class StoreEngine
         var recordedPeriods = new SortedSet<long>();
         string? lastDate = null;
         LocalDate lastAsOf = default;
+        long lastPeriod = 0;
         int seen = 0;
         foreach (ScoreSnapshot s in InKeyOrder(snapshots))
         {
@@ -87,17 +86,20 @@ internal sealed partial class StoreEngine
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            string date = lastDate is not null && s.AsOf == lastAsOf ? lastDate : StoreText.Date(s.AsOf);
-            (lastDate, lastAsOf) = (date, s.AsOf);
+            if (lastDate is null || s.AsOf != lastAsOf)
+            {
+                (lastDate, lastAsOf, lastPeriod) = (StoreText.Date(s.AsOf), s.AsOf, PeriodOf(s.AsOf)); // a run is of one date
+            }
+
+            string date = lastDate;
             if (!recorded.Add((s.Account.Value, date, s.ModelName)))
             {
                 continue; // recorded already, or twice in this batch
             }
 
-            long keyPeriod = PeriodOf(s.AsOf);
-            recordedPeriods.Add(keyPeriod);
+            recordedPeriods.Add(lastPeriod);
             (row[0], row[1], row[2], row[3], row[4], row[5]) = (s.Account.Value, date, s.ModelName, s.ModelHash, Db(s.Score), Db(s.Band));
-            (row[6], row[7]) = (record.Write(s), keyPeriod);
+            (row[6], row[7]) = (record.Write(s), lastPeriod);
             rows.Add(row);
         }
 
