@@ -221,12 +221,13 @@ internal sealed class SnapshotRecord
             throw new FormatException("a count longer than five bytes.");
         }
 
-        // The text, or the one before when it has the same bytes (a history repeats its texts: no new string for them).
+        // The text, or the one before when it has the same bytes (a history repeats its texts: no new string for them). A
+        // text that is not ASCII compares unequal, and is only decoded again.
         public string Text(string? before)
         {
             int length = Count();
             ReadOnlySpan<byte> utf8 = _bytes.Slice(Take(length), length);
-            return before is not null && SameAscii(utf8, before) ? before : Encoding.UTF8.GetString(utf8);
+            return before is not null && Ascii.Equals(utf8, before) ? before : Encoding.UTF8.GetString(utf8);
         }
 
         public readonly void End()
@@ -247,25 +248,6 @@ internal sealed class SnapshotRecord
             int at = _at;
             _at += length;
             return at;
-        }
-
-        // Equal bytes and characters, all ASCII: a non-ASCII text is decoded (and compares unequal here, which is only slower).
-        private static bool SameAscii(ReadOnlySpan<byte> utf8, string text)
-        {
-            if (utf8.Length != text.Length)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < utf8.Length; i++)
-            {
-                if (utf8[i] != text[i] || utf8[i] >= 0x80)
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
     }
 }
