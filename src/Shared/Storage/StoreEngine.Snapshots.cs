@@ -184,7 +184,9 @@ internal sealed partial class StoreEngine
 
             try
             {
-                snapshots.Add(record.Read(owner, reader.GetFieldValue<byte[]>(0)));
+                // GetValue rather than GetFieldValue<byte[]>: no generic type dispatch a row, and a value that is not
+                // bytes (a hand-edited row) is named below like any record that does not read.
+                snapshots.Add(record.Read(owner, reader.GetValue(0) as byte[] ?? throw new FormatException("the record is not bytes.")));
             }
             catch (Exception e) when (e is FormatException or ArgumentException)
             {

@@ -145,6 +145,11 @@ public sealed class SqliteStoreTests : StoreContract, IDisposable
         var error = await Assert.ThrowsAsync<InvalidOperationException>(async () => await store.GetHistoryAsync(new AccountId("acct-a"), Day1, Day2));
 
         Assert.Contains("account 'acct-a' on 2026-11-17 (model 'default') that does not read back", error.Message, StringComparison.Ordinal);
+
+        // SQLite keeps whatever a hand-made UPDATE gives a column: a text where the bytes should be is named the same way.
+        Execute(path, "UPDATE cs_snapshots SET record = 'a text' WHERE as_of = '2026-11-16';");
+        error = await Assert.ThrowsAsync<InvalidOperationException>(async () => await store.GetSnapshotsAsync(Day1, Day2));
+        Assert.Contains("account 'acct-a' on 2026-11-16 (model 'default') that does not read back: the record is not bytes.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
