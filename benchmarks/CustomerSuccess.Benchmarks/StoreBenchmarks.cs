@@ -20,7 +20,7 @@ namespace CustomerSuccess.Benchmarks;
 /// statements; goal under 2 s on SQLite). SQLite on a file in the temporary folder; PostgreSQL on the server CS_POSTGRES
 /// names (a new database for the run; the PostgreSQL case fails without one, so filter it out: --filter
 /// '*StoreBenchmarks*Sqlite*'). The store holds 12 days' runs first; each operation records a new as-of date (a date is
-/// recorded once), so the operations meet each day of a period of three (the first appends, the third rewrites most).
+/// recorded once), so the operations meet each day of a period of four (the first appends, the fourth rewrites most).
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
@@ -46,7 +46,7 @@ public class StoreBenchmarks
     [IterationSetup]
     public void NextRun() => _run = StoreBenchData.Snapshots(100_000, StoreBenchData.FirstDay.PlusDays(StoreBenchData.HistoryDays + _day++));
 
-    // The runs of the days before: a run's cost depends on how much of its period of three days is recorded already
+    // The runs of the days before: a run's cost depends on how much of its period of four days is recorded already
     // (StoreEngine.PeriodOf), so the measured runs find a store with history, as a daily one does.
     private void Prefill(Func<RunRecord, IReadOnlyList<ScoreSnapshot>, IReadOnlyList<Alert>, IReadOnlyList<HealthModel>, System.Threading.CancellationToken, System.Threading.Tasks.ValueTask<bool>> record)
     {

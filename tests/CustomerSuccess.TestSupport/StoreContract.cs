@@ -79,7 +79,7 @@ public abstract class StoreContract
         return read.SequenceEqual(expected).Label($"read {read.Count} of {expected.Length}: {string.Join(" | ", read)}");
     }
 
-    // Snapshots are kept three days at a time (days since 1970-01-01, divided by 3, rounded down): dates on both sides of
+    // Snapshots are kept four days at a time (days since 1970-01-01, divided by 4, rounded down): dates on both sides of
     // the epoch and of each period's edges read back in order, in a history and in a range, and a range within a period
     // gives only its own dates.
     [Fact]

@@ -125,7 +125,7 @@ internal sealed class PostgreSqlDialect : StoreDialect
             PRIMARY KEY (kind, account_id));
         """,
         // Version 5: a snapshot's record (binary, SnapshotRecord) in place of its two JSON columns, keyed by its period of
-        // three days and then its account (StoreEngine.PeriodOf), with the periods beside in place of the dates; the rows
+        // four days and then its account (StoreEngine.PeriodOf), with the periods beside in place of the dates; the rows
         // are moved by StoreEngine.MoveJsonSnapshots, which drops the version-4 table. (Its key's index keeps its name when
         // the table is renamed, and an index name is unique in a schema: it is renamed too.)
         """

@@ -21,7 +21,7 @@ internal sealed class SqliteDialect(string path, TimeSpan busyTimeout) : StoreDi
     // Versions[v - 1] takes a store from version v - 1 to v. The snapshot tables are WITHOUT ROWID: clustered by their
     // key. Version 3 keys snapshots date first, so a run appends instead of rewriting a page per account (measured in
     // docs/benchmarks.md), and a history is a seek per date through cs_snapshot_dates; version 5 keeps an account's rows of
-    // three days together (a history is a seek per three days) and reads each from one column.
+    // four days together (a history is a seek per four days) and reads each from one column.
     private static readonly string[] Versions =
     [
         """
@@ -134,7 +134,7 @@ internal sealed class SqliteDialect(string path, TimeSpan busyTimeout) : StoreDi
             PRIMARY KEY (kind, account_id)) WITHOUT ROWID;
         """,
         // Version 5: a snapshot's record (binary, SnapshotRecord) in place of its two JSON columns, keyed by its period of
-        // three days and then its account (StoreEngine.PeriodOf), with the periods beside in place of the dates; the rows
+        // four days and then its account (StoreEngine.PeriodOf), with the periods beside in place of the dates; the rows
         // are moved by StoreEngine.MoveJsonSnapshots, which drops the version-4 table.
         """
         ALTER TABLE cs_snapshots RENAME TO cs_snapshots_v4;

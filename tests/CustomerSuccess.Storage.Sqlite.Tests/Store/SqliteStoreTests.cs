@@ -129,7 +129,7 @@ public sealed class SqliteStoreTests : StoreContract, IDisposable
         // What docs/storage.md shows: a day's bands, straight from SQL.
         Assert.Equal("yellow 1", Scalar(path, "SELECT band || ' ' || count(*) FROM cs_snapshots WHERE as_of = '2026-11-16' GROUP BY band;"));
         Assert.Equal(61.5, Scalar(path, "SELECT score FROM cs_snapshots WHERE account_id = 'acct-a';"));
-        Assert.Equal(6924L, Scalar(path, "SELECT period FROM cs_snapshots WHERE account_id = 'acct-a';")); // 20,773 days after 1970-01-01, divided by 3
+        Assert.Equal(5193L, Scalar(path, "SELECT period FROM cs_snapshots WHERE account_id = 'acct-a';")); // 20,773 days after 1970-01-01, divided by 4
         Assert.Equal(1L, Scalar(path, "SELECT count(*) FROM cs_snapshots;"));
         Assert.Equal([snapshot], await new SqliteStore(path).GetHistoryAsync(snapshot.Account, Day1, Day1));
     }
