@@ -36,7 +36,7 @@ internal sealed partial class StoreEngine
     /// The period of four days a date is in (days since 1970-01-01, divided by 4, rounded down). Keyed by date alone, a
     /// run appends its rows but a history is a seek per date; keyed by account, a history is one seek but a run rewrites a
     /// page of every account. Four days of an account's rows together is a seek per four days, and a run rewrites at most
-    /// the pages its period holds so far: measured on 100,000 accounts, the fourth run of a period records in about 1.5 s
+    /// the pages its period holds so far: measured on 100,000 accounts, the fourth run of a period records in about 1.4 s
     /// (goal 2 s) and a two-year history reads in under 1 ms (docs/benchmarks.md); three days read too close to the goal.
     /// </summary>
     internal static long PeriodOf(LocalDate date)
