@@ -16,7 +16,8 @@ namespace CustomerSuccess;
 internal sealed partial class StoreEngine
 {
     // What a read selects: the record is what is read back; the date and model name only name a record that does not read.
-    private const string ReadColumns = "s.record, s.as_of, s.model_name, s.account_id";
+    // A range adds the account (fourth); a history knows it.
+    private const string ReadColumns = "s.record, s.as_of, s.model_name";
 
     // A history is a seek per period: the periods from cs_snapshot_periods, each seek giving the account's rows of up to
     // four days, in date order (so no sort). CROSS JOIN keeps the periods the outer loop in SQLite (left to itself it moves
@@ -27,7 +28,7 @@ internal sealed partial class StoreEngine
     // Every account's snapshots in a range, by date then account: within a period the rows are by account, so each
     // period's are sorted (SQLite sorts one period at a time: memory bounded by four days of a portfolio).
     private const string RangeQuery =
-        $"SELECT {ReadColumns} FROM cs_snapshots s WHERE s.period BETWEEN @first_period AND @last_period AND s.as_of BETWEEN @from AND @to ORDER BY s.period, s.as_of, s.account_id, s.model_name;";
+        $"SELECT {ReadColumns}, s.account_id FROM cs_snapshots s WHERE s.period BETWEEN @first_period AND @last_period AND s.as_of BETWEEN @from AND @to ORDER BY s.period, s.as_of, s.account_id, s.model_name;";
 
     /// <summary>The days in a period, the first part of a snapshot's key (<see cref="PeriodOf"/>).</summary>
     internal const int PeriodDays = 4;
