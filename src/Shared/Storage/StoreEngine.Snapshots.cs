@@ -136,7 +136,7 @@ internal sealed partial class StoreEngine
 
     private static int KeyOrder(ScoreSnapshot x, ScoreSnapshot y)
     {
-        int order = PeriodOf(x.AsOf).CompareTo(PeriodOf(y.AsOf));
+        int order = x.AsOf == y.AsOf ? 0 : PeriodOf(x.AsOf).CompareTo(PeriodOf(y.AsOf)); // a run's snapshots share one date
         order = order != 0 ? order : string.CompareOrdinal(x.Account.Value, y.Account.Value);
         order = order != 0 ? order : x.AsOf.CompareTo(y.AsOf);
         return order != 0 ? order : string.CompareOrdinal(x.ModelName, y.ModelName);
